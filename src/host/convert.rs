@@ -1,0 +1,106 @@
+//! Conversion between Rhai values and JSON: the one place where the two meet.
+
+use rhai::{Array, Dynamic, Map as RhaiMap};
+use serde_json::{Map, Number, Value};
+
+use super::json_doc::JsonDoc;
+
+/// Why a Rhai value could not become JSON, with the JSON path of the offending member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConvertError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConvertError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "at `{}`: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Rhai value to JSON. Maps, arrays, strings, numbers, booleans, `()` (null) and `json()`
+/// documents convert; anything else is an error that names where it was found.
+pub fn to_json(value: &Dynamic) -> Result<Value, ConvertError> {
+    convert(value, &mut String::new())
+}
+
+fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
+    if value.is_unit() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.clone().try_cast::<bool>() {
+        return Ok(Value::Bool(b));
+    }
+    if let Ok(n) = value.as_int() {
+        return Ok(Value::Number(n.into()));
+    }
+    if let Ok(f) = value.as_float() {
+        return Number::from_f64(f).map(Value::Number).ok_or_else(|| ConvertError {
+            path: path.clone(),
+            message: format!("{f} is not a number JSON can hold"),
+        });
+    }
+    if value.is_string() {
+        return Ok(Value::String(value.clone().into_string().unwrap_or_default()));
+    }
+    if let Ok(c) = value.as_char() {
+        return Ok(Value::String(c.to_string()));
+    }
+    if value.is_array() {
+        let items = value.read_lock::<Array>().map(|a| a.clone()).unwrap_or_default();
+        let mut out = Vec::with_capacity(items.len());
+        for (n, item) in items.iter().enumerate() {
+            let len = path.len();
+            path.push_str(&format!("[{n}]"));
+            out.push(convert(item, path)?);
+            path.truncate(len);
+        }
+        return Ok(Value::Array(out));
+    }
+    if value.is_map() {
+        let map = value.read_lock::<RhaiMap>().map(|m| m.clone()).unwrap_or_default();
+        let mut out = Map::new();
+        for (key, item) in &map {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key);
+            out.insert(key.to_string(), convert(item, path)?);
+            path.truncate(len);
+        }
+        return Ok(Value::Object(out));
+    }
+    if let Some(doc) = value.read_lock::<JsonDoc>() {
+        return Ok(doc.root.clone());
+    }
+    Err(ConvertError {
+        path: path.clone(),
+        message: format!("a value of type `{}` cannot be sent as JSON", value.type_name()),
+    })
+}
+
+/// JSON to a Rhai value: objects become maps, `null` becomes `()`, integers stay integers.
+pub fn to_dynamic(value: &Value) -> Dynamic {
+    match value {
+        Value::Null => Dynamic::UNIT,
+        Value::Bool(b) => Dynamic::from_bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Dynamic::from_int(i),
+            None => Dynamic::from_float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Dynamic::from(s.clone()),
+        Value::Array(items) => Dynamic::from_array(items.iter().map(to_dynamic).collect()),
+        Value::Object(map) => {
+            let mut out = RhaiMap::new();
+            for (k, v) in map {
+                out.insert(k.as_str().into(), to_dynamic(v));
+            }
+            Dynamic::from_map(out)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! What scripts can call, one file per area, each with its own `register`.
+
+pub mod convert;
+pub mod json;
+pub mod json_doc;
+pub mod path;
+pub mod util;
+
+use rhai::Engine;
+
+use crate::interrupt::Interrupt;
+
+/// Registers every host area that needs no AWS configuration.
+pub fn register_base(engine: &mut Engine, interrupt: &Interrupt) {
+    json::register(engine);
+    util::register(engine, interrupt);
+}

@@ -1,0 +1,29 @@
+//! pooler: script AWS Cognito user pool setups in Rhai: run them, check them offline, and see
+//! clear errors. `run` is the whole program behind the thin binary, so tests can drive it.
+
+pub mod cli;
+pub mod commands;
+pub mod exit;
+pub mod host;
+pub mod interrupt;
+pub mod script;
+
+use clap::Parser as _;
+
+/// Parses `args` (program name first), runs the command and returns the process exit code.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { exit::USAGE } else { exit::SUCCESS };
+        }
+    };
+    let interrupt = interrupt::Interrupt::new();
+    interrupt.install_signal_handler();
+    commands::dispatch(cli, &interrupt)
+}

@@ -1,0 +1,316 @@
+//! Turns Rhai errors into reports with a failure class and a code frame
+//! (`error: …`, ` --> file:line:col`, the source line with carets, and the call chain).
+
+use std::fmt::Write as _;
+
+use rhai::{Dynamic, EvalAltResult, Map as RhaiMap, ParseError, Position};
+
+use super::sources::Sources;
+use crate::exit;
+
+/// What kind of failure a report describes; it decides the exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Class {
+    Compile,
+    Runtime,
+    Validation,
+    Service,
+    Network,
+    Interrupted(i32),
+    /// `exit(code)` from the script: not an error at all.
+    Exit(i32),
+}
+
+/// A place in a script or module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One diagnostic, ready to render.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub class: Class,
+    pub severity: &'static str,
+    pub message: String,
+    pub location: Option<Location>,
+    /// Lines under the frame, e.g. each validation problem.
+    pub details: Vec<String>,
+    /// The call chain, innermost call first.
+    pub notes: Vec<String>,
+}
+
+/// Error types that mean "no answer from the service" rather than "the service said no".
+const NETWORK_TYPES: &[&str] = &[
+    "NetworkError",
+    "TimeoutError",
+    "CredentialsError",
+    "EndpointError",
+    "InvalidResponse",
+];
+
+impl Report {
+    /// The exit code for this report.
+    pub fn exit_code(&self) -> i32 {
+        match self.class {
+            Class::Compile => exit::COMPILE,
+            Class::Runtime => exit::RUNTIME,
+            Class::Validation => exit::VALIDATION,
+            Class::Service => exit::SERVICE,
+            Class::Network => exit::NETWORK,
+            Class::Interrupted(code) | Class::Exit(code) => code,
+        }
+    }
+
+    /// A warning at a place (validation warnings at a call site).
+    pub fn warning(message: String, location: Option<Location>, details: Vec<String>) -> Self {
+        Self {
+            class: Class::Runtime,
+            severity: "warning",
+            message,
+            location,
+            details,
+            notes: Vec::new(),
+        }
+    }
+}
+
+fn location(source: &str, pos: Position) -> Option<Location> {
+    Some(Location {
+        source: source.to_string(),
+        line: pos.line()?,
+        column: pos.position().unwrap_or(1),
+    })
+}
+
+fn at(source: &str, pos: Position) -> String {
+    match (pos.line(), pos.position()) {
+        (Some(line), Some(col)) => format!("{source}:{line}:{col}"),
+        (Some(line), None) => format!("{source}:{line}"),
+        _ => source.to_string(),
+    }
+}
+
+/// A report for a script that did not compile.
+pub fn from_parse_error(err: &ParseError, source: &str) -> Report {
+    Report {
+        class: Class::Compile,
+        severity: "error",
+        message: err.err_type().to_string(),
+        location: location(source, err.position()),
+        details: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// A report for a script that failed while running, `source` being the main script's name.
+pub fn from_eval_error(err: &EvalAltResult, source: &str) -> Report {
+    let mut notes = Vec::new();
+    let mut source = source.to_string();
+    let mut err = err;
+    loop {
+        match err {
+            EvalAltResult::ErrorInFunctionCall(name, fn_source, inner, pos) => {
+                notes.push(format!("in `{name}`, called at {}", at(&source, *pos)));
+                if !fn_source.is_empty() {
+                    source = fn_source.clone();
+                }
+                err = inner;
+            }
+            EvalAltResult::ErrorInModule(name, inner, pos) => {
+                notes.push(format!("in module `{name}`, imported at {}", at(&source, *pos)));
+                source = name.clone();
+                err = inner;
+            }
+            _ => break,
+        }
+    }
+    notes.reverse();
+    let mut report = leaf_report(err, &source);
+    report.notes = notes;
+    report
+}
+
+fn leaf_report(err: &EvalAltResult, source: &str) -> Report {
+    let pos = err.position();
+    let mut report = Report {
+        class: Class::Runtime,
+        severity: "error",
+        message: String::new(),
+        location: location(source, pos),
+        details: Vec::new(),
+        notes: Vec::new(),
+    };
+    match err {
+        EvalAltResult::ErrorParsing(kind, _) => {
+            report.class = Class::Compile;
+            report.message = kind.to_string();
+        }
+        EvalAltResult::ErrorModuleNotFound(name, _) => {
+            report.class = Class::Compile;
+            report.message = format!(
+                "module `{name}` not found: not in pooler's stdlib and no file `{name}.rhai` next to the importing script"
+            );
+        }
+        EvalAltResult::ErrorTerminated(token, _) => {
+            let code = token.as_int().ok().and_then(|c| i32::try_from(c).ok());
+            report.class = Class::Interrupted(code.unwrap_or(exit::INTERRUPTED));
+            report.message = "interrupted".to_string();
+        }
+        EvalAltResult::Exit(value, _) => return exit_report(value, report),
+        EvalAltResult::ErrorTooManyOperations(_) => {
+            report.message = "the script hit the operation limit: a runaway loop? (raise it with --max-operations N)".to_string();
+        }
+        EvalAltResult::ErrorStackOverflow(_) => {
+            report.message = "functions nest too deeply: endless recursion? (raise the limit with --max-call-depth N)".to_string();
+        }
+        EvalAltResult::ErrorDataTooLarge(what, _) => {
+            report.message = format!(
+                "{what} is over its limit (raise it with --max-string-size, --max-array-size or --max-map-size)"
+            );
+        }
+        EvalAltResult::ErrorRuntime(value, _) => thrown_report(value, &mut report),
+        other => report.message = without_position(&other.to_string()),
+    }
+    report
+}
+
+/// Rhai's own messages end in ` (line L, position C)`; the frame shows that already.
+fn without_position(message: &str) -> String {
+    match message.rfind(" (line ") {
+        Some(cut) if message.ends_with(')') => message[..cut].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+fn exit_report(value: &Dynamic, mut report: Report) -> Report {
+    report.location = None;
+    if value.is_unit() {
+        report.class = Class::Exit(exit::SUCCESS);
+    } else if let Ok(code) = value.as_int() {
+        report.class = Class::Exit(code.clamp(0, 255) as i32);
+    } else {
+        report.class = Class::Exit(exit::FAILURE);
+        report.message = value.to_string();
+    }
+    report
+}
+
+fn field(map: &RhaiMap, key: &str) -> String {
+    map.get(key)
+        .filter(|v| !v.is_unit())
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+/// A thrown value: plain values print as they are; pooler's error maps get their class.
+fn thrown_report(value: &Dynamic, report: &mut Report) {
+    let Some(map) = value.read_lock::<RhaiMap>().map(|m| m.clone()) else {
+        report.message = value.to_string();
+        return;
+    };
+    let kind = field(&map, "type");
+    let operation = field(&map, "operation");
+    if kind == "ValidationError" {
+        report.class = Class::Validation;
+        report.message = format!("{operation}: the request is invalid, nothing was sent");
+        if let Some(errors) = map.get("errors").and_then(|e| e.read_lock::<rhai::Array>().map(|a| a.clone())) {
+            for problem in errors {
+                if let Some(p) = problem.read_lock::<RhaiMap>() {
+                    let path = field(&p, "path");
+                    let message = field(&p, "message");
+                    report.details.push(if path.is_empty() { message } else { format!("{path}: {message}") });
+                }
+            }
+        }
+        return;
+    }
+    if operation.is_empty() || kind.is_empty() {
+        report.message = value.to_string();
+        return;
+    }
+    report.class = if NETWORK_TYPES.contains(&kind.as_str()) { Class::Network } else { Class::Service };
+    let mut message = format!("{operation} failed: {kind}: {}", field(&map, "message"));
+    let status = field(&map, "status");
+    let request_id = field(&map, "request_id");
+    match (status.is_empty(), request_id.is_empty()) {
+        (false, false) => write!(message, " (HTTP {status}, request id {request_id})"),
+        (false, true) => write!(message, " (HTTP {status})"),
+        _ => Ok(()),
+    }
+    .ok();
+    for key in ["endpoint", "attempts"] {
+        let value = field(&map, key);
+        if !value.is_empty() {
+            report.details.push(format!("{key}: {value}"));
+        }
+    }
+    report.message = message;
+}
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+}
+
+/// The width of the token starting at byte `start` of `line`, for the carets.
+fn token_width(line: &str, start: usize) -> usize {
+    let rest = &line[start..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => {
+            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').count()
+        }
+        Some(q @ ('"' | '`')) => match chars.position(|c| c == q) {
+            Some(n) => n + 2,
+            None => 1,
+        },
+        _ => 1,
+    }
+}
+
+/// Draws the report as text for stderr.
+pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
+    let paint = Paint { on: color };
+    let mut out = String::new();
+    let head = if report.severity == "error" { paint.wrap("1;31", "error") } else { paint.wrap("1;33", "warning") };
+    let (headline, more) = report.message.split_once('\n').unwrap_or((&report.message, ""));
+    let _ = writeln!(out, "{head}: {}", paint.wrap("1", headline));
+    if let Some(loc) = &report.location {
+        let gutter = loc.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad}{} {}:{}:{}", paint.wrap("1;34", "-->"), loc.source, loc.line, loc.column);
+        let text = sources.get(&loc.source);
+        if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(loc.line - 1)) {
+            let bar = paint.wrap("1;34", "|");
+            let line = line.trim_end();
+            let start = line.char_indices().nth(loc.column.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
+            let lead: String = line[..start].chars().map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let width = token_width(line, start).max(1);
+            let _ = writeln!(out, "{pad} {bar}");
+            let _ = writeln!(out, "{} {bar} {line}", paint.wrap("1;34", &loc.line.to_string()));
+            let _ = writeln!(out, "{pad} {bar} {lead}{}", paint.wrap("1;31", &"^".repeat(width)));
+        }
+    }
+    let pad = report.location.as_ref().map_or(1, |l| l.line.to_string().len());
+    for line in more.lines() {
+        let _ = writeln!(out, "{} {} {line}", " ".repeat(pad), paint.wrap("1;34", "|"));
+    }
+    for detail in &report.details {
+        for (n, line) in detail.lines().enumerate() {
+            let lead = if n == 0 { "- " } else { "  " };
+            let _ = writeln!(out, "{} {} {lead}{line}", " ".repeat(pad), paint.wrap("1;34", "="));
+        }
+    }
+    for note in &report.notes {
+        let _ = writeln!(out, "{} {} note: {note}", " ".repeat(pad), paint.wrap("1;34", "="));
+    }
+    out
+}

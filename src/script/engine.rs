@@ -1,0 +1,58 @@
+//! Builds the Rhai engine: limits, output routing, interruption, module resolution, host API.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use rhai::{Dynamic, Engine, INT};
+
+use super::{limits, resolver::Resolver, sources::Sources};
+use crate::cli::LimitArgs;
+use crate::host;
+use crate::interrupt::Interrupt;
+
+/// Where `print` goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintTo {
+    Stdout,
+    /// `pooler check` prints nothing but problems.
+    Nowhere,
+}
+
+/// Everything the engine needs to know about its surroundings.
+pub struct EngineSetup<'a> {
+    pub limits: &'a LimitArgs,
+    pub interrupt: &'a Interrupt,
+    pub sources: &'a Sources,
+    pub base_dir: PathBuf,
+    pub print: PrintTo,
+}
+
+/// A configured engine with the base host API (json, helpers); the caller adds `cognito`.
+pub fn build(setup: &EngineSetup<'_>) -> Engine {
+    let mut engine = Engine::new();
+    limits::apply(&mut engine, setup.limits);
+    match setup.print {
+        PrintTo::Stdout => engine.on_print(|text| {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{text}");
+        }),
+        PrintTo::Nowhere => engine.on_print(|_| {}),
+    };
+    engine.on_debug(|text, source, pos| {
+        let place = match (source, pos.line()) {
+            (Some(src), Some(line)) => format!("{src}:{line}: "),
+            (None, Some(line)) => format!("line {line}: "),
+            _ => String::new(),
+        };
+        eprintln!("debug: {place}{text}");
+    });
+    let interrupt = setup.interrupt.clone();
+    engine.on_progress(move |_| {
+        interrupt
+            .is_set()
+            .then(|| Dynamic::from_int(INT::from(interrupt.exit_code())))
+    });
+    engine.set_module_resolver(Resolver::new(setup.base_dir.clone(), setup.sources.clone()));
+    host::register_base(&mut engine, setup.interrupt);
+    engine
+}

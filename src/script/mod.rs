@@ -1,0 +1,9 @@
+//! The Rhai side of pooler: engine set-up, limits, module resolution and diagnostics.
+
+pub mod diagnostics;
+pub mod engine;
+pub mod limits;
+pub mod resolver;
+pub mod runner;
+pub mod sources;
+pub mod stdlib;
