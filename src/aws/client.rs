@@ -1,0 +1,509 @@
+//! The client: lazy resolution, one shared HTTP pool, send with timeout, retries and interrupts.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use reqwest::Url;
+use serde_json::Value;
+use tokio::sync::OnceCell;
+
+use super::Service;
+use super::credentials::{CredentialSource, resolve_dry_run, resolve_real};
+use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
+use super::errors::{AwsError, decode_error_response, decode_success_body, error_chain};
+use super::retry::backoff;
+use super::settings::{Settings, process_env};
+use super::signing::{prepare_headers, redact_headers};
+use crate::interrupt::Interrupt;
+
+/// A client for one service, region, endpoint and identity. Cheap to create and to clone
+/// (clones share the resolved state); nothing is resolved until first use.
+#[derive(Clone)]
+pub struct Client {
+    settings: Settings,
+    service: Arc<Service>,
+    http: Arc<OnceLock<Result<reqwest::Client, String>>>,
+    state: Arc<OnceCell<State>>,
+}
+
+/// What one client resolved, once.
+struct State {
+    region: String,
+    endpoint: Url,
+    credentials: CredentialSource,
+}
+
+/// What a client resolved: region, endpoint, and the name of the credential source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub region: String,
+    pub endpoint: String,
+    pub credentials_source: String,
+}
+
+/// A request as it would be sent, with the signature and session token redacted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedRequest {
+    pub url: String,
+    /// Lower-case names; `authorization` ends in `Signature=***`, `x-amz-security-token` is `***`.
+    pub headers: Vec<(String, String)>,
+}
+
+/// The result of [`Client::call`] and what happened on the way.
+#[derive(Debug)]
+pub struct Outcome {
+    pub result: Result<Value, AwsError>,
+    pub attempts: Vec<Attempt>,
+    /// HTTP status of the last response, if any arrived.
+    pub status: Option<u16>,
+    pub elapsed: Duration,
+    /// Resolved region and endpoint (empty when resolution failed).
+    pub region: String,
+    pub endpoint: String,
+    /// Request id of the last response, if it had one.
+    pub request_id: Option<String>,
+}
+
+/// One try of a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    pub status: Option<u16>,
+    /// The error's display text (never a secret), `None` on success.
+    pub error: Option<String>,
+    pub millis: u64,
+}
+
+/// What one attempt produced.
+struct AttemptResult {
+    status: Option<u16>,
+    request_id: Option<String>,
+    result: Result<Value, AwsError>,
+}
+
+impl AttemptResult {
+    fn failed(error: AwsError) -> Self {
+        Self {
+            status: None,
+            request_id: None,
+            result: Err(error),
+        }
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = self.state.get();
+        f.debug_struct("Client")
+            .field("service", &self.service.signing_name)
+            .field("settings", &self.settings)
+            .field("region", &state.map(|s| s.region.as_str()))
+            .field("endpoint", &state.map(|s| s.endpoint.as_str()))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client; region, endpoint and credentials are resolved on first use.
+    pub fn new(settings: Settings, service: Service) -> Client {
+        Client {
+            settings,
+            service: Arc::new(service),
+            http: Arc::new(OnceLock::new()),
+            state: Arc::new(OnceCell::new()),
+        }
+    }
+
+    /// Another client with some settings overridden; shares the HTTP connection pool.
+    /// A `profile` override also drops credentials injected through `Settings::credentials`.
+    pub fn with_overrides(
+        &self,
+        region: Option<String>,
+        profile: Option<String>,
+        endpoint_url: Option<String>,
+    ) -> Client {
+        let mut settings = self.settings.clone();
+        if region.is_some() {
+            settings.region = region;
+        }
+        if profile.is_some() {
+            // Asking for a profile means its credentials, not ones injected for the parent.
+            settings.profile = profile;
+            settings.credentials = None;
+        }
+        if endpoint_url.is_some() {
+            settings.endpoint_url = endpoint_url;
+        }
+        Client {
+            settings,
+            service: Arc::clone(&self.service),
+            http: Arc::clone(&self.http),
+            state: Arc::new(OnceCell::new()),
+        }
+    }
+
+    /// The settings this client was made with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The service this client talks to.
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    /// Region, endpoint and credential source name (fetching credentials if need be).
+    pub async fn resolve(&self) -> Result<Resolved, AwsError> {
+        let state = self.state().await?;
+        Ok(Resolved {
+            region: state.region.clone(),
+            endpoint: state.endpoint.to_string(),
+            credentials_source: state.credentials.source_name().await?,
+        })
+    }
+
+    /// Dry run: resolve, build and sign the request exactly as `call` would; send nothing.
+    pub async fn sign_only(
+        &self,
+        operation: &str,
+        body: &[u8],
+        signed: bool,
+    ) -> Result<SignedRequest, AwsError> {
+        let state = self.state().await?;
+        let credentials = if signed {
+            Some(state.credentials.get().await?)
+        } else {
+            None
+        };
+        let headers = prepare_headers(
+            &state.endpoint,
+            &self.service,
+            &state.region,
+            operation,
+            body,
+            credentials.as_ref(),
+            SystemTime::now(),
+        )?;
+        Ok(SignedRequest {
+            url: state.endpoint.to_string(),
+            headers: redact_headers(&headers.0),
+        })
+    }
+
+    /// Sends one operation, retrying transient failures. `body` is the serialized JSON input;
+    /// `signed == false` sends no `Authorization`. An interrupt ends the call at once.
+    /// With `Settings::dry_run` nothing is sent: the request is signed and the result is `{}`.
+    pub async fn call(
+        &self,
+        operation: &str,
+        body: &[u8],
+        signed: bool,
+        interrupt: &Interrupt,
+    ) -> Outcome {
+        let started = Instant::now();
+        let mut outcome = Outcome {
+            result: Err(AwsError::Interrupted),
+            attempts: Vec::new(),
+            status: None,
+            elapsed: Duration::ZERO,
+            region: String::new(),
+            endpoint: String::new(),
+            request_id: None,
+        };
+        let state = tokio::select! {
+            biased;
+            _ = interrupt.wait() => Err(AwsError::Interrupted),
+            state = self.state() => state,
+        };
+        let state = match state {
+            Ok(state) => state,
+            Err(e) => {
+                outcome.result = Err(e);
+                outcome.elapsed = started.elapsed();
+                return outcome;
+            }
+        };
+        outcome.region = state.region.clone();
+        outcome.endpoint = state.endpoint.to_string();
+        if self.settings.dry_run {
+            // A dry run never sends: sign (to surface any error) and answer `{}`.
+            outcome.result = self
+                .sign_only(operation, body, signed)
+                .await
+                .map(|_| Value::Object(serde_json::Map::new()));
+            outcome.elapsed = started.elapsed();
+            return outcome;
+        }
+        let http = match self.http() {
+            Ok(http) => http,
+            Err(e) => {
+                outcome.result = Err(e);
+                outcome.elapsed = started.elapsed();
+                return outcome;
+            }
+        };
+        let max_attempts = self.settings.effective_max_attempts(&process_env);
+        let timeout = self.settings.effective_timeout();
+        let retry_base = self.settings.effective_retry_base(&process_env);
+
+        for number in 1..=max_attempts {
+            let attempt_started = Instant::now();
+            let result = tokio::select! {
+                biased;
+                _ = interrupt.wait() => AttemptResult::failed(AwsError::Interrupted),
+                r = tokio::time::timeout(timeout, self.attempt(state, &http, operation, body, signed)) => {
+                    r.unwrap_or_else(|_| AttemptResult::failed(AwsError::Timeout { after: timeout }))
+                }
+            };
+            outcome.attempts.push(Attempt {
+                status: result.status,
+                error: result.result.as_ref().err().map(ToString::to_string),
+                millis: u64::try_from(attempt_started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            });
+            if result.status.is_some() {
+                outcome.status = result.status;
+                outcome.request_id = result.request_id;
+            }
+            let again = matches!(&result.result, Err(e) if e.retryable()) && number < max_attempts;
+            outcome.result = result.result;
+            if !again {
+                break;
+            }
+            let delay = backoff(retry_base, number);
+            let interrupted = tokio::select! {
+                biased;
+                _ = interrupt.wait() => true,
+                _ = tokio::time::sleep(delay) => false,
+            };
+            if interrupted {
+                outcome.result = Err(AwsError::Interrupted);
+                break;
+            }
+        }
+        outcome.elapsed = started.elapsed();
+        outcome
+    }
+
+    /// The resolved state, computed once per client.
+    async fn state(&self) -> Result<&State, AwsError> {
+        self.state
+            .get_or_try_init(|| async {
+                let config = if self.settings.dry_run {
+                    resolve_dry_run(&self.settings, &process_env)
+                } else {
+                    resolve_real(&self.settings).await?
+                };
+                let cfg = EndpointConfig {
+                    explicit: self.settings.endpoint_url.as_deref(),
+                    profile_endpoint: config.profile_endpoint.as_deref(),
+                    profile_use_fips: config.profile_use_fips,
+                    use_fips: self.settings.use_fips,
+                    region: &config.region,
+                    endpoint_prefix: &self.service.endpoint_prefix,
+                    env_name: &self.service.env_name,
+                };
+                let chosen = choose_endpoint(&cfg, &process_env)?;
+                let endpoint = validate_endpoint(&chosen, self.settings.allow_http)?;
+                Ok(State {
+                    region: config.region,
+                    endpoint,
+                    credentials: config.credentials,
+                })
+            })
+            .await
+    }
+
+    /// The shared HTTP client, built on first use.
+    fn http(&self) -> Result<reqwest::Client, AwsError> {
+        let connect_timeout = self.settings.effective_connect_timeout();
+        self.http
+            .get_or_init(|| {
+                reqwest::Client::builder()
+                    .connect_timeout(connect_timeout)
+                    .user_agent(concat!("pooler/", env!("CARGO_PKG_VERSION")))
+                    .build()
+                    .map_err(|e| error_chain(&e))
+            })
+            .clone()
+            .map_err(|message| AwsError::Network {
+                message: format!("could not set up the HTTP client: {message}"),
+            })
+    }
+
+    /// One try: sign, send, read the body under the size cap, decode.
+    async fn attempt(
+        &self,
+        state: &State,
+        http: &reqwest::Client,
+        operation: &str,
+        body: &[u8],
+        signed: bool,
+    ) -> AttemptResult {
+        let credentials = if signed {
+            match state.credentials.get().await {
+                Ok(c) => Some(c),
+                Err(e) => return AttemptResult::failed(e),
+            }
+        } else {
+            None
+        };
+        let headers = match prepare_headers(
+            &state.endpoint,
+            &self.service,
+            &state.region,
+            operation,
+            body,
+            credentials.as_ref(),
+            SystemTime::now(),
+        ) {
+            Ok(h) => h,
+            Err(e) => return AttemptResult::failed(e),
+        };
+        let mut request = http.post(state.endpoint.clone()).body(body.to_vec());
+        for (name, value) in &headers.0 {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let mut response = match request.send().await {
+            Ok(r) => r,
+            Err(e) => {
+                return AttemptResult::failed(network_error(
+                    &e,
+                    self.settings.effective_connect_timeout(),
+                ));
+            }
+        };
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let request_id = header("x-amzn-requestid").or_else(|| header("x-amz-request-id"));
+        let header_snapshot: Vec<(String, String)> =
+            ["x-amzn-requestid", "x-amz-request-id", "x-amzn-errortype"]
+                .iter()
+                .filter_map(|n| header(n).map(|v| (n.to_string(), v)))
+                .collect();
+        let cap = self.settings.effective_max_response_bytes();
+        let (bytes, over_cap) = match read_capped(&mut response, cap).await {
+            Ok(read) => read,
+            Err(e) => {
+                return AttemptResult {
+                    status: Some(status),
+                    request_id,
+                    result: Err(e),
+                };
+            }
+        };
+        let success = (200..300).contains(&status);
+        let result = if success && over_cap {
+            Err(AwsError::InvalidResponse {
+                status,
+                message: format!("the response body is larger than the {cap}-byte limit"),
+            })
+        } else if success {
+            decode_success_body(status, &bytes)
+        } else {
+            let lookup = |name: &str| {
+                header_snapshot
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v.clone())
+            };
+            Err(decode_error_response(status, &lookup, &bytes))
+        };
+        AttemptResult {
+            status: Some(status),
+            request_id,
+            result,
+        }
+    }
+}
+
+/// Reads at most `cap` bytes of the body; the flag says whether there was more.
+async fn read_capped(
+    response: &mut reqwest::Response,
+    cap: usize,
+) -> Result<(Vec<u8>, bool), AwsError> {
+    if response
+        .content_length()
+        .is_some_and(|len| len > u64::try_from(cap).unwrap_or(u64::MAX))
+    {
+        return Ok((Vec::new(), true));
+    }
+    let mut bytes = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = cap - bytes.len();
+                if chunk.len() > room {
+                    bytes.extend_from_slice(&chunk[..room]);
+                    return Ok((bytes, true));
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok((bytes, false)),
+            Err(e) => {
+                return Err(AwsError::Network {
+                    message: format!(
+                        "connection lost while reading the response body: {}",
+                        error_chain(&e)
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Names the kind of transport failure (DNS, refused, reset, TLS, …) and keeps the details.
+fn network_error(e: &reqwest::Error, connect_timeout: Duration) -> AwsError {
+    let chain = error_chain(e);
+    let lower = chain.to_ascii_lowercase();
+    let mut io_kind = None;
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(err) = source {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            io_kind = Some(io.kind());
+        }
+        source = err.source();
+    }
+    use std::io::ErrorKind;
+    let what = if e.is_timeout() {
+        format!(
+            "connect timed out after {}",
+            super::errors::format_duration(connect_timeout)
+        )
+    } else if io_kind == Some(ErrorKind::ConnectionRefused) || lower.contains("connection refused")
+    {
+        "connection refused".to_string()
+    } else if lower.contains("dns error")
+        || lower.contains("failed to lookup address")
+        || lower.contains("name or service not known")
+        || lower.contains("no such host")
+    {
+        "DNS lookup failed".to_string()
+    } else if io_kind == Some(ErrorKind::ConnectionReset) || lower.contains("connection reset") {
+        "connection reset".to_string()
+    } else if lower.contains("certificate")
+        || lower.contains("tls")
+        || lower.contains("handshake")
+        || lower.contains("rustls")
+        || lower.contains("corrupt message")
+        || lower.contains("peer is incompatible")
+        || (e.is_connect() && io_kind == Some(ErrorKind::InvalidData))
+    {
+        // tokio-rustls reports handshake failures as io::ErrorKind::InvalidData.
+        "TLS error".to_string()
+    } else if lower.contains("connection closed") || lower.contains("incomplete message") {
+        "connection closed by the server".to_string()
+    } else if e.is_connect() {
+        "could not connect".to_string()
+    } else {
+        "request failed".to_string()
+    };
+    AwsError::Network {
+        message: format!("{what} ({chain})"),
+    }
+}

@@ -1,0 +1,411 @@
+//! The region and credential chains: aws-config for real runs, a network-free variant for dry runs.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use aws_config::{BehaviorVersion, Region};
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use tokio::sync::Mutex;
+
+use super::errors::{AwsError, error_chain};
+use super::settings::{Settings, StaticCredentials};
+
+/// Access key ID a dry run signs with when no credentials are configured.
+pub const DRY_RUN_ACCESS_KEY_ID: &str = "AKIDDRYRUNEXAMPLE000";
+const DRY_RUN_SECRET: &str = "dry-run-placeholder-secret-not-a-real-key";
+
+/// Credentials closer than this to their expiry are fetched again.
+const REFRESH_MARGIN: Duration = Duration::from_secs(60);
+
+/// Region, profile-level endpoint settings and where credentials come from.
+pub(crate) struct ResolvedConfig {
+    pub region: String,
+    pub profile_endpoint: Option<String>,
+    pub profile_use_fips: Option<bool>,
+    pub credentials: CredentialSource,
+}
+
+/// Either fixed credentials, or a provider chain whose answer is cached until near expiry.
+pub(crate) enum CredentialSource {
+    Fixed {
+        credentials: Credentials,
+        source: String,
+    },
+    Chain {
+        provider: SharedCredentialsProvider,
+        cached: Mutex<Option<Credentials>>,
+    },
+}
+
+impl CredentialSource {
+    /// Credentials to sign with (fetched from the chain on first use, refreshed near expiry).
+    pub async fn get(&self) -> Result<Credentials, AwsError> {
+        match self {
+            CredentialSource::Fixed { credentials, .. } => Ok(credentials.clone()),
+            CredentialSource::Chain { provider, cached } => {
+                let mut guard = cached.lock().await;
+                if let Some(creds) = guard.as_ref() {
+                    let fresh = creds
+                        .expiry()
+                        .is_none_or(|exp| exp > SystemTime::now() + REFRESH_MARGIN);
+                    if fresh {
+                        return Ok(creds.clone());
+                    }
+                }
+                let creds = provider
+                    .provide_credentials()
+                    .await
+                    .map_err(|e| credentials_error(&e))?;
+                *guard = Some(creds.clone());
+                Ok(creds)
+            }
+        }
+    }
+
+    /// Which provider supplied the credentials (fetching them if need be). Never the secret.
+    pub async fn source_name(&self) -> Result<String, AwsError> {
+        match self {
+            CredentialSource::Fixed { source, .. } => Ok(source.clone()),
+            CredentialSource::Chain { .. } => Ok(provider_name(&self.get().await?)),
+        }
+    }
+}
+
+/// The provider name recorded in the credentials (read from their redacting Debug output).
+fn provider_name(creds: &Credentials) -> String {
+    let debug = format!("{creds:?}");
+    debug
+        .split_once("provider_name: \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(name, _)| name.to_string())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "default credential chain".to_string())
+}
+
+fn credentials_error(e: &CredentialsError) -> AwsError {
+    let detail = error_chain(e);
+    let message = match e {
+        CredentialsError::CredentialsNotLoaded(_) => format!(
+            "no AWS credentials found (looked at the environment, the shared config and \
+             credentials files, SSO, web identity, container and instance metadata): set \
+             AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or pass --profile ({detail})"
+        ),
+        CredentialsError::ProviderTimedOut(_) => {
+            format!("timed out loading AWS credentials ({detail})")
+        }
+        _ => format!("could not load AWS credentials: {detail}"),
+    };
+    AwsError::Credentials { message }
+}
+
+fn to_credentials(c: &StaticCredentials, source: &'static str) -> Credentials {
+    Credentials::new(
+        c.access_key_id.clone(),
+        c.secret_access_key.clone(),
+        c.session_token.clone().filter(|t| !t.is_empty()),
+        None,
+        source,
+    )
+}
+
+fn no_region(profile: Option<&str>) -> AwsError {
+    let mut message = "no region: pass --region or set AWS_REGION".to_string();
+    if let Some(p) = profile {
+        message.push_str(&format!(
+            " (profile {p:?} sets no region, or does not exist)"
+        ));
+    }
+    AwsError::Credentials { message }
+}
+
+/// The standard chains through aws-config (may use the network: SSO, STS, IMDS, containers).
+pub(crate) async fn resolve_real(settings: &Settings) -> Result<ResolvedConfig, AwsError> {
+    let fixed = settings
+        .credentials
+        .as_ref()
+        .map(|c| to_credentials(c, "settings"));
+    // Everything given explicitly: nothing aws-config would find could change the outcome.
+    if let (Some(region), Some(credentials), Some(_)) =
+        (&settings.region, &fixed, &settings.endpoint_url)
+    {
+        return Ok(ResolvedConfig {
+            region: region.clone(),
+            profile_endpoint: None,
+            profile_use_fips: None,
+            credentials: CredentialSource::Fixed {
+                credentials: credentials.clone(),
+                source: "settings".to_string(),
+            },
+        });
+    }
+    let mut loader = aws_config::defaults(BehaviorVersion::latest());
+    if let Some(profile) = &settings.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(region) = settings.region.as_ref().filter(|r| !r.trim().is_empty()) {
+        loader = loader.region(Region::new(region.trim().to_string()));
+    }
+    if let Some(credentials) = &fixed {
+        loader = loader.credentials_provider(credentials.clone());
+    }
+    let config = loader.load().await;
+    let region = config
+        .region()
+        .map(|r| r.as_ref().trim().to_string())
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| no_region(settings.profile.as_deref()))?;
+    let credentials = match (fixed, config.credentials_provider()) {
+        (Some(credentials), _) => CredentialSource::Fixed {
+            credentials,
+            source: "settings".to_string(),
+        },
+        (None, Some(provider)) => CredentialSource::Chain {
+            provider,
+            cached: Mutex::new(None),
+        },
+        (None, None) => {
+            return Err(AwsError::Credentials {
+                message: "no AWS credential provider is configured".to_string(),
+            });
+        }
+    };
+    Ok(ResolvedConfig {
+        region,
+        profile_endpoint: config.endpoint_url().map(str::to_string),
+        profile_use_fips: config.use_fips(),
+        credentials,
+    })
+}
+
+/// The dry-run chains: environment and the shared files only, never the network, and never
+/// failing (us-east-1 and placeholder credentials when nothing is configured).
+pub(crate) fn resolve_dry_run(
+    settings: &Settings,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> ResolvedConfig {
+    let profile = settings
+        .profile
+        .clone()
+        .or_else(|| env("AWS_PROFILE"))
+        .unwrap_or_else(|| "default".to_string());
+    let read = |path: Option<PathBuf>| {
+        path.and_then(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default()
+    };
+    let config = profile_properties(
+        &read(config_path(env, "AWS_CONFIG_FILE", "config")),
+        &profile,
+        true,
+    );
+    let creds_file = profile_properties(
+        &read(config_path(
+            env,
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "credentials",
+        )),
+        &profile,
+        false,
+    );
+
+    let region = settings
+        .region
+        .clone()
+        .filter(|r| !r.trim().is_empty())
+        .or_else(|| env("AWS_REGION"))
+        .or_else(|| env("AWS_DEFAULT_REGION"))
+        .or_else(|| config.get("region").cloned())
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| "us-east-1".to_string());
+
+    let from_props = |props: &HashMap<String, String>| match (
+        props.get("aws_access_key_id"),
+        props.get("aws_secret_access_key"),
+    ) {
+        (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => {
+            Some(StaticCredentials::new(
+                id.clone(),
+                secret.clone(),
+                props.get("aws_session_token").cloned(),
+            ))
+        }
+        _ => None,
+    };
+    let env_creds = match (env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY")) {
+        (Some(id), Some(secret)) => {
+            Some(StaticCredentials::new(id, secret, env("AWS_SESSION_TOKEN")))
+        }
+        _ => None,
+    };
+    let (credentials, source) = if let Some(c) = &settings.credentials {
+        (to_credentials(c, "settings"), "settings".to_string())
+    } else if let Some(c) = env_creds {
+        (
+            to_credentials(&c, "EnvironmentVariable"),
+            "EnvironmentVariable".to_string(),
+        )
+    } else if let Some(c) = from_props(&creds_file).or_else(|| from_props(&config)) {
+        (
+            to_credentials(&c, "ProfileFile"),
+            format!("profile {profile} (static keys)"),
+        )
+    } else {
+        (
+            Credentials::new(DRY_RUN_ACCESS_KEY_ID, DRY_RUN_SECRET, None, None, "DryRun"),
+            "dry-run placeholder".to_string(),
+        )
+    };
+
+    let ignore_endpoints = env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    ResolvedConfig {
+        region,
+        profile_endpoint: config
+            .get("endpoint_url")
+            .filter(|_| !ignore_endpoints)
+            .cloned(),
+        profile_use_fips: config
+            .get("use_fips_endpoint")
+            .map(|v| v.eq_ignore_ascii_case("true")),
+        credentials: CredentialSource::Fixed {
+            credentials,
+            source,
+        },
+    }
+}
+
+/// `$VAR`, else `~/.aws/{file}`.
+fn config_path(env: &dyn Fn(&str) -> Option<String>, var: &str, file: &str) -> Option<PathBuf> {
+    let home = || env("HOME").or_else(|| env("USERPROFILE"));
+    match env(var) {
+        Some(path) => match path.strip_prefix("~/") {
+            Some(rest) => home().map(|h| PathBuf::from(h).join(rest)),
+            None => Some(PathBuf::from(path)),
+        },
+        None => home().map(|h| PathBuf::from(h).join(".aws").join(file)),
+    }
+}
+
+/// The top-level `key = value` properties of one profile in a shared config (`[profile x]`,
+/// `[default]`) or credentials (`[x]`) file. Nested sub-properties are skipped.
+pub(crate) fn profile_properties(
+    text: &str,
+    wanted: &str,
+    config_file: bool,
+) -> HashMap<String, String> {
+    let mut props = HashMap::new();
+    let mut in_section = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
+            continue;
+        }
+        if let Some(header) = trimmed.strip_prefix('[') {
+            let name = header.split(']').next().unwrap_or_default().trim();
+            let name = if config_file {
+                match name.strip_prefix("profile ") {
+                    Some(rest) => Some(rest.trim()),
+                    None => (name == "default").then_some(name),
+                }
+            } else {
+                Some(name)
+            };
+            in_section = name == Some(wanted);
+            continue;
+        }
+        if !in_section || line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        if let Some((key, value)) = trimmed.split_once('=') {
+            props.insert(key.trim().to_ascii_lowercase(), value.trim().to_string());
+        }
+    }
+    props
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_profiles() {
+        let config = "[default]\nregion = eu-west-1\n[profile dev]\nregion=us-west-2\n\
+                      s3 =\n  region = nope\naws_access_key_id = AKID\n[sso-session x]\nregion = no\n";
+        let dev = profile_properties(config, "dev", true);
+        assert_eq!(dev.get("region").map(String::as_str), Some("us-west-2"));
+        assert_eq!(
+            dev.get("aws_access_key_id").map(String::as_str),
+            Some("AKID")
+        );
+        let default = profile_properties(config, "default", true);
+        assert_eq!(default.get("region").map(String::as_str), Some("eu-west-1"));
+        let creds = "[dev]\naws_access_key_id = A\n; comment\naws_secret_access_key = S\n";
+        let dev = profile_properties(creds, "dev", false);
+        assert_eq!(
+            dev.get("aws_secret_access_key").map(String::as_str),
+            Some("S")
+        );
+    }
+
+    #[tokio::test]
+    async fn dry_run_reads_the_selected_profile() {
+        let dir = std::env::temp_dir().join(format!("pooler-aws-dry-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let config = dir.join("config");
+        let credentials = dir.join("credentials");
+        std::fs::write(
+            &config,
+            "[profile dev]\nregion = ap-south-1\nendpoint_url = http://127.0.0.1:4566\n",
+        )
+        .expect("write config");
+        std::fs::write(
+            &credentials,
+            "[dev]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = s3cret\n",
+        )
+        .expect("write credentials");
+        let (config_s, credentials_s) = (
+            config.to_string_lossy().to_string(),
+            credentials.to_string_lossy().to_string(),
+        );
+        let env = move |name: &str| match name {
+            "AWS_CONFIG_FILE" => Some(config_s.clone()),
+            "AWS_SHARED_CREDENTIALS_FILE" => Some(credentials_s.clone()),
+            "AWS_PROFILE" => Some("dev".to_string()),
+            _ => None,
+        };
+        let settings = Settings {
+            dry_run: true,
+            ..Settings::default()
+        };
+        let resolved = resolve_dry_run(&settings, &env);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(resolved.region, "ap-south-1");
+        assert_eq!(
+            resolved.profile_endpoint.as_deref(),
+            Some("http://127.0.0.1:4566")
+        );
+        let creds = resolved.credentials.get().await.expect("credentials");
+        assert_eq!(creds.access_key_id(), "AKIDPROFILE");
+        assert_eq!(
+            resolved.credentials.source_name().await.expect("source"),
+            "profile dev (static keys)"
+        );
+    }
+
+    #[test]
+    fn dry_run_defaults_without_anything() {
+        let settings = Settings {
+            dry_run: true,
+            ..Settings::default()
+        };
+        let resolved = resolve_dry_run(&settings, &|_| None);
+        assert_eq!(resolved.region, "us-east-1");
+        assert!(matches!(
+            resolved.credentials,
+            CredentialSource::Fixed { ref source, .. } if source == "dry-run placeholder"
+        ));
+    }
+}

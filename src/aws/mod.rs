@@ -1,0 +1,32 @@
+//! The AWS JSON-protocol client: credentials, endpoints, SigV4 signing, sending and retrying.
+//!
+//! This layer knows nothing about Rhai or the Cognito model: callers pass the operation name,
+//! the serialized JSON body and the [`Service`] metadata, and get JSON (or an [`AwsError`]) back.
+
+mod client;
+mod credentials;
+pub mod endpoint;
+pub mod errors;
+pub mod retry;
+mod settings;
+mod signing;
+
+pub use client::{Attempt, Client, Outcome, Resolved, SignedRequest};
+pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
+pub use errors::AwsError;
+pub use settings::{Settings, StaticCredentials};
+
+/// What the client needs to know about the service it talks to (from the API model's metadata).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Service {
+    /// SigV4 signing name, e.g. `cognito-idp`.
+    pub signing_name: String,
+    /// `X-Amz-Target` prefix, e.g. `AWSCognitoIdentityProviderService`.
+    pub target_prefix: String,
+    /// JSON protocol version, e.g. `1.1` (gives `application/x-amz-json-1.1`).
+    pub json_version: String,
+    /// Host prefix of the default endpoint, e.g. `cognito-idp`.
+    pub endpoint_prefix: String,
+    /// Service part of `AWS_ENDPOINT_URL_{env_name}`, e.g. `COGNITO_IDENTITY_PROVIDER`.
+    pub env_name: String,
+}
