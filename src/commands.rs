@@ -1,10 +1,18 @@
 //! One function per subcommand, called by `run` after the command line is parsed.
 
 use std::path::Path;
+use std::rc::Rc;
+use std::time::Duration;
 
+use rhai::Dynamic;
+
+use crate::aws;
 use crate::cli::{Cli, Command, Global};
 use crate::exit;
+use crate::host::cognito::{self, Cognito, Shared};
+use crate::host::transcript::Transcript;
 use crate::interrupt::Interrupt;
+use crate::model::Model;
 use crate::script::engine::{self, EngineSetup, PrintTo};
 use crate::script::runner::{self, Runner};
 use crate::script::sources::Sources;
@@ -12,19 +20,75 @@ use crate::script::sources::Sources;
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
     let global = &cli.global;
+    let model = match load_model(global) {
+        Ok(model) => model,
+        Err(code) => return code,
+    };
     match &cli.command {
-        Command::Run { file, args } => run_script(global, interrupt, file, args, PrintTo::Stdout),
-        Command::Check { file, args } => check_script(global, interrupt, file, args),
-        Command::Eval { expr } => eval(global, interrupt, expr),
-        Command::Ops { .. } | Command::Describe { .. } => {
-            eprintln!("error: not available yet");
-            exit::FAILURE
+        Command::Run { file, args } => run_script(global, model, interrupt, file, args, Mode::Run),
+        Command::Check { file, args } => {
+            run_script(global, model, interrupt, file, args, Mode::Check)
         }
+        Command::Eval { expr } => eval(global, model, interrupt, expr),
+        Command::Ops { filter } => ops(model, filter.as_deref()),
+        Command::Describe { operation } => describe(model, operation),
     }
 }
 
-fn runner(global: &Global, interrupt: &Interrupt, base: &Path, print: PrintTo, args: &[String]) -> Runner {
+/// Whether a script runs for real or is only checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Run,
+    Check,
+}
+
+/// The embedded model, or the one `--model FILE` names (kept for the whole process).
+fn load_model(global: &Global) -> Result<&'static Model, i32> {
+    let Some(path) = &global.model else {
+        return Ok(Model::embedded());
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("error: cannot read the model `{}`: {e}", path.display());
+        exit::FAILURE
+    })?;
+    let model = Model::from_json(&text, Some(Model::embedded_paginators_json())).map_err(|e| {
+        eprintln!(
+            "error: `{}` is not a usable service model: {e}",
+            path.display()
+        );
+        exit::USAGE
+    })?;
+    Ok(Box::leak(Box::new(model)))
+}
+
+fn settings(global: &Global, dry_run: bool) -> aws::Settings {
+    aws::Settings {
+        region: global.region.clone(),
+        profile: global.profile.clone(),
+        endpoint_url: global.endpoint_url.clone(),
+        allow_http: global.allow_http,
+        max_attempts: global.max_attempts,
+        timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
+        dry_run,
+        ..aws::Settings::default()
+    }
+}
+
+/// An engine with the whole host API, `cognito` and `args` in every scope.
+pub fn runner(
+    global: &Global,
+    model: &'static Model,
+    interrupt: &Interrupt,
+    base: &Path,
+    mode: Mode,
+    args: &[String],
+) -> Result<Runner, i32> {
     let sources = Sources::new();
+    let print = if mode == Mode::Check {
+        PrintTo::Nowhere
+    } else {
+        PrintTo::Stdout
+    };
     let setup = EngineSetup {
         limits: &global.limits,
         interrupt,
@@ -33,32 +97,110 @@ fn runner(global: &Global, interrupt: &Interrupt, base: &Path, print: PrintTo, a
         print,
     };
     let mut engine = engine::build(&setup);
-    let args: rhai::Array = args.iter().cloned().map(rhai::Dynamic::from).collect();
-    runner::install_ambient(&mut engine, std::rc::Rc::new(vec![("args", rhai::Dynamic::from_array(args))]));
-    Runner { engine, sources, color: runner::use_color(global.color) }
+    let transcript = match &global.transcript {
+        Some(path) => Some(Transcript::create(path).map_err(|e| {
+            eprintln!(
+                "error: cannot create the transcript `{}`: {e}",
+                path.display()
+            );
+            exit::FAILURE
+        })?),
+        None => None,
+    };
+    let color = runner::use_color(global.color);
+    let dry_run = global.dry_run || mode == Mode::Check;
+    let shared = Rc::new(Shared::new(
+        model,
+        dry_run,
+        !global.no_validate,
+        global.strict,
+        global.verbose,
+        transcript,
+        interrupt.clone(),
+        sources.clone(),
+        color,
+    ));
+    let client = aws::Client::new(settings(global, dry_run), cognito::service_of(model));
+    cognito::register(&mut engine, model);
+    let args: rhai::Array = args.iter().cloned().map(Dynamic::from).collect();
+    let ambient = vec![
+        ("cognito", Dynamic::from(Cognito::new(shared, client))),
+        ("args", Dynamic::from_array(args)),
+    ];
+    runner::install_ambient(&mut engine, Rc::new(ambient));
+    Ok(Runner {
+        engine,
+        sources,
+        color,
+    })
 }
 
 fn base_dir(file: &Path) -> &Path {
-    file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+    file.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
-fn run_script(global: &Global, interrupt: &Interrupt, file: &Path, args: &[String], print: PrintTo) -> i32 {
-    runner(global, interrupt, base_dir(file), print, args).run_file(file)
+fn run_script(
+    global: &Global,
+    model: &'static Model,
+    interrupt: &Interrupt,
+    file: &Path,
+    args: &[String],
+    mode: Mode,
+) -> i32 {
+    match runner(global, model, interrupt, base_dir(file), mode, args) {
+        Ok(r) => r.run_file(file),
+        Err(code) => code,
+    }
 }
 
-fn check_script(global: &Global, interrupt: &Interrupt, file: &Path, args: &[String]) -> i32 {
-    let r = runner(global, interrupt, base_dir(file), PrintTo::Nowhere, args);
-    r.compile_file(file)
-}
-
-fn eval(global: &Global, interrupt: &Interrupt, expr: &str) -> i32 {
-    let r = runner(global, interrupt, Path::new("."), PrintTo::Stdout, &[]);
+fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &str) -> i32 {
+    let r = match runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let (code, value) = r.run_text("<eval>", expr);
     if let Some(value) = value.filter(|v| !v.is_unit()) {
         match crate::host::convert::to_json(&value) {
-            Ok(json) => println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default()),
+            Ok(json) => println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            ),
             Err(_) => println!("{value}"),
         }
     }
     code
+}
+
+fn ops(model: &Model, filter: Option<&str>) -> i32 {
+    let needle = filter.map(|f| f.to_ascii_lowercase().replace('_', ""));
+    let mut found = 0;
+    for op in model.operations() {
+        if needle
+            .as_ref()
+            .is_none_or(|n| op.name.to_ascii_lowercase().contains(n.as_str()))
+        {
+            println!("{:<44} {}", op.snake_name, op.name);
+            found += 1;
+        }
+    }
+    if found == 0 {
+        eprintln!("no operation matches `{}`", filter.unwrap_or_default());
+        return exit::FAILURE;
+    }
+    exit::SUCCESS
+}
+
+fn describe(model: &Model, name: &str) -> i32 {
+    match model.operation(name) {
+        Some(op) => {
+            print!("{}", model.describe(op));
+            exit::SUCCESS
+        }
+        None => {
+            eprintln!("error: `{name}` is not a Cognito operation (`pooler ops` lists them)");
+            exit::USAGE
+        }
+    }
 }

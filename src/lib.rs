@@ -1,11 +1,15 @@
 //! pooler: script AWS Cognito user pool setups in Rhai: run them, check them offline, and see
 //! clear errors. `run` is the whole program behind the thin binary, so tests can drive it.
 
+pub mod aws;
+#[doc(hidden)]
+pub mod bench_support;
 pub mod cli;
 pub mod commands;
 pub mod exit;
 pub mod host;
 pub mod interrupt;
+pub mod model;
 pub mod script;
 
 use clap::Parser as _;
@@ -20,7 +24,11 @@ where
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() { exit::USAGE } else { exit::SUCCESS };
+            return if err.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::SUCCESS
+            };
         }
     };
     let interrupt = interrupt::Interrupt::new();

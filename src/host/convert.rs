@@ -39,19 +39,26 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
         return Ok(Value::Number(n.into()));
     }
     if let Ok(f) = value.as_float() {
-        return Number::from_f64(f).map(Value::Number).ok_or_else(|| ConvertError {
-            path: path.clone(),
-            message: format!("{f} is not a number JSON can hold"),
-        });
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| ConvertError {
+                path: path.clone(),
+                message: format!("{f} is not a number JSON can hold"),
+            });
     }
     if value.is_string() {
-        return Ok(Value::String(value.clone().into_string().unwrap_or_default()));
+        return Ok(Value::String(
+            value.clone().into_string().unwrap_or_default(),
+        ));
     }
     if let Ok(c) = value.as_char() {
         return Ok(Value::String(c.to_string()));
     }
     if value.is_array() {
-        let items = value.read_lock::<Array>().map(|a| a.clone()).unwrap_or_default();
+        let items = value
+            .read_lock::<Array>()
+            .map(|a| a.clone())
+            .unwrap_or_default();
         let mut out = Vec::with_capacity(items.len());
         for (n, item) in items.iter().enumerate() {
             let len = path.len();
@@ -62,7 +69,10 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
         return Ok(Value::Array(out));
     }
     if value.is_map() {
-        let map = value.read_lock::<RhaiMap>().map(|m| m.clone()).unwrap_or_default();
+        let map = value
+            .read_lock::<RhaiMap>()
+            .map(|m| m.clone())
+            .unwrap_or_default();
         let mut out = Map::new();
         for (key, item) in &map {
             let len = path.len();
@@ -80,7 +90,10 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
     }
     Err(ConvertError {
         path: path.clone(),
-        message: format!("a value of type `{}` cannot be sent as JSON", value.type_name()),
+        message: format!(
+            "a value of type `{}` cannot be sent as JSON",
+            value.type_name()
+        ),
     })
 }
 

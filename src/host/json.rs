@@ -62,10 +62,14 @@ fn update_number(doc: &mut JsonDoc, path: &str, value: Dynamic) -> Result<()> {
     } else if let Ok(n) = value.as_int() {
         n.into()
     } else if let Ok(f) = value.as_float() {
-        serde_json::Number::from_f64(f)
-            .ok_or_else(|| fail(DocError::NotANumber(f.to_string())))?
+        serde_json::Number::from_f64(f).ok_or_else(|| fail(DocError::NotANumber(f.to_string())))?
     } else {
-        return Err(mismatch("update_number", "numeric text or a number", &value, ""));
+        return Err(mismatch(
+            "update_number",
+            "numeric text or a number",
+            &value,
+            "",
+        ));
     };
     write(doc, path, Value::Number(number))
 }
@@ -97,7 +101,9 @@ pub fn register(engine: &mut Engine) {
     engine.register_fn("update_bool", update_bool);
     engine.register_fn("update_number", update_number);
     engine.register_fn("update", update_any);
-    engine.register_fn("update_null", |d: &mut JsonDoc, p: &str| write(d, p, Value::Null));
+    engine.register_fn("update_null", |d: &mut JsonDoc, p: &str| {
+        write(d, p, Value::Null)
+    });
     engine.register_fn("update_new_object", |d: &mut JsonDoc, p: &str| {
         write(d, p, Value::Object(serde_json::Map::new()))
     });
@@ -105,16 +111,24 @@ pub fn register(engine: &mut Engine) {
         write(d, p, Value::Array(Vec::new()))
     });
 
-    engine.register_fn("string_of", |d: &mut JsonDoc, p: &str| d.string_of(p).map_err(fail));
+    engine.register_fn("string_of", |d: &mut JsonDoc, p: &str| {
+        d.string_of(p).map_err(fail)
+    });
     engine.register_fn("int_of", |d: &mut JsonDoc, p: &str| -> Result<INT> {
         d.int_of(p).map_err(fail)
     });
-    engine.register_fn("bool_of", |d: &mut JsonDoc, p: &str| d.bool_of(p).map_err(fail));
+    engine.register_fn("bool_of", |d: &mut JsonDoc, p: &str| {
+        d.bool_of(p).map_err(fail)
+    });
     engine.register_fn("size_of_array", |d: &mut JsonDoc, p: &str| -> Result<INT> {
         d.size_of_array(p).map_err(fail)
     });
-    engine.register_fn("has_member", |d: &mut JsonDoc, p: &str| d.has_member(p).map_err(fail));
-    engine.register_fn("delete", |d: &mut JsonDoc, p: &str| d.delete(p).map_err(fail));
+    engine.register_fn("has_member", |d: &mut JsonDoc, p: &str| {
+        d.has_member(p).map_err(fail)
+    });
+    engine.register_fn("delete", |d: &mut JsonDoc, p: &str| {
+        d.delete(p).map_err(fail)
+    });
     engine.register_fn("get", |d: &mut JsonDoc, p: &str| -> Result<Dynamic> {
         Ok(d.get(p).map_err(fail)?.map_or(Dynamic::UNIT, to_dynamic))
     });
@@ -123,13 +137,28 @@ pub fn register(engine: &mut Engine) {
     engine.register_fn("emit_compact", |d: &mut JsonDoc| d.emit_compact());
     engine.register_fn("to_map", |d: &mut JsonDoc| to_dynamic(&d.root));
     engine.register_fn("to_string", |d: &mut JsonDoc| d.emit());
-    engine.register_fn("to_debug", |d: &mut JsonDoc| format!("json({})", d.emit_compact()));
-
-    engine.register_get_set("i", |d: &mut JsonDoc| d.i, |d: &mut JsonDoc, v: INT| d.i = v);
-    engine.register_get_set("j", |d: &mut JsonDoc| d.j, |d: &mut JsonDoc, v: INT| d.j = v);
-    engine.register_get_set("k", |d: &mut JsonDoc| d.k, |d: &mut JsonDoc, v: INT| d.k = v);
-    engine.register_get("delimiter", |d: &mut JsonDoc| d.delimiter.to_string());
-    engine.register_set("delimiter", |d: &mut JsonDoc, v: ImmutableString| -> Result<()> {
-        d.set_delimiter(&v).map_err(fail)
+    engine.register_fn("to_debug", |d: &mut JsonDoc| {
+        format!("json({})", d.emit_compact())
     });
+
+    engine.register_get_set(
+        "i",
+        |d: &mut JsonDoc| d.i,
+        |d: &mut JsonDoc, v: INT| d.i = v,
+    );
+    engine.register_get_set(
+        "j",
+        |d: &mut JsonDoc| d.j,
+        |d: &mut JsonDoc, v: INT| d.j = v,
+    );
+    engine.register_get_set(
+        "k",
+        |d: &mut JsonDoc| d.k,
+        |d: &mut JsonDoc, v: INT| d.k = v,
+    );
+    engine.register_get("delimiter", |d: &mut JsonDoc| d.delimiter.to_string());
+    engine.register_set(
+        "delimiter",
+        |d: &mut JsonDoc, v: ImmutableString| -> Result<()> { d.set_delimiter(&v).map_err(fail) },
+    );
 }

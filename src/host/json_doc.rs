@@ -43,7 +43,9 @@ pub enum DocError {
         var: &'static str,
         value: i64,
     },
-    #[error("`{0}` is not a JSON number (update_number takes numeric text such as \"42\" or \"1.5\")")]
+    #[error(
+        "`{0}` is not a JSON number (update_number takes numeric text such as \"42\" or \"1.5\")"
+    )]
     NotANumber(String),
     #[error("invalid JSON at line {line}, column {column}: {message}{excerpt}")]
     Parse {
@@ -171,7 +173,13 @@ impl JsonDoc {
                 None => Value::Null,
             };
             let last = n + 1 == hops.len();
-            let at = || if n == 0 { "(root)".to_string() } else { parsed.prefix(n - 1).to_string() };
+            let at = || {
+                if n == 0 {
+                    "(root)".to_string()
+                } else {
+                    parsed.prefix(n - 1).to_string()
+                }
+            };
             if cur.is_null() {
                 *cur = match hop {
                     Hop::Key(_) => Value::Object(Map::new()),
@@ -289,7 +297,9 @@ impl JsonDoc {
     /// Chilkat's `IntOf`: numbers (truncated) and numeric strings, `0` otherwise.
     pub fn int_of(&self, path_text: &str) -> Result<i64, DocError> {
         Ok(match self.get(path_text)? {
-            Some(Value::Number(n)) => n.as_i64().unwrap_or_else(|| n.as_f64().unwrap_or(0.0) as i64),
+            Some(Value::Number(n)) => n
+                .as_i64()
+                .unwrap_or_else(|| n.as_f64().unwrap_or(0.0) as i64),
             Some(Value::String(s)) => {
                 let s = s.trim();
                 s.parse::<i64>()

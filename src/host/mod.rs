@@ -1,9 +1,12 @@
 //! What scripts can call, one file per area, each with its own `register`.
 
+pub mod cognito;
+pub mod cognito_call;
 pub mod convert;
 pub mod json;
 pub mod json_doc;
 pub mod path;
+pub mod transcript;
 pub mod util;
 
 use rhai::Engine;

@@ -101,7 +101,7 @@ pub fn parse(text: &str, delim: char) -> Result<Path, PathError> {
         // A segment: a key, then any number of indexes.
         let key_start = pos;
         let key_end = text[pos..]
-            .find(|c: char| c == delim || c == '[' || c == ']')
+            .find([delim, '[', ']'])
             .map_or(bytes_len, |off| pos + off);
         if key_end == key_start {
             let next = text[pos..].chars().next();
@@ -260,7 +260,10 @@ mod tests {
         let err = parse("Schema[x].Name", '.').unwrap_err();
         let shown = err.to_string();
         assert!(shown.contains("`[x]` is not an index"), "{shown}");
-        assert!(shown.ends_with("    Schema[x].Name\n          ^^^"), "{shown}");
+        assert!(
+            shown.ends_with("    Schema[x].Name\n          ^^^"),
+            "{shown}"
+        );
     }
 
     proptest::proptest! {

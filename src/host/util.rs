@@ -16,14 +16,14 @@ fn read_text(path: &str) -> Result<String> {
 
 fn read_json(path: &str) -> Result<Dynamic> {
     let text = read_text(path)?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        format!("`{path}` is not valid JSON: {e}")
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("`{path}` is not valid JSON: {e}"))?;
     Ok(to_dynamic(&value))
 }
 
 fn read_csv(path: &str) -> Result<Array> {
-    let mut reader = csv::Reader::from_path(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+    let mut reader =
+        csv::Reader::from_path(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
     let headers = reader
         .headers()
         .map_err(|e| format!("`{path}`: bad CSV header row: {e}"))?
@@ -53,7 +53,23 @@ fn sleep_for(interrupt: &Interrupt, seconds: f64) -> Result<()> {
         }
         std::thread::sleep(left.min(Duration::from_millis(20)));
     }
-    Err(EvalAltResult::ErrorTerminated(Dynamic::from_int(INT::from(interrupt.exit_code())), rhai::Position::NONE).into())
+    Err(EvalAltResult::ErrorTerminated(
+        Dynamic::from_int(INT::from(interrupt.exit_code())),
+        rhai::Position::NONE,
+    )
+    .into())
+}
+
+/// `exit(code)`: ends the script with that process exit code. (Rhai's own `exit` only ends the
+/// evaluation with a value, so a script could not choose its exit code.)
+/// `exit(text)` prints the text as the error and exits 1.
+fn exit_with(code: INT, message: Option<String>) -> Result<()> {
+    let mut token = RhaiMap::new();
+    token.insert("exit".into(), Dynamic::from_int(code));
+    if let Some(text) = message {
+        token.insert("message".into(), text.into());
+    }
+    Err(EvalAltResult::ErrorTerminated(Dynamic::from_map(token), rhai::Position::NONE).into())
 }
 
 /// Registers the helpers.
@@ -61,14 +77,24 @@ pub fn register(engine: &mut Engine, interrupt: &Interrupt) {
     engine.register_fn("env", |name: &str| -> Dynamic {
         std::env::var(name).map_or(Dynamic::UNIT, Dynamic::from)
     });
-    engine.register_fn("env", |name: &str, default: ImmutableString| -> ImmutableString {
-        std::env::var(name).map_or(default, Into::into)
+    engine.register_fn(
+        "env",
+        |name: &str, default: ImmutableString| -> ImmutableString {
+            std::env::var(name).map_or(default, Into::into)
+        },
+    );
+    engine.register_fn("exit", |code: INT| exit_with(code, None));
+    engine.register_fn("exit", || exit_with(0, None));
+    engine.register_fn("exit", |value: Dynamic| {
+        exit_with(1, Some(value.to_string()))
     });
     engine.register_fn("read_file", |path: &str| read_text(path));
     engine.register_fn("read_json", |path: &str| read_json(path));
     engine.register_fn("read_csv", |path: &str| read_csv(path));
     let slept = interrupt.clone();
-    engine.register_fn("sleep", move |seconds: INT| sleep_for(&slept, seconds as f64));
+    engine.register_fn("sleep", move |seconds: INT| {
+        sleep_for(&slept, seconds as f64)
+    });
     let slept = interrupt.clone();
     engine.register_fn("sleep", move |seconds: FLOAT| sleep_for(&slept, seconds));
 }

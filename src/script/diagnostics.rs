@@ -120,7 +120,10 @@ pub fn from_eval_error(err: &EvalAltResult, source: &str) -> Report {
                 err = inner;
             }
             EvalAltResult::ErrorInModule(name, inner, pos) => {
-                notes.push(format!("in module `{name}`, imported at {}", at(&source, *pos)));
+                notes.push(format!(
+                    "in module `{name}`, imported at {}",
+                    at(&source, *pos)
+                ));
                 source = name.clone();
                 err = inner;
             }
@@ -154,12 +157,23 @@ fn leaf_report(err: &EvalAltResult, source: &str) -> Report {
                 "module `{name}` not found: not in pooler's stdlib and no file `{name}.rhai` next to the importing script"
             );
         }
+        EvalAltResult::ErrorTerminated(token, _) if token.is_map() => {
+            let token = token
+                .read_lock::<RhaiMap>()
+                .map(|m| m.clone())
+                .unwrap_or_default();
+            let code = token.get("exit").and_then(|c| c.as_int().ok()).unwrap_or(0);
+            report.class = Class::Exit(code.clamp(0, 255) as i32);
+            report.message = field(&token, "message");
+            if report.message.is_empty() {
+                report.location = None;
+            }
+        }
         EvalAltResult::ErrorTerminated(token, _) => {
             let code = token.as_int().ok().and_then(|c| i32::try_from(c).ok());
             report.class = Class::Interrupted(code.unwrap_or(exit::INTERRUPTED));
             report.message = "interrupted".to_string();
         }
-        EvalAltResult::Exit(value, _) => return exit_report(value, report),
         EvalAltResult::ErrorTooManyOperations(_) => {
             report.message = "the script hit the operation limit: a runaway loop? (raise it with --max-operations N)".to_string();
         }
@@ -185,19 +199,6 @@ fn without_position(message: &str) -> String {
     }
 }
 
-fn exit_report(value: &Dynamic, mut report: Report) -> Report {
-    report.location = None;
-    if value.is_unit() {
-        report.class = Class::Exit(exit::SUCCESS);
-    } else if let Ok(code) = value.as_int() {
-        report.class = Class::Exit(code.clamp(0, 255) as i32);
-    } else {
-        report.class = Class::Exit(exit::FAILURE);
-        report.message = value.to_string();
-    }
-    report
-}
-
 fn field(map: &RhaiMap, key: &str) -> String {
     map.get(key)
         .filter(|v| !v.is_unit())
@@ -216,12 +217,19 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
     if kind == "ValidationError" {
         report.class = Class::Validation;
         report.message = format!("{operation}: the request is invalid, nothing was sent");
-        if let Some(errors) = map.get("errors").and_then(|e| e.read_lock::<rhai::Array>().map(|a| a.clone())) {
+        if let Some(errors) = map
+            .get("errors")
+            .and_then(|e| e.read_lock::<rhai::Array>().map(|a| a.clone()))
+        {
             for problem in errors {
                 if let Some(p) = problem.read_lock::<RhaiMap>() {
                     let path = field(&p, "path");
                     let message = field(&p, "message");
-                    report.details.push(if path.is_empty() { message } else { format!("{path}: {message}") });
+                    report.details.push(if path.is_empty() {
+                        message
+                    } else {
+                        format!("{path}: {message}")
+                    });
                 }
             }
         }
@@ -231,7 +239,11 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
         report.message = value.to_string();
         return;
     }
-    report.class = if NETWORK_TYPES.contains(&kind.as_str()) { Class::Network } else { Class::Service };
+    report.class = if NETWORK_TYPES.contains(&kind.as_str()) {
+        Class::Network
+    } else {
+        Class::Service
+    };
     let mut message = format!("{operation} failed: {kind}: {}", field(&map, "message"));
     let status = field(&map, "status");
     let request_id = field(&map, "request_id");
@@ -256,7 +268,11 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 
@@ -265,9 +281,10 @@ fn token_width(line: &str, start: usize) -> usize {
     let rest = &line[start..];
     let mut chars = rest.chars();
     match chars.next() {
-        Some(c) if c.is_alphanumeric() || c == '_' => {
-            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').count()
-        }
+        Some(c) if c.is_alphanumeric() || c == '_' => rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .count(),
         Some(q @ ('"' | '`')) => match chars.position(|c| c == q) {
             Some(n) => n + 2,
             None => 1,
@@ -280,37 +297,83 @@ fn token_width(line: &str, start: usize) -> usize {
 pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
     let paint = Paint { on: color };
     let mut out = String::new();
-    let head = if report.severity == "error" { paint.wrap("1;31", "error") } else { paint.wrap("1;33", "warning") };
-    let (headline, more) = report.message.split_once('\n').unwrap_or((&report.message, ""));
+    let head = if report.severity == "error" {
+        paint.wrap("1;31", "error")
+    } else {
+        paint.wrap("1;33", "warning")
+    };
+    let (headline, more) = report
+        .message
+        .split_once('\n')
+        .unwrap_or((&report.message, ""));
     let _ = writeln!(out, "{head}: {}", paint.wrap("1", headline));
     if let Some(loc) = &report.location {
         let gutter = loc.line.to_string().len();
         let pad = " ".repeat(gutter);
-        let _ = writeln!(out, "{pad}{} {}:{}:{}", paint.wrap("1;34", "-->"), loc.source, loc.line, loc.column);
+        let _ = writeln!(
+            out,
+            "{pad}{} {}:{}:{}",
+            paint.wrap("1;34", "-->"),
+            loc.source,
+            loc.line,
+            loc.column
+        );
         let text = sources.get(&loc.source);
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(loc.line - 1)) {
             let bar = paint.wrap("1;34", "|");
             let line = line.trim_end();
-            let start = line.char_indices().nth(loc.column.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
-            let lead: String = line[..start].chars().map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let start = line
+                .char_indices()
+                .nth(loc.column.saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            let lead: String = line[..start]
+                .chars()
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
             let width = token_width(line, start).max(1);
             let _ = writeln!(out, "{pad} {bar}");
-            let _ = writeln!(out, "{} {bar} {line}", paint.wrap("1;34", &loc.line.to_string()));
-            let _ = writeln!(out, "{pad} {bar} {lead}{}", paint.wrap("1;31", &"^".repeat(width)));
+            let _ = writeln!(
+                out,
+                "{} {bar} {line}",
+                paint.wrap("1;34", &loc.line.to_string())
+            );
+            let _ = writeln!(
+                out,
+                "{pad} {bar} {lead}{}",
+                paint.wrap("1;31", &"^".repeat(width))
+            );
         }
     }
-    let pad = report.location.as_ref().map_or(1, |l| l.line.to_string().len());
+    let pad = report
+        .location
+        .as_ref()
+        .map_or(1, |l| l.line.to_string().len());
     for line in more.lines() {
-        let _ = writeln!(out, "{} {} {line}", " ".repeat(pad), paint.wrap("1;34", "|"));
+        let _ = writeln!(
+            out,
+            "{} {} {line}",
+            " ".repeat(pad),
+            paint.wrap("1;34", "|")
+        );
     }
     for detail in &report.details {
         for (n, line) in detail.lines().enumerate() {
             let lead = if n == 0 { "- " } else { "  " };
-            let _ = writeln!(out, "{} {} {lead}{line}", " ".repeat(pad), paint.wrap("1;34", "="));
+            let _ = writeln!(
+                out,
+                "{} {} {lead}{line}",
+                " ".repeat(pad),
+                paint.wrap("1;34", "=")
+            );
         }
     }
     for note in &report.notes {
-        let _ = writeln!(out, "{} {} note: {note}", " ".repeat(pad), paint.wrap("1;34", "="));
+        let _ = writeln!(
+            out,
+            "{} {} note: {note}",
+            " ".repeat(pad),
+            paint.wrap("1;34", "=")
+        );
     }
     out
 }

@@ -62,7 +62,9 @@ impl ModuleResolver for Resolver {
                 match std::fs::read_to_string(&file) {
                     Ok(text) => (name, text),
                     Err(_) => {
-                        return Err(EvalAltResult::ErrorModuleNotFound(path.to_string(), pos).into());
+                        return Err(
+                            EvalAltResult::ErrorModuleNotFound(path.to_string(), pos).into()
+                        );
                     }
                 }
             }

@@ -40,7 +40,10 @@ pub fn install_ambient(engine: &mut Engine, names: Ambient) {
         if context.scope().contains(name) {
             return Ok(None);
         }
-        Ok(names.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()))
+        Ok(names
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone()))
     });
 }
 

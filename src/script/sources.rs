@@ -17,7 +17,9 @@ impl Sources {
 
     /// Records the text shown for `name`.
     pub fn insert(&self, name: &str, text: &str) {
-        self.inner.borrow_mut().insert(name.to_string(), Rc::from(text));
+        self.inner
+            .borrow_mut()
+            .insert(name.to_string(), Rc::from(text));
     }
 
     /// The text recorded for `name`.

@@ -1,0 +1,56 @@
+//! `--transcript FILE`: one JSON line per call, written as each call ends, secrets redacted by
+//! the caller before anything reaches this file.
+
+use std::cell::RefCell;
+use std::fs::File;
+use std::io::{BufWriter, Write as _};
+use std::path::Path;
+
+use serde_json::Value;
+
+/// An open transcript file.
+pub struct Transcript {
+    out: RefCell<BufWriter<File>>,
+}
+
+/// One call, as recorded.
+pub struct Entry<'a> {
+    pub operation: &'a str,
+    pub region: &'a str,
+    pub endpoint: &'a str,
+    pub request: Value,
+    pub status: Option<u16>,
+    pub response: Option<Value>,
+    pub error_type: Option<&'a str>,
+    pub attempts: usize,
+    pub millis: u128,
+    pub dry_run: bool,
+}
+
+impl Transcript {
+    /// Creates (or truncates) the file.
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        Ok(Self {
+            out: RefCell::new(BufWriter::new(File::create(path)?)),
+        })
+    }
+
+    /// Appends one line and flushes it, so an interrupted run keeps every finished call.
+    pub fn record(&self, entry: Entry<'_>) -> std::io::Result<()> {
+        let line = serde_json::json!({
+            "operation": entry.operation,
+            "region": entry.region,
+            "endpoint": entry.endpoint,
+            "request": entry.request,
+            "status": entry.status,
+            "response": entry.response,
+            "error_type": entry.error_type,
+            "attempts": entry.attempts,
+            "ms": entry.millis,
+            "dry_run": entry.dry_run,
+        });
+        let mut out = self.out.borrow_mut();
+        writeln!(out, "{line}")?;
+        out.flush()
+    }
+}
