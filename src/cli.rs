@@ -99,22 +99,52 @@ pub struct Global {
 #[derive(Debug, Clone, Args)]
 pub struct LimitArgs {
     /// Most operations a script may run (stops runaway loops)
-    #[arg(long, global = true, env = "POOLER_MAX_OPERATIONS", default_value_t = 50_000_000, value_name = "N")]
+    #[arg(
+        long,
+        global = true,
+        env = "POOLER_MAX_OPERATIONS",
+        default_value_t = 50_000_000,
+        value_name = "N"
+    )]
     pub max_operations: u64,
     /// Deepest function-call nesting
-    #[arg(long, global = true, env = "POOLER_MAX_CALL_DEPTH", default_value_t = 64, value_name = "N")]
+    #[arg(
+        long,
+        global = true,
+        env = "POOLER_MAX_CALL_DEPTH",
+        default_value_t = 64,
+        value_name = "N"
+    )]
     pub max_call_depth: usize,
     /// Deepest expression nesting (statements at the top level; functions get half)
-    #[arg(long, global = true, env = "POOLER_MAX_EXPR_DEPTH", default_value_t = 64, value_name = "N")]
+    #[arg(
+        long,
+        global = true,
+        env = "POOLER_MAX_EXPR_DEPTH",
+        default_value_t = 64,
+        value_name = "N"
+    )]
     pub max_expr_depth: usize,
     /// Longest string, in bytes
     #[arg(long, global = true, env = "POOLER_MAX_STRING_SIZE", default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     pub max_string_size: usize,
     /// Most elements in one array
-    #[arg(long, global = true, env = "POOLER_MAX_ARRAY_SIZE", default_value_t = 1_000_000, value_name = "N")]
+    #[arg(
+        long,
+        global = true,
+        env = "POOLER_MAX_ARRAY_SIZE",
+        default_value_t = 1_000_000,
+        value_name = "N"
+    )]
     pub max_array_size: usize,
     /// Most members in one map
-    #[arg(long, global = true, env = "POOLER_MAX_MAP_SIZE", default_value_t = 100_000, value_name = "N")]
+    #[arg(
+        long,
+        global = true,
+        env = "POOLER_MAX_MAP_SIZE",
+        default_value_t = 100_000,
+        value_name = "N"
+    )]
     pub max_map_size: usize,
 }
 
