@@ -67,10 +67,22 @@ impl Interrupt {
         }
     }
 
-    /// Routes Ctrl-C (and SIGTERM) to this handle. Only the first call in a process installs it.
+    /// Routes SIGINT (Ctrl-C, exit 130) and SIGTERM (exit 143) to this handle, from a small
+    /// thread that waits for them.
     pub fn install_signal_handler(&self) {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+            return;
+        };
         let this = self.clone();
-        // A second installation fails; the first handler stays in charge, which is what we want.
-        let _ = ctrlc::set_handler(move || this.trigger());
+        let spawned = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    this.trigger_with_code(if signal == SIGTERM { 143 } else { 130 });
+                }
+            });
+        // Without the thread the defaults stay: the process still stops, only less tidily.
+        drop(spawned);
     }
 }

@@ -134,6 +134,7 @@ fn service_error_is_a_catchable_map() {
     let server = Server::start(vec![Reply {
         status: 400,
         headers: vec![("x-amzn-RequestId".into(), "req-123".into())],
+        delay_ms: 0,
         body: r#"{"__type":"com.amazonaws#ResourceNotFoundException","message":"User pool us-west-2_x does not exist."}"#.into(),
     }]);
     let out = against(&server)

@@ -7,4 +7,5 @@ mod cli;
 mod cognito;
 mod e2e_moto;
 mod errors;
+mod interrupt;
 mod json_doc;

@@ -13,6 +13,8 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// How long to wait before answering.
+    pub delay_ms: u64,
 }
 
 impl Reply {
@@ -21,7 +23,14 @@ impl Reply {
             status,
             headers: vec![("Content-Type".into(), "application/x-amz-json-1.1".into())],
             body: body.to_string(),
+            delay_ms: 0,
         }
+    }
+
+    /// This reply, sent only after `ms` milliseconds.
+    pub fn delayed(mut self, ms: u64) -> Self {
+        self.delay_ms = ms;
+        self
     }
 }
 
@@ -120,6 +129,7 @@ fn serve(stream: TcpStream, reply: &Reply) -> Option<Seen> {
     }
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
+    std::thread::sleep(std::time::Duration::from_millis(reply.delay_ms));
     let mut out = stream;
     let mut head = format!(
         "HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n",

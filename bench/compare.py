@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Whole-process comparison: pooler against curl --aws-sigv4, a one-shot boto3 script and the
+AWS CLI, each sending the seed's CreateUserPool request to a local endpoint on 127.0.0.1 that
+answers a canned response. Prints the median wall time and peak memory (max RSS) of N runs and
+the ratios to pooler.
+
+    python3 bench/compare.py [--runs 21] [--pooler target/release/pooler]
+
+Tools that are not installed are reported as skipped. The server is a small threaded Python
+server; it answers in well under a millisecond, and every tool talks to the same one.
+"""
+
+import argparse
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESPONSE = json.dumps({
+    "UserPool": {"Id": "us-west-2_Bench0001", "Name": "MyTestPool",
+                 "Arn": "arn:aws:cognito-idp:us-west-2:000000000000:userpool/us-west-2_Bench0001"}
+}).encode()
+
+
+class Canned(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        self.rfile.read(length)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-amz-json-1.1")
+        self.send_header("Content-Length", str(len(RESPONSE)))
+        self.send_header("x-amzn-RequestId", "bench")
+        self.end_headers()
+        self.wfile.write(RESPONSE)
+
+    def log_message(self, *args):
+        pass
+
+
+def measure(cmd, env, runs):
+    """Median wall seconds and median peak RSS (KiB) over `runs` runs; None if it fails."""
+    walls, rss = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - start)
+        err = proc.stderr.read().decode(errors="replace")
+        proc.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None, err.strip().splitlines()[-1:] or ["failed"]
+        rss.append(usage.ru_maxrss)
+    return (statistics.median(walls), statistics.median(rss)), None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--pooler", default=os.path.join(ROOT, "target/release/pooler"))
+    args = ap.parse_args()
+    if not os.path.exists(args.pooler):
+        sys.exit(f"no {args.pooler}: run `cargo build --release` first")
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Canned)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+
+    tmp = tempfile.mkdtemp(prefix="pooler-bench-")
+    body = subprocess.run([args.pooler, "run", "scripts/json_stepwise.rhai"], cwd=ROOT,
+                          capture_output=True, check=True).stdout
+    body_file = os.path.join(tmp, "body.json")
+    with open(body_file, "wb") as f:
+        f.write(body)
+    boto_script = os.path.join(tmp, "one_shot.py")
+    with open(boto_script, "w") as f:
+        f.write(
+            "import json, sys, boto3\n"
+            f"c = boto3.client('cognito-idp', endpoint_url='{url}')\n"
+            "print(c.create_user_pool(**json.load(open(sys.argv[1])))['UserPool']['Id'])\n"
+        )
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update({
+        "AWS_ACCESS_KEY_ID": "AKIDBENCHMARK", "AWS_SECRET_ACCESS_KEY": "bench-secret",
+        "AWS_REGION": "us-west-2", "AWS_DEFAULT_REGION": "us-west-2",
+        "AWS_CONFIG_FILE": os.path.join(tmp, "none"), "AWS_SHARED_CREDENTIALS_FILE": os.path.join(tmp, "none"),
+        "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "",
+    })
+    venv_python = os.path.join(ROOT, ".venv/bin/python")
+    python = venv_python if os.path.exists(venv_python) else sys.executable
+    target = "AWSCognitoIdentityProviderService.CreateUserPool"
+    cases = [
+        ("pooler run --dry-run", [args.pooler, "run", "--dry-run", "scripts/create_pool.rhai"]),
+        ("pooler run (local endpoint)", [args.pooler, "run", "--endpoint-url", url, "scripts/create_pool.rhai"]),
+        ("curl --aws-sigv4", ["curl", "-sf", "--aws-sigv4", "aws:amz:us-west-2:cognito-idp",
+                              "--user", "AKIDBENCHMARK:bench-secret",
+                              "-H", "Content-Type: application/x-amz-json-1.1",
+                              "-H", f"X-Amz-Target: {target}", "--data-binary", f"@{body_file}", url + "/"]),
+        ("boto3 one-shot", [python, boto_script, body_file]),
+        ("aws cognito-idp create-user-pool", ["aws", "cognito-idp", "create-user-pool", "--cli-input-json",
+                                              f"file://{body_file}", "--endpoint-url", url]),
+    ]
+    results = {}
+    print(f"{'command':<36} {'median wall':>12} {'peak RSS':>10}   ({args.runs} runs each)")
+    for name, cmd in cases:
+        if shutil.which(cmd[0]) is None and not os.path.exists(cmd[0]):
+            print(f"{name:<36} {'skipped: ' + cmd[0] + ' not found':>24}")
+            continue
+        measured, err = measure(cmd, env, args.runs)
+        if measured is None:
+            print(f"{name:<36} failed: {err}")
+            continue
+        results[name] = measured
+        wall, rss = measured
+        print(f"{name:<36} {wall * 1e3:>9.2f} ms {rss / 1024:>7.1f} MB")
+    base = results.get("pooler run (local endpoint)")
+    if base:
+        print("\nratios of wall time to `pooler run` against the same endpoint:")
+        for name, (wall, _) in results.items():
+            print(f"  {name:<36} {wall / base[0]:6.2f}x")
+    server.shutdown()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
