@@ -203,7 +203,7 @@ fn own_notes(shape: &Shape) -> Vec<String> {
                 notes.push(format!("len {r}"));
             }
             if let Some(p) = &shape.pattern {
-                notes.push(format!("pattern {p}"));
+                notes.push(format!("pattern {}", p.source()));
             }
         }
         Kind::Integer | Kind::Long | Kind::Double | Kind::Float => notes.extend(range),

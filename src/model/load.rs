@@ -204,7 +204,7 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
         let mut shape = Shape::new(name, kind);
         shape.min = rs.min;
         shape.max = rs.max;
-        shape.pattern = rs.pattern;
+        shape.pattern = rs.pattern.map(super::pattern::Pattern::new);
         shape.enum_values = rs.enum_values.unwrap_or_default();
         shape.sensitive = rs.sensitive;
         shapes.push(shape);

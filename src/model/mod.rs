@@ -13,6 +13,7 @@ mod load;
 mod members;
 mod names;
 mod paths;
+mod pattern;
 mod problem;
 mod redact;
 mod shapes;
@@ -145,6 +146,19 @@ impl Model {
     /// How `op` pages its results, if it does.
     pub fn paginator(&self, op: &Operation) -> Option<&Paginator> {
         self.paginators.get(&op.name)
+    }
+
+    /// Every distinct pattern the model uses.
+    #[cfg(test)]
+    pub(crate) fn patterns(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self
+            .shapes
+            .iter()
+            .filter_map(|s| s.pattern.as_ref().map(|p| p.source()))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
 
     pub(crate) fn shape(&self, id: ShapeId) -> &Shape {

@@ -1,8 +1,6 @@
 //! The compact, resolved form of the model's shapes that every other module walks.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use super::pattern::Pattern;
 
 /// Index of a shape in `Model::shapes`.
 pub(crate) type ShapeId = usize;
@@ -13,11 +11,9 @@ pub(crate) struct Shape {
     pub kind: Kind,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    pub pattern: Option<String>,
+    pub pattern: Option<Pattern>,
     pub enum_values: Vec<String>,
     pub sensitive: bool,
-    /// Compiled on first use: `None` inside when the pattern is not valid Rust regex.
-    regex: OnceLock<Option<Regex>>,
 }
 
 #[derive(Debug)]
@@ -59,7 +55,6 @@ impl Shape {
             pattern: None,
             enum_values: Vec::new(),
             sensitive: false,
-            regex: OnceLock::new(),
         }
     }
 
@@ -97,13 +92,10 @@ impl Shape {
         matches!(self.kind, Kind::Structure(_))
     }
 
-    /// The pattern as a full-match regex, compiled once; `None` if there is no pattern or it
-    /// uses syntax Rust's regex does not support (look-around, back-references…).
-    pub fn regex(&self) -> Option<&Regex> {
-        let pattern = self.pattern.as_deref()?;
-        self.regex
-            .get_or_init(|| Regex::new(&format!("^(?:{pattern})$")).ok())
-            .as_ref()
+    /// Whether `text` matches the shape's pattern; `None` when there is no pattern or it cannot
+    /// be checked (look-around and other syntax Rust's regex does not support).
+    pub fn pattern_matches(&self, text: &str) -> Option<bool> {
+        self.pattern.as_ref()?.matches(text)
     }
 }
 

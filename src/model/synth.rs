@@ -173,8 +173,8 @@ impl Synth<'_> {
         };
         let from_pattern = shape
             .pattern
-            .as_deref()
-            .map(pattern_examples)
+            .as_ref()
+            .map(|p| pattern_examples(p.source()))
             .unwrap_or_default();
         let generic = [
             "dry-run".to_string(),
@@ -244,7 +244,7 @@ fn fits(shape: &Shape, s: &str) -> bool {
     let len = s.chars().count() as f64;
     shape.min.is_none_or(|m| len >= m)
         && shape.max.is_none_or(|m| len <= m)
-        && shape.regex().is_none_or(|re| re.is_match(s))
+        && shape.pattern_matches(s) != Some(false)
 }
 
 /// Whether an input value can stand in for an output value of `shape`.

@@ -328,16 +328,17 @@ impl Validator<'_> {
                 ),
             );
         }
-        if length_ok
-            && let Some(re) = shape.regex()
-            && !re.is_match(s)
-        {
+        if length_ok && shape.pattern_matches(s) == Some(false) {
             self.error(
                 path,
                 format!(
                     "{what}: {} does not match the pattern {}",
                     quote(&truncate(s)),
-                    shape.pattern.as_deref().unwrap_or_default()
+                    shape
+                        .pattern
+                        .as_ref()
+                        .map(|p| p.source())
+                        .unwrap_or_default()
                 ),
             );
         }

@@ -1,0 +1,201 @@
+//! Model patterns, matched cheaply: Unicode classes such as `\p{L}` make Rust regexes slow to
+//! compile (milliseconds each, on the start-up path of every validated call). Almost every value
+//! a script sends is ASCII, and on ASCII text each such class equals a small ASCII class, so an
+//! ASCII-only translation of the pattern decides those values; the full Unicode regex is
+//! compiled only for text that has other characters. Both are built on first use and cached.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A pattern from the model, anchored to match the whole value.
+#[derive(Debug)]
+pub(crate) struct Pattern {
+    source: String,
+    ascii: OnceLock<Option<regex::bytes::Regex>>,
+    full: OnceLock<Option<Regex>>,
+}
+
+/// ASCII members of the Unicode classes the model uses, as (nestable) bracket classes.
+fn ascii_class(escape: &str) -> Option<&'static str> {
+    Some(match escape {
+        "p{L}" | "pL" => "[A-Za-z]",
+        "p{N}" | "pN" => "[0-9]",
+        // Unicode punctuation among ASCII: ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { }
+        "p{P}" | "pP" => {
+            r"[\x21\x22\x23\x25\x26\x27\x28\x29\x2A\x2C\x2D\x2E\x2F\x3A\x3B\x3F\x40\x5B\x5C\x5D\x5F\x7B\x7D]"
+        }
+        // Unicode symbols among ASCII: $ + < = > ^ ` | ~
+        "p{S}" | "pS" => r"[\x24\x2B\x3C\x3D\x3E\x5E\x60\x7C\x7E]",
+        "p{Z}" | "pZ" => r"[\x20]",
+        // No ASCII character is a mark: a class that no ASCII byte matches.
+        "p{M}" | "pM" => r"[\x80-\xFF]",
+        "d" => "[0-9]",
+        "D" => "[^0-9]",
+        "w" => "[0-9A-Za-z_]",
+        "W" => "[^0-9A-Za-z_]",
+        "s" => r"[\t\n\x0B\x0C\r\x20]",
+        "S" => r"[^\t\n\x0B\x0C\r\x20]",
+        _ => return None,
+    })
+}
+
+/// The pattern with every Unicode-aware escape replaced by its ASCII equivalent, or `None` when
+/// it uses an escape this translation does not know (then only the full regex is used).
+fn to_ascii(pattern: &str) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let next = chars.next()?;
+        let escape = match next {
+            'p' | 'P' => {
+                let mut name = String::from("p");
+                if chars.peek() == Some(&'{') {
+                    for c in chars.by_ref() {
+                        name.push(c);
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                } else {
+                    name.push(chars.next()?);
+                }
+                if next == 'P' {
+                    return None;
+                }
+                name
+            }
+            'd' | 'D' | 'w' | 'W' | 's' | 'S' => next.to_string(),
+            other => {
+                out.push('\\');
+                out.push(other);
+                continue;
+            }
+        };
+        out.push_str(ascii_class(&escape)?);
+    }
+    Some(out)
+}
+
+impl Pattern {
+    pub fn new(source: String) -> Self {
+        Self {
+            source,
+            ascii: OnceLock::new(),
+            full: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as the model writes it.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn full(&self) -> Option<&Regex> {
+        self.full
+            .get_or_init(|| Regex::new(&format!("^(?:{})$", self.source)).ok())
+            .as_ref()
+    }
+
+    fn ascii(&self) -> Option<&regex::bytes::Regex> {
+        self.ascii
+            .get_or_init(|| {
+                let translated = to_ascii(&self.source)?;
+                regex::bytes::RegexBuilder::new(&format!("^(?:{translated})$"))
+                    .unicode(false)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Whether `text` matches; `None` when the pattern cannot be checked here (look-around and
+    /// other syntax Rust's regex does not support).
+    pub fn matches(&self, text: &str) -> Option<bool> {
+        if text.is_ascii()
+            && let Some(re) = self.ascii()
+        {
+            return Some(re.is_match(text.as_bytes()));
+        }
+        self.full().map(|re| re.is_match(text))
+    }
+
+    /// Whether the pattern can be checked at all.
+    #[cfg(test)]
+    pub fn is_supported(&self) -> bool {
+        self.full().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every printable ASCII string of one and two characters, plus some longer ones.
+    fn samples() -> Vec<String> {
+        let chars: Vec<char> = (0x09u8..0x7F).map(char::from).collect();
+        let mut out: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+        for a in ["a", "Z", "0", "_", "-", " ", "@", "{", "#", "$", "\t"] {
+            for b in &chars {
+                out.push(format!("{a}{b}"));
+            }
+        }
+        out.extend(
+            [
+                "",
+                "us-west-2_abc",
+                "Your code is {####}.",
+                "{##Click##}",
+                "joe@example.com",
+                "arn:aws:ses:us-west-2:954491834127:identity/joe@example.com",
+                "a b\tc",
+                "import-1a2B",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    #[test]
+    fn ascii_translation_agrees_with_the_unicode_regex_on_every_model_pattern() {
+        let model = crate::model::Model::embedded();
+        let mut checked = 0;
+        for pattern in model.patterns() {
+            let p = Pattern::new(pattern.to_string());
+            let Some(full) = p.full() else { continue };
+            let Some(ascii) = p.ascii() else { continue };
+            for s in samples() {
+                assert_eq!(
+                    ascii.is_match(s.as_bytes()),
+                    full.is_match(&s),
+                    "pattern {pattern} disagrees on {s:?}"
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked >= 40, "only {checked} patterns were translated");
+    }
+
+    #[test]
+    fn non_ascii_text_uses_the_unicode_regex() {
+        let p = Pattern::new(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+".to_string());
+        assert_eq!(p.matches("Zoë"), Some(true));
+        assert_eq!(
+            p.matches("Zoë Ünal"),
+            Some(false),
+            "space is not in the class"
+        );
+        assert_eq!(p.matches("abc"), Some(true));
+    }
+
+    #[test]
+    fn unsupported_patterns_are_reported() {
+        let p = Pattern::new(r"^[0-9A-Za-z\.\-_]*(?<!\.)$".to_string());
+        assert_eq!(p.matches("abc"), None);
+        assert!(!p.is_supported());
+    }
+}
