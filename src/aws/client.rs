@@ -9,7 +9,7 @@ use serde_json::Value;
 use tokio::sync::OnceCell;
 
 use super::Service;
-use super::credentials::{CredentialSource, resolve_dry_run, resolve_real};
+use super::credentials::{CredentialSource, from_environment, resolve_offline, resolve_real};
 use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 use super::errors::{AwsError, decode_error_response, decode_success_body, error_chain};
 use super::retry::backoff;
@@ -23,8 +23,17 @@ use crate::interrupt::Interrupt;
 pub struct Client {
     settings: Settings,
     service: Arc<Service>,
-    http: Arc<OnceLock<Result<reqwest::Client, String>>>,
+    http: Arc<HttpClients>,
     state: Arc<OnceCell<State>>,
+}
+
+/// The shared HTTP clients, each built on first use: one for `https://` endpoints, with the
+/// system's trusted roots, and one for plain `http://` (loopback, or `--allow-http`), which
+/// skips loading certificates it would never use (a measurable part of start-up).
+#[derive(Default)]
+struct HttpClients {
+    tls: OnceLock<Result<reqwest::Client, String>>,
+    plain: OnceLock<Result<reqwest::Client, String>>,
 }
 
 /// What one client resolved, once.
@@ -109,7 +118,7 @@ impl Client {
         Client {
             settings,
             service: Arc::new(service),
-            http: Arc::new(OnceLock::new()),
+            http: Arc::new(HttpClients::default()),
             state: Arc::new(OnceCell::new()),
         }
     }
@@ -234,7 +243,7 @@ impl Client {
             outcome.elapsed = started.elapsed();
             return outcome;
         }
-        let http = match self.http() {
+        let http = match self.http(state.endpoint.scheme() == "https") {
             Ok(http) => http,
             Err(e) => {
                 outcome.result = Err(e);
@@ -289,7 +298,9 @@ impl Client {
         self.state
             .get_or_try_init(|| async {
                 let config = if self.settings.dry_run {
-                    resolve_dry_run(&self.settings, &process_env)
+                    resolve_offline(&self.settings, &process_env)
+                } else if let Some(config) = from_environment(&self.settings, &process_env) {
+                    config
                 } else {
                     resolve_real(&self.settings).await?
                 };
@@ -313,21 +324,29 @@ impl Client {
             .await
     }
 
-    /// The shared HTTP client, built on first use.
-    fn http(&self) -> Result<reqwest::Client, AwsError> {
+    /// The shared HTTP client for this kind of endpoint, built on first use.
+    fn http(&self, secure: bool) -> Result<reqwest::Client, AwsError> {
         let connect_timeout = self.settings.effective_connect_timeout();
-        self.http
-            .get_or_init(|| {
-                reqwest::Client::builder()
-                    .connect_timeout(connect_timeout)
-                    .user_agent(concat!("pooler/", env!("CARGO_PKG_VERSION")))
-                    .build()
-                    .map_err(|e| error_chain(&e))
-            })
-            .clone()
-            .map_err(|message| AwsError::Network {
-                message: format!("could not set up the HTTP client: {message}"),
-            })
+        let slot = if secure {
+            &self.http.tls
+        } else {
+            &self.http.plain
+        };
+        slot.get_or_init(|| {
+            let builder = reqwest::Client::builder()
+                .connect_timeout(connect_timeout)
+                .user_agent(concat!("pooler/", env!("CARGO_PKG_VERSION")));
+            let builder = if secure {
+                builder
+            } else {
+                builder.tls_certs_only(std::iter::empty())
+            };
+            builder.build().map_err(|e| error_chain(&e))
+        })
+        .clone()
+        .map_err(|message| AwsError::Network {
+            message: format!("could not set up the HTTP client: {message}"),
+        })
     }
 
     /// One try: sign, send, read the body under the size cap, decode.

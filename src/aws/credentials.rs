@@ -180,9 +180,29 @@ pub(crate) async fn resolve_real(settings: &Settings) -> Result<ResolvedConfig, 
     })
 }
 
-/// The dry-run chains: environment and the shared files only, never the network, and never
-/// failing (us-east-1 and placeholder credentials when nothing is configured).
-pub(crate) fn resolve_dry_run(
+/// A real run whose environment holds both keys and a region, with no profile asked for: the
+/// standard chain would stop at the environment anyway, so skip building it (aws-config loads
+/// TLS roots and HTTP clients for its other providers, most of a short run's start-up).
+/// Profile-level `endpoint_url` and `use_fips_endpoint` still come from the config file.
+pub(crate) fn from_environment(
+    settings: &Settings,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Option<ResolvedConfig> {
+    let set = |name: &str| env(name).is_some_and(|v| !v.trim().is_empty());
+    let region_known = settings
+        .region
+        .as_ref()
+        .is_some_and(|r| !r.trim().is_empty())
+        || set("AWS_REGION")
+        || set("AWS_DEFAULT_REGION");
+    let plain = settings.profile.is_none() && !set("AWS_PROFILE") && settings.credentials.is_none();
+    (plain && region_known && set("AWS_ACCESS_KEY_ID") && set("AWS_SECRET_ACCESS_KEY"))
+        .then(|| resolve_offline(settings, env))
+}
+
+/// The offline chains: environment and the shared files only, never the network, and never
+/// failing (us-east-1 and placeholder credentials when nothing is configured). Dry runs use it.
+pub(crate) fn resolve_offline(
     settings: &Settings,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> ResolvedConfig {
@@ -331,6 +351,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn environment_keys_and_region_skip_the_chain() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let full = env(&[
+            ("AWS_ACCESS_KEY_ID", "AKIDENV"),
+            ("AWS_SECRET_ACCESS_KEY", "secret"),
+            ("AWS_REGION", "eu-west-1"),
+            ("HOME", "/nonexistent"),
+        ]);
+        let settings = Settings::default();
+        let resolved = from_environment(&settings, &full).expect("environment suffices");
+        assert_eq!(resolved.region, "eu-west-1");
+        assert!(matches!(
+            resolved.credentials,
+            CredentialSource::Fixed { ref source, .. } if source == "EnvironmentVariable"
+        ));
+        let no_region = env(&[("AWS_ACCESS_KEY_ID", "A"), ("AWS_SECRET_ACCESS_KEY", "s")]);
+        assert!(from_environment(&settings, &no_region).is_none());
+        let with_profile = Settings {
+            profile: Some("dev".into()),
+            ..Settings::default()
+        };
+        assert!(from_environment(&with_profile, &full).is_none());
+        let only_key = env(&[("AWS_ACCESS_KEY_ID", "A"), ("AWS_REGION", "eu-west-1")]);
+        assert!(from_environment(&settings, &only_key).is_none());
+    }
+
+    #[test]
     fn parses_profiles() {
         let config = "[default]\nregion = eu-west-1\n[profile dev]\nregion=us-west-2\n\
                       s3 =\n  region = nope\naws_access_key_id = AKID\n[sso-session x]\nregion = no\n";
@@ -380,7 +433,7 @@ mod tests {
             dry_run: true,
             ..Settings::default()
         };
-        let resolved = resolve_dry_run(&settings, &env);
+        let resolved = resolve_offline(&settings, &env);
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(resolved.region, "ap-south-1");
         assert_eq!(
@@ -401,7 +454,7 @@ mod tests {
             dry_run: true,
             ..Settings::default()
         };
-        let resolved = resolve_dry_run(&settings, &|_| None);
+        let resolved = resolve_offline(&settings, &|_| None);
         assert_eq!(resolved.region, "us-east-1");
         assert!(matches!(
             resolved.credentials,
