@@ -46,20 +46,33 @@ class Canned(http.server.BaseHTTPRequestHandler):
         pass
 
 
+GNU_TIME = "/usr/bin/time"
+
+
+def peak_rss_kib(cmd, env):
+    """Peak RSS of one run, from GNU time (Debian package `time`): a child forked by Python
+    would report Python's own size, since Linux keeps the pre-exec peak."""
+    if not os.path.exists(GNU_TIME):
+        return None
+    out = subprocess.run([GNU_TIME, "-f", "%M", *cmd], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, check=False).stderr.decode().strip().splitlines()
+    return int(out[-1]) if out and out[-1].isdigit() else None
+
+
 def measure(cmd, env, runs):
     """Median wall seconds and median peak RSS (KiB) over `runs` runs; None if it fails."""
     walls, rss = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
         walls.append(time.perf_counter() - start)
-        err = proc.stderr.read().decode(errors="replace")
-        proc.stderr.close()
-        if os.waitstatus_to_exitcode(status) != 0:
-            return None, err.strip().splitlines()[-1:] or ["failed"]
-        rss.append(usage.ru_maxrss)
-    return (statistics.median(walls), statistics.median(rss)), None
+        if proc.returncode != 0:
+            return None, proc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["failed"]
+    for _ in range(min(runs, 5)):
+        kib = peak_rss_kib(cmd, env)
+        if kib is not None:
+            rss.append(kib)
+    return (statistics.median(walls), statistics.median(rss) if rss else None), None
 
 
 def main():
@@ -121,7 +134,8 @@ def main():
             continue
         results[name] = measured
         wall, rss = measured
-        print(f"{name:<36} {wall * 1e3:>9.2f} ms {rss / 1024:>7.1f} MB")
+        shown = f"{rss / 1024:>7.1f} MB" if rss else "    n/a"
+        print(f"{name:<36} {wall * 1e3:>9.2f} ms {shown}")
     base = results.get("pooler run (local endpoint)")
     if base:
         print("\nratios of wall time to `pooler run` against the same endpoint:")
