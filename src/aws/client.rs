@@ -14,7 +14,7 @@ use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 use super::errors::{AwsError, decode_error_response, decode_success_body, error_chain};
 use super::retry::backoff;
 use super::settings::{Settings, process_env};
-use super::signing::{prepare_headers, redact_headers};
+use super::signing::{PreparedHeaders, prepare_headers, redact_headers};
 use crate::interrupt::Interrupt;
 
 /// A client for one service, region, endpoint and identity. Cheap to create and to clone
@@ -179,20 +179,7 @@ impl Client {
         signed: bool,
     ) -> Result<SignedRequest, AwsError> {
         let state = self.state().await?;
-        let credentials = if signed {
-            Some(state.credentials.get().await?)
-        } else {
-            None
-        };
-        let headers = prepare_headers(
-            &state.endpoint,
-            &self.service,
-            &state.region,
-            operation,
-            body,
-            credentials.as_ref(),
-            SystemTime::now(),
-        )?;
+        let headers = self.signed_headers(state, operation, body, signed).await?;
         Ok(SignedRequest {
             url: state.endpoint.to_string(),
             headers: redact_headers(&headers.0),
@@ -349,6 +336,29 @@ impl Client {
         })
     }
 
+    /// The request headers for one attempt, signed unless the operation is unsigned.
+    async fn signed_headers(
+        &self,
+        state: &State,
+        operation: &str,
+        body: &[u8],
+        signed: bool,
+    ) -> Result<PreparedHeaders, AwsError> {
+        let credentials = match signed {
+            true => Some(state.credentials.get().await?),
+            false => None,
+        };
+        prepare_headers(
+            &state.endpoint,
+            &self.service,
+            &state.region,
+            operation,
+            body,
+            credentials.as_ref(),
+            SystemTime::now(),
+        )
+    }
+
     /// One try: sign, send, read the body under the size cap, decode.
     async fn attempt(
         &self,
@@ -358,23 +368,7 @@ impl Client {
         body: &[u8],
         signed: bool,
     ) -> AttemptResult {
-        let credentials = if signed {
-            match state.credentials.get().await {
-                Ok(c) => Some(c),
-                Err(e) => return AttemptResult::failed(e),
-            }
-        } else {
-            None
-        };
-        let headers = match prepare_headers(
-            &state.endpoint,
-            &self.service,
-            &state.region,
-            operation,
-            body,
-            credentials.as_ref(),
-            SystemTime::now(),
-        ) {
+        let headers = match self.signed_headers(state, operation, body, signed).await {
             Ok(h) => h,
             Err(e) => return AttemptResult::failed(e),
         };

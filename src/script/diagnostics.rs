@@ -344,36 +344,25 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
             );
         }
     }
-    let pad = report
-        .location
-        .as_ref()
-        .map_or(1, |l| l.line.to_string().len());
+    let pad = " ".repeat(
+        report
+            .location
+            .as_ref()
+            .map_or(1, |l| l.line.to_string().len()),
+    );
+    let mut margin = |mark: &str, text: &str| {
+        let _ = writeln!(out, "{pad} {} {text}", paint.wrap("1;34", mark));
+    };
     for line in more.lines() {
-        let _ = writeln!(
-            out,
-            "{} {} {line}",
-            " ".repeat(pad),
-            paint.wrap("1;34", "|")
-        );
+        margin("|", line);
     }
     for detail in &report.details {
         for (n, line) in detail.lines().enumerate() {
-            let lead = if n == 0 { "- " } else { "  " };
-            let _ = writeln!(
-                out,
-                "{} {} {lead}{line}",
-                " ".repeat(pad),
-                paint.wrap("1;34", "=")
-            );
+            margin("=", &format!("{}{line}", if n == 0 { "- " } else { "  " }));
         }
     }
     for note in &report.notes {
-        let _ = writeln!(
-            out,
-            "{} {} note: {note}",
-            " ".repeat(pad),
-            paint.wrap("1;34", "=")
-        );
+        margin("=", &format!("note: {note}"));
     }
     out
 }
