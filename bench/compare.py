@@ -2,7 +2,8 @@
 """Whole-process comparison: pooler against curl --aws-sigv4, a one-shot boto3 script and the
 AWS CLI, each sending the seed's CreateUserPool request to a local endpoint on 127.0.0.1 that
 answers a canned response. Prints the median wall time and peak memory (max RSS) of N runs and
-the ratios to pooler.
+the ratios to pooler; then the rate of 1,000 sequential calls in one process, pooler against
+boto3.
 
     python3 bench/compare.py [--runs 21] [--pooler target/release/pooler]
 
@@ -23,6 +24,7 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOOP_CALLS = 1000
 RESPONSE = json.dumps({
     "UserPool": {"Id": "us-west-2_Bench0001", "Name": "MyTestPool",
                  "Arn": "arn:aws:cognito-idp:us-west-2:000000000000:userpool/us-west-2_Bench0001"}
@@ -31,6 +33,7 @@ RESPONSE = json.dumps({
 
 class Canned(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # one reply is two writes; no 40 ms delayed-ACK stalls
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
@@ -101,6 +104,18 @@ def main():
             "print(c.create_user_pool(**json.load(open(sys.argv[1])))['UserPool']['Id'])\n"
         )
 
+    loop_script = os.path.join(tmp, "loop.rhai")
+    with open(loop_script, "w") as f:
+        f.write(f'for n in 0..{LOOP_CALLS} {{ cognito.describe_user_pool(#{{ UserPoolId: "us-west-2_Bench0001" }}); }}\n')
+    boto_loop = os.path.join(tmp, "loop.py")
+    with open(boto_loop, "w") as f:
+        f.write(
+            "import sys, boto3\n"
+            "c = boto3.client('cognito-idp', endpoint_url=sys.argv[1])\n"
+            f"for _ in range({LOOP_CALLS}):\n"
+            "    c.describe_user_pool(UserPoolId='us-west-2_Bench0001')\n"
+        )
+
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update({
         "AWS_ACCESS_KEY_ID": "AKIDBENCHMARK", "AWS_SECRET_ACCESS_KEY": "bench-secret",
@@ -136,6 +151,23 @@ def main():
         wall, rss = measured
         shown = f"{rss / 1024:>7.1f} MB" if rss else "    n/a"
         print(f"{name:<36} {wall * 1e3:>9.2f} ms {shown}")
+    loops = [
+        ("pooler: 1,000 DescribeUserPool in one run", [args.pooler, "run", "--endpoint-url", url, loop_script]),
+        ("boto3: 1,000 describe_user_pool in one run", [python, boto_loop, url]),
+    ]
+    print(f"\nmany calls in one process ({LOOP_CALLS} calls, median of 3 runs):")
+    rates = {}
+    for name, cmd in loops:
+        measured, err = measure(cmd, env, 3)
+        if measured is None:
+            print(f"  {name:<44} failed: {err}")
+            continue
+        rates[name] = LOOP_CALLS / measured[0]
+        print(f"  {name:<44} {measured[0]:7.2f} s  {rates[name]:8.0f} calls/s")
+    if len(rates) == 2:
+        pooler_rate, boto_rate = rates.values()
+        print(f"  pooler / boto3 rate: {pooler_rate / boto_rate:.2f}x")
+
     base = results.get("pooler run (local endpoint)")
     if base:
         print("\nratios of wall time to `pooler run` against the same endpoint:")
