@@ -114,6 +114,9 @@ impl Cognito {
 
     /// Sends (or dry-runs) a validated JSON request.
     pub fn invoke_json(&self, op: &Operation, json: &Value) -> Result<Value, Box<EvalAltResult>> {
+        if let Some(planned) = self.plan_write(op, json) {
+            return Ok(planned);
+        }
         let shared = &self.shared;
         let body =
             serde_json::to_vec(json).map_err(|e| -> Box<EvalAltResult> { e.to_string().into() })?;

@@ -1,11 +1,18 @@
 //! What scripts can call, one file per area, each with its own `register`.
 
+pub mod bulk;
+pub mod bulk_pace;
 pub mod cognito;
 pub mod cognito_call;
 pub mod convert;
+pub mod ensure;
+pub mod ensure_diff;
+pub mod ensure_kinds;
+pub mod ensure_pool;
 pub mod json;
 pub mod json_doc;
 pub mod path;
+pub mod plan;
 pub mod transcript;
 pub mod util;
 

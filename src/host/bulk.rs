@@ -1,0 +1,454 @@
+//! Bulk calls: `cognito.each(operation, inputs, opts)` and
+//! `cognito.admin_create_users(pool_id, users, opts)` run many requests concurrently inside one
+//! `block_on`, paced by [`Pacer`] (back off on throttling, creep up while clean), retry what is
+//! retryable, count "already exists" as done with `on_exists: "skip"` (the default), keep a
+//! resume file of finished items, and return a summary.
+//!
+//! Options: `concurrency` (16), `rate` (starting requests per second, 25), `max_rate` (1000),
+//! `on_exists` ("skip" or "fail"), `resume` (a JSON-lines file), `key` (the input member naming
+//! an item, "Username"), `max_retries` (5), `progress` (default: when stderr is a terminal).
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashSet, VecDeque};
+use std::io::{IsTerminal as _, Write as _};
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use rhai::{Array, Dynamic, Engine, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
+use serde_json::Value;
+
+use super::bulk_pace::Pacer;
+use super::cognito::Cognito;
+use super::cognito_call::{CallResult, input_json};
+use crate::aws::retry::{backoff, is_throttling};
+use crate::aws::{self, AwsError};
+use crate::model::{Operation, Severity};
+
+type Res<T> = Result<T, Box<EvalAltResult>>;
+
+/// Throttling answers one item may get before it is given up.
+const MAX_THROTTLES: u32 = 100;
+
+struct Opts {
+    concurrency: usize,
+    rate: f64,
+    max_rate: f64,
+    skip_existing: bool,
+    resume: Option<PathBuf>,
+    key: String,
+    max_retries: u32,
+    progress: bool,
+}
+
+fn number(v: &Dynamic, name: &str) -> Res<f64> {
+    v.as_float()
+        .ok()
+        .or_else(|| v.as_int().ok().map(|i| i as f64))
+        .filter(|n| n.is_finite() && *n > 0.0)
+        .ok_or_else(|| format!("bulk option `{name}` must be a positive number, not {v}").into())
+}
+
+fn options(map: &RhaiMap) -> Res<Opts> {
+    let mut o = Opts {
+        concurrency: 16,
+        rate: 25.0,
+        max_rate: 1000.0,
+        skip_existing: true,
+        resume: None,
+        key: "Username".into(),
+        max_retries: 5,
+        progress: std::io::stderr().is_terminal(),
+    };
+    for (name, v) in map {
+        match name.as_str() {
+            "concurrency" => o.concurrency = number(v, name)?.clamp(1.0, 256.0) as usize,
+            "rate" => o.rate = number(v, name)?,
+            "max_rate" => o.max_rate = number(v, name)?,
+            "max_retries" => o.max_retries = v.as_int().unwrap_or(5).clamp(0, 100) as u32,
+            "on_exists" => {
+                o.skip_existing = match v.to_string().as_str() {
+                    "skip" => true,
+                    "fail" => false,
+                    other => {
+                        return Err(format!(
+                            "bulk option `on_exists` is \"skip\" or \"fail\", not \"{other}\""
+                        )
+                        .into());
+                    }
+                }
+            }
+            "resume" => o.resume = Some(PathBuf::from(v.to_string())),
+            "key" => o.key = v.to_string(),
+            "progress" => o.progress = v.as_bool().unwrap_or(o.progress),
+            other => {
+                return Err(format!(
+                    "unknown bulk option `{other}` (concurrency, rate, max_rate, on_exists, \
+                     resume, key, max_retries, progress)"
+                )
+                .into());
+            }
+        }
+    }
+    o.max_rate = o.max_rate.max(o.rate);
+    Ok(o)
+}
+
+/// The counts a bulk run ends with.
+#[derive(Default)]
+struct Tally {
+    done: Cell<usize>,
+    skipped: Cell<usize>,
+    throttled: Cell<usize>,
+    retried: Cell<usize>,
+    failed: RefCell<Vec<(String, String, String)>>,
+    interrupted: Cell<bool>,
+}
+
+fn bump(c: &Cell<usize>) {
+    c.set(c.get() + 1);
+}
+
+/// The item's stable key: the `key` member when it is text, else its compact JSON.
+fn key_of(input: &Value, key: &str) -> String {
+    match input.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        _ => serde_json::to_string(input).unwrap_or_default(),
+    }
+}
+
+/// Keys a previous run finished, from the resume file.
+fn finished(path: &PathBuf) -> Res<HashSet<String>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashSet::new()),
+        Err(e) => {
+            return Err(format!("cannot read the resume file `{}`: {e}", path.display()).into());
+        }
+    };
+    Ok(text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| v.get("key").and_then(Value::as_str).map(str::to_string))
+        .collect())
+}
+
+/// One line per finished item, flushed at once so an interrupted run loses nothing.
+struct ResumeLog(Option<RefCell<std::fs::File>>);
+
+impl ResumeLog {
+    fn open(path: Option<&PathBuf>) -> Res<Self> {
+        let Some(path) = path else {
+            return Ok(Self(None));
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| format!("cannot write the resume file `{}`: {e}", path.display()))?;
+        Ok(Self(Some(RefCell::new(file))))
+    }
+
+    fn record(&self, key: &str, result: &str) {
+        if let Some(file) = &self.0 {
+            let line = serde_json::json!({ "key": key, "result": result });
+            let mut file = file.borrow_mut();
+            if writeln!(file, "{line}")
+                .and_then(|()| file.flush())
+                .is_err()
+            {
+                eprintln!("warning: cannot write the resume file");
+            }
+        }
+    }
+}
+
+struct Item {
+    key: String,
+    body: Vec<u8>,
+    throttles: u32,
+    retries: u32,
+}
+
+struct Run {
+    client: aws::Client,
+    op: &'static Operation,
+    pacer: Pacer,
+    queue: RefCell<VecDeque<Item>>,
+    tally: Tally,
+    log: ResumeLog,
+    opts: Opts,
+    interrupt: crate::interrupt::Interrupt,
+}
+
+async fn worker(run: Rc<Run>) {
+    loop {
+        if run.tally.interrupted.get() {
+            return;
+        }
+        let Some(mut item) = run.queue.borrow_mut().pop_front() else {
+            return;
+        };
+        run.pacer.wait().await;
+        let outcome = run
+            .client
+            .call(&run.op.name, &item.body, !run.op.unsigned, &run.interrupt)
+            .await;
+        let t = &run.tally;
+        match outcome.result {
+            Ok(_) => {
+                run.pacer.accepted();
+                bump(&t.done);
+                run.log.record(&item.key, "done");
+            }
+            Err(AwsError::Interrupted) => {
+                t.interrupted.set(true);
+                return;
+            }
+            Err(e) if is_throttling(e.kind()) && item.throttles < MAX_THROTTLES => {
+                run.pacer.throttled();
+                bump(&t.throttled);
+                item.throttles += 1;
+                run.queue.borrow_mut().push_back(item);
+            }
+            Err(e) if e.kind().ends_with("ExistsException") && run.opts.skip_existing => {
+                bump(&t.skipped);
+                run.log.record(&item.key, "skipped");
+            }
+            Err(e) if e.retryable() && item.retries < run.opts.max_retries => {
+                bump(&t.retried);
+                item.retries += 1;
+                let delay = backoff(Duration::from_millis(100), item.retries);
+                tokio::time::sleep(delay).await;
+                run.queue.borrow_mut().push_back(item);
+            }
+            Err(e) => {
+                let message = match &e {
+                    AwsError::Service { message, .. } => message.clone(),
+                    other => other.to_string(),
+                };
+                t.failed
+                    .borrow_mut()
+                    .push((item.key, e.kind().to_string(), message));
+            }
+        }
+    }
+}
+
+async fn progress(run: Rc<Run>, total: usize) {
+    let mut err = std::io::stderr();
+    loop {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let t = &run.tally;
+        let _ = write!(
+            err,
+            "\r{} {}/{total} done, {} skipped, {} failed, {:.0}/s   ",
+            run.op.name,
+            t.done.get() + t.skipped.get() + t.failed.borrow().len(),
+            t.skipped.get(),
+            t.failed.borrow().len(),
+            run.pacer.rate()
+        );
+        let _ = err.flush();
+    }
+}
+
+impl Cognito {
+    /// Validates every input first, so a bad one stops the run before anything is sent.
+    fn check_all(&self, ctx: &NativeCallContext, op: &Operation, inputs: &[Value]) -> Res<()> {
+        if !self.shared.validate {
+            return Ok(());
+        }
+        let strict = self.shared.strict;
+        for (n, input) in inputs.iter().enumerate() {
+            let problems = self.shared.model.validate(op, input);
+            if problems
+                .iter()
+                .any(|p| p.severity == Severity::Error || strict)
+            {
+                eprintln!("{}: input [{n}] of {} is invalid", op.name, inputs.len());
+                return self.check(ctx, op, input);
+            }
+        }
+        // Warnings (unknown members) once, for the first input that has them.
+        if let Some(first) = inputs
+            .iter()
+            .find(|i| !self.shared.model.validate(op, i).is_empty())
+        {
+            self.check(ctx, op, first)?;
+        }
+        Ok(())
+    }
+
+    fn each(
+        &self,
+        ctx: &NativeCallContext,
+        name: &str,
+        inputs: Array,
+        opts: RhaiMap,
+    ) -> CallResult {
+        let op = self
+            .shared
+            .model
+            .operation(name)
+            .ok_or_else(|| -> Box<EvalAltResult> {
+                format!("`{name}` is not a Cognito operation; `pooler ops` lists them").into()
+            })?;
+        let opts = options(&opts)?;
+        let inputs: Vec<Value> = inputs
+            .iter()
+            .map(|i| input_json(op, i))
+            .collect::<Res<_>>()?;
+        self.check_all(ctx, op, &inputs)?;
+        let started = Instant::now();
+        if self.planning() {
+            println!("plan: would call {} for {} input(s)", op.name, inputs.len());
+            return Ok(summary(&Tally::default(), 0, inputs.len(), started));
+        }
+        let done_before = match &opts.resume {
+            Some(path) => finished(path)?,
+            None => HashSet::new(),
+        };
+        let mut queue = VecDeque::new();
+        let mut resumed = 0;
+        for input in &inputs {
+            let key = key_of(input, &opts.key);
+            if done_before.contains(&key) {
+                resumed += 1;
+                continue;
+            }
+            let body = serde_json::to_vec(input).map_err(|e| e.to_string())?;
+            queue.push_back(Item {
+                key,
+                body,
+                throttles: 0,
+                retries: 0,
+            });
+        }
+        let settings = aws::Settings {
+            max_attempts: Some(1),
+            ..self.client.settings().clone()
+        };
+        let total = queue.len();
+        let workers = opts.concurrency.min(total.max(1));
+        let run = Rc::new(Run {
+            client: aws::Client::new(settings, self.client.service().clone()),
+            op,
+            pacer: Pacer::new(opts.rate, opts.max_rate, self.shared.dry_run),
+            queue: RefCell::new(queue),
+            tally: Tally::default(),
+            log: ResumeLog::open(opts.resume.as_ref())?,
+            interrupt: self.shared.interrupt.clone(),
+            opts,
+        });
+        let local = tokio::task::LocalSet::new();
+        let show = run.opts.progress;
+        local.block_on(self.shared.runtime(), async {
+            let meter = show.then(|| tokio::task::spawn_local(progress(run.clone(), total)));
+            let handles: Vec<_> = (0..workers)
+                .map(|_| tokio::task::spawn_local(worker(run.clone())))
+                .collect();
+            for h in handles {
+                let _ = h.await;
+            }
+            if let Some(m) = meter {
+                m.abort();
+                eprintln!();
+            }
+        });
+        if run.tally.interrupted.get() {
+            let code = INT::from(self.shared.interrupt.exit_code());
+            return Err(EvalAltResult::ErrorTerminated(
+                Dynamic::from_int(code),
+                rhai::Position::NONE,
+            )
+            .into());
+        }
+        Ok(summary(&run.tally, resumed, 0, started))
+    }
+}
+
+fn summary(t: &Tally, resumed: usize, planned: usize, started: Instant) -> Dynamic {
+    let seconds = started.elapsed().as_secs_f64();
+    let int = |n: usize| Dynamic::from_int(n as INT);
+    let mut m = RhaiMap::new();
+    m.insert("done".into(), int(t.done.get()));
+    m.insert("skipped".into(), int(t.skipped.get()));
+    m.insert("resumed".into(), int(resumed));
+    m.insert("throttled".into(), int(t.throttled.get()));
+    m.insert("retried".into(), int(t.retried.get()));
+    if planned > 0 {
+        m.insert("planned".into(), int(planned));
+    }
+    let failed: Array = t
+        .failed
+        .borrow()
+        .iter()
+        .map(|(key, kind, message)| {
+            let mut f = RhaiMap::new();
+            f.insert("key".into(), key.clone().into());
+            f.insert("type".into(), kind.clone().into());
+            f.insert("message".into(), message.clone().into());
+            Dynamic::from_map(f)
+        })
+        .collect();
+    m.insert("failed".into(), Dynamic::from_array(failed));
+    m.insert("seconds".into(), Dynamic::from_float(seconds));
+    let rate = if seconds > 0.0 {
+        t.done.get() as f64 / seconds
+    } else {
+        0.0
+    };
+    m.insert("rate".into(), Dynamic::from_float(rate));
+    Dynamic::from_map(m)
+}
+
+/// `admin_create_users`: each user map is an AdminCreateUser input without `UserPoolId`.
+fn with_pool(pool_id: &str, users: Array) -> Res<Array> {
+    users
+        .into_iter()
+        .enumerate()
+        .map(|(n, u)| {
+            let mut map = u
+                .try_cast::<RhaiMap>()
+                .ok_or_else(|| -> Box<EvalAltResult> {
+                    format!("admin_create_users: user [{n}] must be a map").into()
+                })?;
+            map.insert("UserPoolId".into(), pool_id.into());
+            Ok(Dynamic::from_map(map))
+        })
+        .collect()
+}
+
+/// Registers `each` and `admin_create_users`.
+pub fn register(engine: &mut Engine) {
+    engine.register_fn(
+        "each",
+        |ctx: NativeCallContext, c: &mut Cognito, op: &str, inputs: Array, opts: RhaiMap| {
+            c.each(&ctx, op, inputs, opts)
+        },
+    );
+    engine.register_fn(
+        "each",
+        |ctx: NativeCallContext, c: &mut Cognito, op: &str, inputs: Array| {
+            c.each(&ctx, op, inputs, RhaiMap::new())
+        },
+    );
+    engine.register_fn(
+        "admin_create_users",
+        |ctx: NativeCallContext, c: &mut Cognito, pool: &str, users: Array, opts: RhaiMap| {
+            c.each(&ctx, "AdminCreateUser", with_pool(pool, users)?, opts)
+        },
+    );
+    engine.register_fn(
+        "admin_create_users",
+        |ctx: NativeCallContext, c: &mut Cognito, pool: &str, users: Array| {
+            c.each(
+                &ctx,
+                "AdminCreateUser",
+                with_pool(pool, users)?,
+                RhaiMap::new(),
+            )
+        },
+    );
+}

@@ -1,0 +1,77 @@
+//! Plan mode (`pooler plan FILE`): reads are sent, every write is replaced by a report line on
+//! stdout saying what would happen, and the script gets a synthesized answer instead.
+
+use std::cell::Cell;
+
+use serde_json::Value;
+
+use super::cognito::Cognito;
+use super::ensure_diff::{Change, is_secret_path};
+use crate::model::Operation;
+
+/// Marks ids that a plan made up for things it would create.
+pub const PLANNED_PREFIX: &str = "planned-";
+
+/// Whether this run is a plan; off unless `pooler plan` turns it on.
+#[derive(Default)]
+pub struct Plan {
+    on: Cell<bool>,
+}
+
+impl Plan {
+    pub fn enable(&self) {
+        self.on.set(true);
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.on.get()
+    }
+}
+
+/// Operations that only read: Describe*, List*, Get*, AdminGet*.
+pub fn is_read(op: &Operation) -> bool {
+    ["Describe", "List", "Get", "AdminGet"]
+        .iter()
+        .any(|p| op.name.starts_with(p))
+}
+
+/// Shows a value in a report line, hiding secrets.
+pub fn shown(path: &str, value: &Value) -> String {
+    if is_secret_path(path) && !value.is_null() {
+        return "\"***\"".to_string();
+    }
+    match value {
+        Value::Null => "(unset)".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// One report line (and the changes under it) on stdout.
+pub fn report(what: &str, action: &str, changes: &[Change]) {
+    println!("plan: {what}: {action}");
+    for c in changes {
+        println!(
+            "  ~ {}: {} -> {}",
+            c.path,
+            shown(&c.path, &c.from),
+            shown(&c.path, &c.to)
+        );
+    }
+}
+
+impl Cognito {
+    /// In plan mode, a write is reported and answered with a synthesized response; `None`
+    /// means "send it" (not a plan, or a read).
+    pub(super) fn plan_write(&self, op: &Operation, json: &Value) -> Option<Value> {
+        if !self.shared.plan.is_on() || is_read(op) {
+            return None;
+        }
+        println!("plan: would call {}", op.name);
+        Some(self.shared.model.synthesize_output(op, json, "planned"))
+    }
+
+    /// Whether writes are reported instead of sent.
+    pub(super) fn planning(&self) -> bool {
+        self.shared.plan.is_on()
+    }
+}
