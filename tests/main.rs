@@ -3,8 +3,10 @@
 mod support;
 
 mod aws_client;
+mod bulk;
 mod cli;
 mod cognito;
+mod e2e_ensure;
 mod e2e_moto;
 mod errors;
 mod interrupt;

@@ -13,7 +13,7 @@ use super::convert::{to_dynamic, to_json};
 use super::ensure_diff::{Change, diff, merge, prune};
 use super::ensure_kinds::{ALL, Kind, USER_POOL};
 use super::ensure_pool;
-use super::plan::{PLANNED_PREFIX, report, shown};
+use super::plan::{PLANNED_PREFIX, planned_id, report, shown};
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
 
@@ -138,7 +138,8 @@ impl Cognito {
                         let mut input = pool_key();
                         input["ClientId"] = id.into();
                         let resp = self.read("DescribeUserPoolClient", input)?;
-                        found(id, resp.and_then(|r| r.get("UserPoolClient").cloned()))
+                        let client = resp.and_then(|r| r.get("UserPoolClient").cloned());
+                        found(id, client.map(client_as_input))
                     }
                     None => None,
                 }
@@ -212,7 +213,7 @@ impl Cognito {
         let Some(found) = self.find(kind, &desired, &name)? else {
             if planning {
                 report(&what, "create", &[]);
-                return Ok(outcome(&format!("{PLANNED_PREFIX}{name}"), "created", &[]));
+                return Ok(outcome(&planned_id(&name), "created", &[]));
             }
             let Some(create) = kind.create else {
                 return Err(fail(kind, "the user pool does not exist".into()));
@@ -315,6 +316,16 @@ fn pool_as_input(pool: Value) -> Value {
         out.insert(key, value);
     }
     Value::Object(out)
+}
+
+/// DescribeUserPoolClient's answer with `GenerateSecret` (whether it has a secret) added.
+fn client_as_input(mut client: Value) -> Value {
+    let has_secret = text(&client, "ClientSecret").is_some();
+    if let Some(map) = client.as_object_mut() {
+        map.remove("ClientSecret");
+        map.insert("GenerateSecret".into(), has_secret.into());
+    }
+    client
 }
 
 fn created_id(kind: &Kind, resp: &Value, name: &str) -> String {

@@ -134,8 +134,12 @@ fn prune_at<'a>(model: &Model, op: &Operation, path: &mut Vec<&'a str>, value: &
 /// Whether a path names something secret (a client secret in `ProviderDetails`, say), so its
 /// values are never shown in a change list.
 pub fn is_secret_path(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.contains("secret") || lower.contains("password") || lower.contains("private_key")
+    let last = path.rsplit(['.', '(']).next().unwrap_or(path);
+    let last = last.split('[').next().unwrap_or(last).to_ascii_lowercase();
+    last == "clientsecret"
+        || last.ends_with("_secret")
+        || last.contains("password")
+        || last.contains("private_key")
 }
 
 #[cfg(test)]
@@ -157,6 +161,14 @@ mod tests {
         assert_eq!(changes[0].from, json!(8));
         assert_eq!(changes[1].path, "MfaConfiguration");
         assert_eq!(changes[1].from, Value::Null);
+    }
+
+    #[test]
+    fn secret_paths_are_recognised_by_their_last_member() {
+        assert!(is_secret_path("ProviderDetails.client_secret"));
+        assert!(is_secret_path("ClientSecret"));
+        assert!(!is_secret_path("GenerateSecret"));
+        assert!(!is_secret_path("Policies.PasswordPolicy.MinimumLength"));
     }
 
     #[test]

@@ -9,8 +9,22 @@ use super::cognito::Cognito;
 use super::ensure_diff::{Change, is_secret_path};
 use crate::model::Operation;
 
-/// Marks ids that a plan made up for things it would create.
-pub const PLANNED_PREFIX: &str = "planned-";
+/// Marks ids that a plan made up for things it would create (shaped like a pool id, so that
+/// requests using it still validate).
+pub const PLANNED_PREFIX: &str = "planned_";
+
+/// The made-up id of something a plan would create.
+pub fn planned_id(name: &str) -> String {
+    let tail: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(40)
+        .collect();
+    format!(
+        "{PLANNED_PREFIX}{}",
+        if tail.is_empty() { "x" } else { &tail }
+    )
+}
 
 /// Whether this run is a plan; off unless `pooler plan` turns it on.
 #[derive(Default)]
