@@ -11,3 +11,4 @@ mod e2e_moto;
 mod errors;
 mod interrupt;
 mod json_doc;
+mod lint;

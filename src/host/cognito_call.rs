@@ -109,6 +109,7 @@ impl Cognito {
     pub fn invoke(&self, ctx: &NativeCallContext, op: &Operation, input: &Dynamic) -> CallResult {
         let json = input_json(op, input)?;
         self.check(ctx, op, &json)?;
+        self.lint(ctx, op, &json);
         self.invoke_json(op, &json).map(|v| to_dynamic(&v))
     }
 

@@ -208,6 +208,13 @@ impl Cognito {
         let Some(name) = text(&desired, kind.name_key).map(str::to_string) else {
             return Err(fail(kind, format!("`{}` is required", kind.name_key)));
         };
+        let first = self
+            .shared
+            .model
+            .operation(kind.create.unwrap_or(kind.update))
+            .expect("ensure operation in the model");
+        self.check(ctx, first, &desired)?;
+        self.lint(ctx, first, &desired);
         let what = format!("{} `{name}`", kind.function);
         let planning = self.planning();
         let Some(found) = self.find(kind, &desired, &name)? else {
@@ -218,7 +225,13 @@ impl Cognito {
             let Some(create) = kind.create else {
                 return Err(fail(kind, "the user pool does not exist".into()));
             };
-            let resp = self.write(ctx, create, &desired)?;
+            // `desired` was checked above as this very request.
+            let create = self
+                .shared
+                .model
+                .operation(create)
+                .expect("create in the model");
+            let resp = self.invoke_json(create, &desired)?;
             return Ok(outcome(&created_id(kind, &resp, &name), "created", &[]));
         };
         let mut diffed = desired.clone();

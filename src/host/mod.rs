@@ -11,6 +11,7 @@ pub mod ensure_kinds;
 pub mod ensure_pool;
 pub mod json;
 pub mod json_doc;
+pub mod lint;
 pub mod path;
 pub mod plan;
 pub mod transcript;
