@@ -286,3 +286,56 @@ fn plan_reports_without_writing() {
     assert!(r.stdout.contains("plan: ensure_group `admins`: unchanged"));
     assert_eq!(describe(&m, &id), before, "plan changed the pool");
 }
+
+#[test]
+fn resource_server_identity_provider_and_mfa_converge_and_hide_secrets() {
+    let Some(m) = moto("resource_server_identity_provider_and_mfa_converge_and_hide_secrets")
+    else {
+        return;
+    };
+    let text = r#"
+let pool = cognito.ensure_user_pool(#{ PoolName: "EnsureMore", MfaConfiguration: "OFF" });
+let idp_settings = #{ UserPoolId: pool.id, ProviderName: "Google", ProviderType: "Google",
+    ProviderDetails: #{ client_id: "cid", client_secret: "first-hidden-value", authorize_scopes: "email" },
+    AttributeMapping: #{ email: "email" } };
+for round in 0..2 {
+    let rs = cognito.ensure_resource_server(#{ UserPoolId: pool.id, Identifier: "https://api.example.com",
+        Name: "api", Scopes: [#{ ScopeName: "read", ScopeDescription: "Read" }] });
+    let idp = cognito.ensure_identity_provider(idp_settings);
+    let mfa = cognito.ensure_mfa_config(#{ UserPoolId: pool.id, MfaConfiguration: "OPTIONAL",
+        SoftwareTokenMfaConfiguration: #{ Enabled: true } });
+    print(`round ${round}: ${rs.action} ${idp.action} ${mfa.action}`);
+}
+idp_settings.ProviderDetails.client_secret = "second-hidden-value";
+let idp = cognito.ensure_identity_provider(idp_settings);
+print(`idp: ${idp.action} ${idp.changes.len()} ${idp.changes[0]}`);
+let read = cognito.describe_identity_provider(#{ UserPoolId: pool.id, ProviderName: "Google" });
+print(`attribute mapping kept: ${read.IdentityProvider.AttributeMapping.email}`);
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("more.rhai");
+    std::fs::write(&path, text).unwrap();
+    let r = pooler(&m, &["run", &path.to_string_lossy()]);
+    ok(&r, "more.rhai");
+    assert!(
+        r.stdout.contains("round 0: created created updated"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("round 1: unchanged unchanged unchanged"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(r#"idp: updated 1 #{"from": "***", "path": "ProviderDetails.client_secret", "to": "***"}"#),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("attribute mapping kept: email"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("hidden-value") && !r.stderr.contains("hidden-value"));
+}

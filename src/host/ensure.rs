@@ -276,7 +276,7 @@ impl Cognito {
             return Ok(outcome(&found.id, "updated", &all));
         }
         if !changes.is_empty() {
-            let update = self.update_input(kind, &found, &diffed)?;
+            let update = self.update_input(kind, &found, &diffed, &desired)?;
             self.write(ctx, kind.update, &update)?;
         }
         if !schema.add.is_empty() {
@@ -289,13 +289,28 @@ impl Cognito {
 
     /// The update request: the current settings with the desired ones laid over them, cut to
     /// what the update operation accepts, plus the members that identify the resource.
-    fn update_input(&self, kind: &Kind, found: &Found, diffed: &Value) -> Res<Value> {
+    fn update_input(
+        &self,
+        kind: &Kind,
+        found: &Found,
+        diffed: &Value,
+        desired: &Value,
+    ) -> Res<Value> {
         let model = self.shared.model;
         let op = model
             .operation(kind.update)
             .expect("update operation in the model");
         let mut merged = prune(model, op, &merge(&found.current, diffed));
         let map = merged.as_object_mut().expect("pruned object");
+        let accepted = model.input_members_at(op, &[]);
+        for key in kind.keys {
+            if let Some(value) = desired.get(*key)
+                && !map.contains_key(*key)
+                && accepted.iter().any(|m| m.name == *key)
+            {
+                map.insert(key.to_string(), value.clone());
+            }
+        }
         if kind.function == USER_POOL.function {
             map.insert("UserPoolId".into(), found.id.clone().into());
             // The service rejects the deprecated member next to its replacement.
