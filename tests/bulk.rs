@@ -157,3 +157,45 @@ fn plan_reports_bulk_work_without_sending() {
     );
     assert!(server.created().is_empty());
 }
+
+#[test]
+fn each_call_goes_into_the_transcript_with_passwords_redacted() {
+    let server = ThrottledServer::start(1000.0, &[]);
+    let text = r#"
+let users = [];
+for i in 0..3 { users.push(#{ Username: `u${i}`, TemporaryPassword: "Sup3r-Secret-Pw!" }); }
+let s = cognito.admin_create_users("us-west-2_abc", users, #{ progress: false });
+print(`done=${s.done}`);
+"#;
+    let test = Test::new().script(text);
+    let dir = test.path().to_path_buf();
+    let out = test
+        .args([
+            "run",
+            "-v",
+            "--transcript",
+            "t.jsonl",
+            "--endpoint-url",
+            &server.url,
+            "script.rhai",
+        ])
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+        .env("AWS_REGION", "us-west-2")
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("done=3"), "{}", out.stdout);
+    let transcript = std::fs::read_to_string(dir.join("t.jsonl")).unwrap();
+    assert_eq!(transcript.lines().count(), 3, "{transcript}");
+    assert!(
+        transcript.contains(r#""operation":"AdminCreateUser""#),
+        "{transcript}"
+    );
+    assert!(!transcript.contains("Sup3r-Secret-Pw!"), "{transcript}");
+    assert!(!out.stderr.contains("Sup3r-Secret-Pw!"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("< 200 AdminCreateUser u0 in"),
+        "{}",
+        out.stderr
+    );
+}

@@ -19,8 +19,9 @@ use rhai::{Array, Dynamic, Engine, EvalAltResult, INT, Map as RhaiMap, NativeCal
 use serde_json::Value;
 
 use super::bulk_pace::Pacer;
-use super::cognito::Cognito;
+use super::cognito::{Cognito, Shared};
 use super::cognito_call::{CallResult, input_json};
+use super::transcript::Entry;
 use crate::aws::retry::{backoff, is_throttling};
 use crate::aws::{self, AwsError};
 use crate::model::{Operation, Severity};
@@ -165,6 +166,7 @@ impl ResumeLog {
 
 struct Item {
     key: String,
+    input: Value,
     body: Vec<u8>,
     throttles: u32,
     retries: u32,
@@ -179,6 +181,47 @@ struct Run {
     log: ResumeLog,
     opts: Opts,
     interrupt: crate::interrupt::Interrupt,
+    shared: Rc<Shared>,
+}
+
+impl Run {
+    /// The transcript line (secrets redacted) and, with `-v`, one log line per call.
+    fn record(&self, item: &Item, outcome: &aws::Outcome) {
+        let error_type = outcome.result.as_ref().err().map(AwsError::kind);
+        if self.shared.verbose {
+            eprintln!(
+                "< {} {} {} in {} ms{}",
+                outcome.status.map_or("-".to_string(), |s| s.to_string()),
+                self.op.name,
+                item.key,
+                outcome.elapsed.as_millis(),
+                error_type.map(|t| format!(": {t}")).unwrap_or_default()
+            );
+        }
+        let Some(transcript) = &self.shared.transcript else {
+            return;
+        };
+        let model = self.shared.model;
+        let entry = Entry {
+            operation: &self.op.name,
+            region: &outcome.region,
+            endpoint: &outcome.endpoint,
+            request: model.redact_input(self.op, &item.input),
+            status: outcome.status,
+            response: outcome
+                .result
+                .as_ref()
+                .ok()
+                .map(|v| model.redact_output(self.op, v)),
+            error_type,
+            attempts: outcome.attempts.len(),
+            millis: outcome.elapsed.as_millis(),
+            dry_run: self.shared.dry_run,
+        };
+        if let Err(e) = transcript.record(entry) {
+            eprintln!("warning: cannot write the transcript: {e}");
+        }
+    }
 }
 
 async fn worker(run: Rc<Run>) {
@@ -194,6 +237,7 @@ async fn worker(run: Rc<Run>) {
             .client
             .call(&run.op.name, &item.body, !run.op.unsigned, &run.interrupt)
             .await;
+        run.record(&item, &outcome);
         let t = &run.tally;
         match outcome.result {
             Ok(_) => {
@@ -320,6 +364,7 @@ impl Cognito {
             let body = serde_json::to_vec(input).map_err(|e| e.to_string())?;
             queue.push_back(Item {
                 key,
+                input: input.clone(),
                 body,
                 throttles: 0,
                 retries: 0,
@@ -339,6 +384,7 @@ impl Cognito {
             tally: Tally::default(),
             log: ResumeLog::open(opts.resume.as_ref())?,
             interrupt: self.shared.interrupt.clone(),
+            shared: self.shared.clone(),
             opts,
         });
         let local = tokio::task::LocalSet::new();
