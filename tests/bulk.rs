@@ -199,3 +199,75 @@ print(`done=${s.done}`);
         out.stderr
     );
 }
+
+#[test]
+fn an_interrupted_run_continues_where_it_stopped() {
+    use std::process::{Command, Stdio};
+    let server = ThrottledServer::start(1000.0, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let slow = script(
+        300,
+        r#"#{progress: false, rate: 20, max_rate: 20, resume: "r.jsonl"}"#,
+    );
+    std::fs::write(dir.path().join("script.rhai"), &slow).unwrap();
+    let nowhere = dir.path().join("none");
+    let command = |file: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pooler"));
+        cmd.args(["run", "--endpoint-url", &server.url, file])
+            .current_dir(dir.path())
+            .env("AWS_CONFIG_FILE", &nowhere)
+            .env("AWS_SHARED_CREDENTIALS_FILE", &nowhere)
+            .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+            .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+            .env("AWS_REGION", "us-west-2")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    };
+    let child = command("script.rhai").spawn().unwrap();
+    let log = dir.path().join("r.jsonl");
+    let lines = || {
+        std::fs::read_to_string(&log)
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+    };
+    for _ in 0..500 {
+        if lines() >= 10 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(lines() >= 10, "the run did not start");
+    let status = Command::new("kill")
+        .args(["-s", "INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    let recorded = lines();
+    let created = server.created().len();
+    assert!(recorded < 300, "the run was not interrupted");
+    assert!(
+        recorded <= created && created - recorded <= 16,
+        "recorded {recorded}, created {created}"
+    );
+
+    let fast = script(300, r#"#{progress: false, resume: "r.jsonl"}"#);
+    std::fs::write(dir.path().join("again.rhai"), fast).unwrap();
+    let out = command("again.rhai").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let expected = format!(
+        "done={} skipped={} failed=0 resumed={recorded}",
+        300 - created,
+        created - recorded
+    );
+    assert!(
+        stdout.starts_with(&expected),
+        "{stdout} (expected {expected})"
+    );
+    assert_eq!(server.created().len(), 300, "every user exactly once");
+    assert_eq!(lines(), 300);
+}
