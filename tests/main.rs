@@ -8,6 +8,7 @@ mod cli;
 mod cognito;
 mod e2e_ensure;
 mod e2e_moto;
+mod ensure;
 mod errors;
 mod interrupt;
 mod json_doc;

@@ -217,12 +217,27 @@ impl Cognito {
         self.lint(ctx, first, &desired);
         let what = format!("{} `{name}`", kind.function);
         let planning = self.planning();
-        let Some(found) = self.find(kind, &desired, &name)? else {
+        // A dry run reads nothing real, so it assumes nothing exists yet.
+        let found = if self.shared.dry_run {
+            None
+        } else {
+            self.find(kind, &desired, &name)?
+        };
+        let Some(found) = found else {
             if planning {
                 report(&what, "create", &[]);
                 return Ok(outcome(&planned_id(&name), "created", &[]));
             }
             let Some(create) = kind.create else {
+                if self.shared.dry_run {
+                    let update = self
+                        .shared
+                        .model
+                        .operation(kind.update)
+                        .expect("in the model");
+                    self.invoke_json(update, &desired)?;
+                    return Ok(outcome(&name, "updated", &[]));
+                }
                 return Err(fail(kind, "the user pool does not exist".into()));
             };
             // `desired` was checked above as this very request.
