@@ -171,3 +171,48 @@ fn full_setup_checks_and_dry_runs_offline() {
         .run();
     assert_eq!(mfa.stdout, "updated\n", "{}", mfa.stderr);
 }
+
+#[test]
+fn the_pool_is_found_on_a_later_page_and_an_unchanged_pool_gets_no_write() {
+    let server = Server::start(vec![
+        Reply::json(
+            200,
+            r#"{"UserPools": [{"Id": "us-west-2_o", "Name": "Other"}], "NextToken": "t1"}"#,
+        ),
+        Reply::json(
+            200,
+            r#"{"UserPools": [{"Id": "us-west-2_abc", "Name": "P"}]}"#,
+        ),
+        Reply::json(200, DESCRIBE),
+    ]);
+    let out = run(
+        &server,
+        r#"let r = cognito.ensure_user_pool(#{ PoolName: "P", MfaConfiguration: "OFF",
+    Policies: #{ PasswordPolicy: #{ MinimumLength: 8 } }, AutoVerifiedAttributes: ["email"] });
+print(`${r.action} ${r.id}`);"#,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "unchanged us-west-2_abc\n");
+    let seen = server.requests();
+    assert_eq!(seen.len(), 3);
+    let second: Value = serde_json::from_str(&seen[1].body).unwrap();
+    assert_eq!(second["NextToken"], "t1");
+}
+
+#[test]
+fn two_pools_with_the_name_are_an_error_naming_both() {
+    let server = Server::start(vec![Reply::json(
+        200,
+        r#"{"UserPools": [{"Id": "us-west-2_a", "Name": "P"}, {"Id": "us-west-2_b", "Name": "P"}]}"#,
+    )]);
+    let out = run(&server, r#"cognito.ensure_user_pool(#{ PoolName: "P" });"#);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "ensure_user_pool: 2 pools are named `P` (us-west-2_a, us-west-2_b); rename or delete all but one"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(server.requests().len(), 1);
+}
