@@ -1,9 +1,12 @@
 //! The pace of bulk work: requests are started at evenly spaced moments, `rate` per second.
 //! The rate grows quickly until the first throttling answer (slow start), then slowly while the
 //! service keeps accepting, and is cut by a fixed factor on throttling, at most once per quiet
-//! period (AIMD), so it settles just under the highest rate the service allows.
+//! period (AIMD), so it settles just under the highest rate the service allows. A cut never
+//! leaves the rate above what the service accepted over the last quarter second, which ends the
+//! slow start's overshoot at once.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 /// Rate added per accepted request before the first throttle (doubles the rate every ~0.17 s).
@@ -14,6 +17,8 @@ const STEP: f64 = 0.15;
 const CUT: f64 = 0.9;
 /// After a cut, throttles answered within this time are from requests sent at the old rate.
 const QUIET: Duration = Duration::from_millis(250);
+/// How far back accepted requests are counted to measure the service's rate.
+const WINDOW: Duration = Duration::from_millis(250);
 
 pub struct Pacer {
     rate: Cell<f64>,
@@ -22,6 +27,9 @@ pub struct Pacer {
     next: Cell<Instant>,
     slow_start: Cell<bool>,
     last_cut: Cell<Option<Instant>>,
+    /// When requests were accepted, over the last WINDOW.
+    accepted_at: RefCell<VecDeque<Instant>>,
+    started: Instant,
     /// No pacing at all (dry runs send nothing).
     off: bool,
 }
@@ -36,6 +44,8 @@ impl Pacer {
             next: Cell::new(Instant::now()),
             slow_start: Cell::new(true),
             last_cut: Cell::new(None),
+            accepted_at: RefCell::new(VecDeque::new()),
+            started: Instant::now(),
             off,
         }
     }
@@ -61,6 +71,16 @@ impl Pacer {
 
     /// The service accepted a request.
     pub fn accepted(&self) {
+        let now = Instant::now();
+        let mut times = self.accepted_at.borrow_mut();
+        times.push_back(now);
+        while times
+            .front()
+            .is_some_and(|t| now.duration_since(*t) > WINDOW)
+        {
+            times.pop_front();
+        }
+        drop(times);
         let step = if self.slow_start.get() {
             SLOW_START_STEP
         } else {
@@ -81,7 +101,16 @@ impl Pacer {
             return;
         }
         self.last_cut.set(Some(now));
-        self.rate.set((self.rate.get() * CUT).max(self.min));
+        let mut cut = self.rate.get() * CUT;
+        if now.duration_since(self.started) >= WINDOW {
+            let times = self.accepted_at.borrow();
+            let recent = times
+                .iter()
+                .filter(|t| now.duration_since(**t) <= WINDOW)
+                .count();
+            cut = cut.min(recent as f64 / WINDOW.as_secs_f64());
+        }
+        self.rate.set(cut.max(self.min));
         // Requests already given slots at the old rate are spread out again.
         self.next
             .set(now + Duration::from_secs_f64(1.0 / self.rate.get()));
