@@ -10,15 +10,16 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashSet, VecDeque};
-use std::io::{IsTerminal as _, Write as _};
-use std::path::PathBuf;
+use std::io::Write as _;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
 use serde_json::Value;
 
+use super::bulk_opts::{Opts, options};
 use super::bulk_pace::Pacer;
+use super::bulk_resume::{ResumeLog, finished};
 use super::cognito::{Cognito, Shared};
 use super::cognito_call::{CallResult, input_json};
 use super::transcript::Entry;
@@ -30,70 +31,6 @@ type Res<T> = Result<T, Box<EvalAltResult>>;
 
 /// Throttling answers one item may get before it is given up.
 const MAX_THROTTLES: u32 = 100;
-
-struct Opts {
-    concurrency: usize,
-    rate: f64,
-    max_rate: f64,
-    skip_existing: bool,
-    resume: Option<PathBuf>,
-    key: String,
-    max_retries: u32,
-    progress: bool,
-}
-
-fn number(v: &Dynamic, name: &str) -> Res<f64> {
-    v.as_float()
-        .ok()
-        .or_else(|| v.as_int().ok().map(|i| i as f64))
-        .filter(|n| n.is_finite() && *n > 0.0)
-        .ok_or_else(|| format!("bulk option `{name}` must be a positive number, not {v}").into())
-}
-
-fn options(map: &RhaiMap) -> Res<Opts> {
-    let mut o = Opts {
-        concurrency: 16,
-        rate: 25.0,
-        max_rate: 1000.0,
-        skip_existing: true,
-        resume: None,
-        key: "Username".into(),
-        max_retries: 5,
-        progress: std::io::stderr().is_terminal(),
-    };
-    for (name, v) in map {
-        match name.as_str() {
-            "concurrency" => o.concurrency = number(v, name)?.clamp(1.0, 256.0) as usize,
-            "rate" => o.rate = number(v, name)?,
-            "max_rate" => o.max_rate = number(v, name)?,
-            "max_retries" => o.max_retries = v.as_int().unwrap_or(5).clamp(0, 100) as u32,
-            "on_exists" => {
-                o.skip_existing = match v.to_string().as_str() {
-                    "skip" => true,
-                    "fail" => false,
-                    other => {
-                        return Err(format!(
-                            "bulk option `on_exists` is \"skip\" or \"fail\", not \"{other}\""
-                        )
-                        .into());
-                    }
-                }
-            }
-            "resume" => o.resume = Some(PathBuf::from(v.to_string())),
-            "key" => o.key = v.to_string(),
-            "progress" => o.progress = v.as_bool().unwrap_or(o.progress),
-            other => {
-                return Err(format!(
-                    "unknown bulk option `{other}` (concurrency, rate, max_rate, on_exists, \
-                     resume, key, max_retries, progress)"
-                )
-                .into());
-            }
-        }
-    }
-    o.max_rate = o.max_rate.max(o.rate);
-    Ok(o)
-}
 
 /// The counts a bulk run ends with.
 #[derive(Default)]
@@ -115,52 +52,6 @@ fn key_of(input: &Value, key: &str) -> String {
     match input.get(key) {
         Some(Value::String(s)) => s.clone(),
         _ => serde_json::to_string(input).unwrap_or_default(),
-    }
-}
-
-/// Keys a previous run finished, from the resume file.
-fn finished(path: &PathBuf) -> Res<HashSet<String>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashSet::new()),
-        Err(e) => {
-            return Err(format!("cannot read the resume file `{}`: {e}", path.display()).into());
-        }
-    };
-    Ok(text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter_map(|v| v.get("key").and_then(Value::as_str).map(str::to_string))
-        .collect())
-}
-
-/// One line per finished item, flushed at once so an interrupted run loses nothing.
-struct ResumeLog(Option<RefCell<std::fs::File>>);
-
-impl ResumeLog {
-    fn open(path: Option<&PathBuf>) -> Res<Self> {
-        let Some(path) = path else {
-            return Ok(Self(None));
-        };
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(|e| format!("cannot write the resume file `{}`: {e}", path.display()))?;
-        Ok(Self(Some(RefCell::new(file))))
-    }
-
-    fn record(&self, key: &str, result: &str) {
-        if let Some(file) = &self.0 {
-            let line = serde_json::json!({ "key": key, "result": result });
-            let mut file = file.borrow_mut();
-            if writeln!(file, "{line}")
-                .and_then(|()| file.flush())
-                .is_err()
-            {
-                eprintln!("warning: cannot write the resume file");
-            }
-        }
     }
 }
 

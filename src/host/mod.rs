@@ -1,7 +1,9 @@
 //! What scripts can call, one file per area, each with its own `register`.
 
 pub mod bulk;
+pub mod bulk_opts;
 pub mod bulk_pace;
+pub mod bulk_resume;
 pub mod cognito;
 pub mod cognito_call;
 pub mod convert;
