@@ -9,6 +9,7 @@ pub mod cognito_call;
 pub mod convert;
 pub mod ensure;
 pub mod ensure_diff;
+pub mod ensure_find;
 pub mod ensure_kinds;
 pub mod ensure_pool;
 pub mod json;
