@@ -42,9 +42,9 @@ impl Plan {
     }
 }
 
-/// Operations that only read: Describe*, List*, Get*, AdminGet*.
+/// Operations that only read: Describe*, List*, Get*, AdminGet*, AdminList*.
 pub fn is_read(op: &Operation) -> bool {
-    ["Describe", "List", "Get", "AdminGet"]
+    ["Describe", "List", "Get", "AdminGet", "AdminList"]
         .iter()
         .any(|p| op.name.starts_with(p))
 }
@@ -87,5 +87,41 @@ impl Cognito {
     /// Whether writes are reported instead of sent.
     pub(super) fn planning(&self) -> bool {
         self.shared.plan.is_on()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+
+    #[test]
+    fn reads_and_writes_are_told_apart() {
+        let model = Model::embedded();
+        let read = |name: &str| is_read(model.operation(name).unwrap());
+        for name in [
+            "DescribeUserPool",
+            "ListUserPools",
+            "GetGroup",
+            "AdminGetUser",
+            "AdminListGroupsForUser",
+        ] {
+            assert!(read(name), "{name} reads");
+        }
+        for name in [
+            "CreateUserPool",
+            "UpdateUserPool",
+            "AdminCreateUser",
+            "AdminAddUserToGroup",
+            "SetUserPoolMfaConfig",
+        ] {
+            assert!(!read(name), "{name} writes");
+        }
+    }
+
+    #[test]
+    fn planned_ids_look_like_pool_ids() {
+        assert_eq!(planned_id("My Pool!"), "planned_MyPool");
+        assert_eq!(planned_id("--"), "planned_x");
     }
 }
