@@ -271,3 +271,22 @@ fn an_interrupted_run_continues_where_it_stopped() {
     assert_eq!(server.created().len(), 300, "every user exactly once");
     assert_eq!(lines(), 300);
 }
+
+#[test]
+fn the_progress_line_ends_with_the_final_counts() {
+    let server = ThrottledServer::start(1000.0, &["user2"]);
+    let out = run(&server, Test::new().script(&script(4, "#{progress: true}")));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("\rAdminCreateUser 4/4: 3 done, 1 skipped, 0 failed, "),
+        "{:?}",
+        out.stderr
+    );
+    let quiet = run(&server, Test::new().script(&script(2, "#{}")));
+    assert!(
+        !quiet.stderr.contains("AdminCreateUser"),
+        "no progress line off a terminal: {:?}",
+        quiet.stderr
+    );
+}

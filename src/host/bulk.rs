@@ -170,20 +170,26 @@ async fn worker(run: Rc<Run>) {
     }
 }
 
+/// The progress line: finished of total, how they ended, the current pace.
+fn progress_line(run: &Run, total: usize) -> String {
+    let t = &run.tally;
+    let failed = t.failed.borrow().len();
+    format!(
+        "\r{} {}/{total}: {} done, {} skipped, {failed} failed, {:.0}/s   ",
+        run.op.name,
+        t.done.get() + t.skipped.get() + failed,
+        t.done.get(),
+        t.skipped.get(),
+        run.pacer.rate()
+    )
+}
+
+/// Redraws the progress line on stderr five times a second.
 async fn progress(run: Rc<Run>, total: usize) {
     let mut err = std::io::stderr();
     loop {
         tokio::time::sleep(Duration::from_millis(200)).await;
-        let t = &run.tally;
-        let _ = write!(
-            err,
-            "\r{} {}/{total} done, {} skipped, {} failed, {:.0}/s   ",
-            run.op.name,
-            t.done.get() + t.skipped.get() + t.failed.borrow().len(),
-            t.skipped.get(),
-            t.failed.borrow().len(),
-            run.pacer.rate()
-        );
+        let _ = write!(err, "{}", progress_line(&run, total));
         let _ = err.flush();
     }
 }
@@ -290,7 +296,7 @@ impl Cognito {
             }
             if let Some(m) = meter {
                 m.abort();
-                eprintln!();
+                eprintln!("{}", progress_line(&run, total));
             }
         });
         if run.tally.interrupted.get() {
