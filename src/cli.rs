@@ -32,6 +32,15 @@ pub enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Plan a script: reads are sent, every write is reported (create, update with the diff,
+    /// unchanged, refused) and nothing is changed
+    Plan {
+        /// The Rhai script to plan
+        file: PathBuf,
+        /// Arguments for the script, as with `run`
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
     /// Evaluate one expression and print its value as JSON
     Eval {
         /// A Rhai expression or statements, e.g. 'cognito.list_user_pools(#{MaxResults: 10})'

@@ -29,6 +29,9 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         Command::Check { file, args } => {
             run_script(global, model, interrupt, file, args, Mode::Check)
         }
+        Command::Plan { file, args } => {
+            run_script(global, model, interrupt, file, args, Mode::Plan)
+        }
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
         Command::Describe { operation } => describe(model, operation),
@@ -40,6 +43,8 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
 pub enum Mode {
     Run,
     Check,
+    /// Reads sent, writes reported (`pooler plan`).
+    Plan,
 }
 
 /// The embedded model, or the one `--model FILE` names (kept for the whole process).
@@ -120,6 +125,9 @@ pub fn runner(
         sources.clone(),
         color,
     ));
+    if mode == Mode::Plan {
+        shared.plan.enable();
+    }
     let client = aws::Client::new(settings(global, dry_run), cognito::service_of(model));
     cognito::register(&mut engine, model);
     let args: rhai::Array = args.iter().cloned().map(Dynamic::from).collect();

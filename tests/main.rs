@@ -3,9 +3,13 @@
 mod support;
 
 mod aws_client;
+mod bulk;
 mod cli;
 mod cognito;
+mod e2e_ensure;
 mod e2e_moto;
+mod ensure;
 mod errors;
 mod interrupt;
 mod json_doc;
+mod lint;

@@ -26,6 +26,8 @@ pub struct Shared {
     pub interrupt: Interrupt,
     pub sources: Sources,
     pub color: bool,
+    /// Plan mode: writes are reported, not sent (`pooler plan`).
+    pub plan: super::plan::Plan,
     runtime: OnceCell<tokio::runtime::Runtime>,
 }
 
@@ -52,6 +54,7 @@ impl Shared {
             interrupt,
             sources,
             color,
+            plan: super::plan::Plan::default(),
             runtime: OnceCell::new(),
         }
     }
@@ -228,6 +231,8 @@ pub fn register(engine: &mut Engine, model: &'static Model) {
     });
     engine.register_fn("to_string", |c: &mut Cognito| c.describe());
     engine.register_fn("to_debug", |c: &mut Cognito| c.describe());
+    super::ensure::register(engine);
+    super::bulk::register(engine);
     allow_with_as_method(engine);
 }
 

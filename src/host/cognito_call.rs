@@ -109,11 +109,15 @@ impl Cognito {
     pub fn invoke(&self, ctx: &NativeCallContext, op: &Operation, input: &Dynamic) -> CallResult {
         let json = input_json(op, input)?;
         self.check(ctx, op, &json)?;
+        self.lint(ctx, op, &json);
         self.invoke_json(op, &json).map(|v| to_dynamic(&v))
     }
 
     /// Sends (or dry-runs) a validated JSON request.
     pub fn invoke_json(&self, op: &Operation, json: &Value) -> Result<Value, Box<EvalAltResult>> {
+        if let Some(planned) = self.plan_write(op, json) {
+            return Ok(planned);
+        }
         let shared = &self.shared;
         let body =
             serde_json::to_vec(json).map_err(|e| -> Box<EvalAltResult> { e.to_string().into() })?;

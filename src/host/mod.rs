@@ -1,11 +1,22 @@
 //! What scripts can call, one file per area, each with its own `register`.
 
+pub mod bulk;
+pub mod bulk_opts;
+pub mod bulk_pace;
+pub mod bulk_resume;
 pub mod cognito;
 pub mod cognito_call;
 pub mod convert;
+pub mod ensure;
+pub mod ensure_diff;
+pub mod ensure_find;
+pub mod ensure_kinds;
+pub mod ensure_pool;
 pub mod json;
 pub mod json_doc;
+pub mod lint;
 pub mod path;
+pub mod plan;
 pub mod transcript;
 pub mod util;
 

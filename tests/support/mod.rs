@@ -2,6 +2,7 @@
 //! AWS-free environment: `Test::new().script("...").args(["run", "script.rhai"]).run()`.
 
 pub mod server;
+pub mod throttle;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

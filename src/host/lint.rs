@@ -1,0 +1,184 @@
+//! Warnings for the known Cognito traps, shown at the call site before anything is written:
+//! `custom:` written into a schema name, MFA ON/OPTIONAL with no factor configured, an
+//! UpdateUserPool call that leaves out settings the pool has (it resets them), and a schema
+//! change sent to an existing pool.
+
+use rhai::NativeCallContext;
+use serde_json::Value;
+
+use super::cognito::Cognito;
+use crate::model::Operation;
+use crate::script::diagnostics::{self, Location, Report};
+
+fn has(input: &Value, key: &str) -> bool {
+    input
+        .get(key)
+        .is_some_and(|v| !v.is_null() && v != &Value::Object(Default::default()))
+}
+
+/// `custom:` in schema names: the service adds the prefix itself.
+fn custom_prefix(input: &Value, list: &str, out: &mut Vec<String>) {
+    let Some(Value::Array(attrs)) = input.get(list) else {
+        return;
+    };
+    for (n, attr) in attrs.iter().enumerate() {
+        if let Some(name) = attr.get("Name").and_then(Value::as_str)
+            && let Some(bare) = name.strip_prefix("custom:")
+        {
+            out.push(format!(
+                "{list}[{n}].Name: write `{bare}`, not `{name}`: the service adds `custom:` itself"
+            ));
+        }
+    }
+}
+
+/// MFA required or optional with nothing to send a code with.
+fn mfa_without_factor(op: &str, input: &Value, out: &mut Vec<String>) {
+    let mfa = input.get("MfaConfiguration").and_then(Value::as_str);
+    if !matches!(mfa, Some("ON" | "OPTIONAL")) {
+        return;
+    }
+    let factor = if op == "SetUserPoolMfaConfig" {
+        has(input, "SmsMfaConfiguration")
+            || has(input, "EmailMfaConfiguration")
+            || input
+                .pointer("/SoftwareTokenMfaConfiguration/Enabled")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+    } else {
+        has(input, "SmsConfiguration")
+    };
+    if !factor {
+        out.push(format!(
+            "MfaConfiguration: {} with no MFA factor configured: add SmsConfiguration, or \
+             enable software tokens with cognito.ensure_mfa_config",
+            mfa.unwrap_or_default()
+        ));
+    }
+}
+
+/// Static warnings for `op` with `input` (no request needed).
+pub fn warnings(op: &str, input: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    match op {
+        "CreateUserPool" => custom_prefix(input, "Schema", &mut out),
+        "AddCustomAttributes" => custom_prefix(input, "CustomAttributes", &mut out),
+        "UpdateUserPool" if input.get("Schema").is_some() => out.push(
+            "Schema: the schema of an existing pool cannot be changed; new custom attributes \
+             go through AddCustomAttributes (cognito.ensure_user_pool does that)"
+                .into(),
+        ),
+        _ => {}
+    }
+    if matches!(
+        op,
+        "CreateUserPool" | "UpdateUserPool" | "SetUserPoolMfaConfig"
+    ) {
+        mfa_without_factor(op, input, &mut out);
+    }
+    out
+}
+
+/// Members UpdateUserPool takes that `current` (DescribeUserPool's `UserPool`) has and `input`
+/// leaves out: the call would reset them.
+pub fn left_out(update_members: &[String], input: &Value, current: &Value) -> Vec<String> {
+    update_members
+        .iter()
+        .filter(|m| m.as_str() != "UserPoolId" && !has(input, m) && has(current, m))
+        .cloned()
+        .collect()
+}
+
+fn location(ctx: &NativeCallContext) -> Option<Location> {
+    let pos = ctx.call_position();
+    Some(Location {
+        source: ctx.call_source().unwrap_or("<script>").to_string(),
+        line: pos.line()?,
+        column: pos.position().unwrap_or(1),
+    })
+}
+
+impl Cognito {
+    /// Prints the trap warnings for a call the script makes (before it is sent).
+    pub(super) fn lint(&self, ctx: &NativeCallContext, op: &Operation, input: &Value) {
+        let mut found = warnings(&op.name, input);
+        if op.name == "UpdateUserPool" {
+            found.extend(self.update_resets(op, input));
+        }
+        if found.is_empty() {
+            return;
+        }
+        let report = Report::warning(
+            format!("{}: a known Cognito trap", op.name),
+            location(ctx),
+            found,
+        );
+        let shared = &self.shared;
+        eprint!(
+            "{}",
+            diagnostics::render(&report, &shared.sources, shared.color)
+        );
+    }
+
+    /// For a direct UpdateUserPool: reads the pool and names what the call would reset.
+    fn update_resets(&self, op: &Operation, input: &Value) -> Option<String> {
+        let id = input.get("UserPoolId")?.clone();
+        let describe = self.shared.model.operation("DescribeUserPool")?;
+        let resp = self
+            .invoke_json(describe, &serde_json::json!({ "UserPoolId": id }))
+            .ok()?;
+        let members: Vec<String> = self
+            .shared
+            .model
+            .input_members_at(op, &[])
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        let missing = left_out(&members, input, resp.get("UserPool")?);
+        (!missing.is_empty()).then(|| {
+            format!(
+                "UpdateUserPool resets every setting it leaves out, and this call leaves out {} \
+                 that the pool has; cognito.ensure_user_pool(…) keeps them",
+                missing.join(", ")
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_trap_is_named() {
+        let w = warnings(
+            "CreateUserPool",
+            &json!({"PoolName": "p", "MfaConfiguration": "ON",
+                    "Schema": [{"Name": "email"}, {"Name": "custom:team"}]}),
+        );
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].starts_with("Schema[1].Name: write `team`"));
+        assert!(w[1].starts_with("MfaConfiguration: ON with no MFA factor"));
+        let sms =
+            json!({"MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "a"}});
+        assert!(warnings("CreateUserPool", &sms).is_empty());
+        let totp =
+            json!({"MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": {"Enabled": true}});
+        assert!(warnings("SetUserPoolMfaConfig", &totp).is_empty());
+        let members = vec![
+            "UserPoolId".to_string(),
+            "Policies".into(),
+            "MfaConfiguration".into(),
+        ];
+        let current = json!({"Policies": {"PasswordPolicy": {}}, "MfaConfiguration": "OFF"});
+        assert_eq!(
+            left_out(
+                &members,
+                &json!({"UserPoolId": "x", "MfaConfiguration": "OFF"}),
+                &current
+            ),
+            ["Policies"]
+        );
+    }
+}

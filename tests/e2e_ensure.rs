@@ -1,0 +1,341 @@
+//! End to end against moto: `scripts/full_setup.rhai` run twice leaves one pool and reports
+//! `unchanged`; one changed setting updates only that; an immutable change is refused and nothing
+//! changes; `pooler plan` writes nothing. Same harness variables and skip rules as e2e_moto.rs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+struct Moto {
+    endpoint: String,
+    key_id: String,
+    secret: String,
+    region: String,
+}
+
+fn moto(test: &str) -> Option<Moto> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    match (
+        var("POOLER_TEST_ENDPOINT"),
+        var("POOLER_TEST_ACCESS_KEY_ID"),
+        var("POOLER_TEST_SECRET_ACCESS_KEY"),
+    ) {
+        (Some(endpoint), Some(key_id), Some(secret)) => Some(Moto {
+            endpoint,
+            key_id,
+            secret,
+            region: var("POOLER_TEST_REGION").unwrap_or_else(|| "us-west-2".into()),
+        }),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("{test}: moto is required when CI is set: run `bash tests/run.sh`")
+        }
+        _ => {
+            eprintln!("skipped {test}: no moto (run the tests with `bash tests/run.sh`)");
+            None
+        }
+    }
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// `pooler CMD --endpoint-url … SCRIPT -- ARGS` from the repository root, with moto's key only.
+fn pooler(m: &Moto, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pooler"));
+    cmd.args(args).current_dir(repo_root()).stdin(Stdio::null());
+    for (name, _) in std::env::vars_os() {
+        let text = name.to_string_lossy();
+        if text.starts_with("AWS_") || text.starts_with("POOLER_") {
+            cmd.env_remove(&name);
+        }
+    }
+    let nowhere = std::env::temp_dir().join("pooler-e2e-no-such-dir");
+    cmd.env("AWS_CONFIG_FILE", nowhere.join("config"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", nowhere.join("credentials"))
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_REGION", &m.region)
+        .env("AWS_ENDPOINT_URL", &m.endpoint)
+        .env("AWS_ACCESS_KEY_ID", &m.key_id)
+        .env("AWS_SECRET_ACCESS_KEY", &m.secret)
+        .env("NO_COLOR", "1");
+    let out: Output = cmd.output().expect("start pooler");
+    let run = Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(
+        !run.stdout.contains(&m.secret) && !run.stderr.contains(&m.secret),
+        "the secret key appeared in the output"
+    );
+    run
+}
+
+fn ok(run: &Run, what: &str) {
+    assert_eq!(
+        run.code,
+        Some(0),
+        "{what} failed:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+/// Runs (or plans) a setup script for pool `name`.
+fn setup(m: &Moto, command: &str, script: &Path, name: &str) -> Run {
+    let script = script.to_string_lossy();
+    pooler(m, &[command, &script, "--", name, "scripts/users.csv"])
+}
+
+fn full_setup() -> PathBuf {
+    repo_root().join("scripts/full_setup.rhai")
+}
+
+/// full_setup.rhai with one text replaced, in a temporary directory.
+fn edited(dir: &Path, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(full_setup()).expect("read full_setup.rhai");
+    assert!(text.contains(from), "full_setup.rhai has no `{from}`");
+    let path = dir.join("edited.rhai");
+    std::fs::write(&path, text.replace(from, to)).expect("write the edited script");
+    path
+}
+
+fn eval(m: &Moto, expr: &str) -> Value {
+    let r = pooler(m, &["eval", expr]);
+    ok(&r, expr);
+    serde_json::from_str(r.stdout.trim()).expect("eval prints JSON")
+}
+
+/// Ids of the pools named `name`.
+fn pools_named(m: &Moto, name: &str) -> Vec<String> {
+    let pools = eval(m, r#"cognito.paginate("ListUserPools", #{MaxResults: 60})"#);
+    pools
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|p| p["Name"] == name)
+        .map(|p| p["Id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn describe(m: &Moto, id: &str) -> Value {
+    eval(
+        m,
+        &format!(r#"cognito.describe_user_pool(#{{UserPoolId: "{id}"}})"#),
+    )["UserPool"]
+        .clone()
+}
+
+#[test]
+fn full_setup_run_twice_changes_nothing_the_second_time() {
+    let Some(m) = moto("full_setup_run_twice_changes_nothing_the_second_time") else {
+        return;
+    };
+    let name = "EnsureTwice";
+    let first = setup(&m, "run", &full_setup(), name);
+    ok(&first, "first run");
+    assert!(first.stdout.contains(&format!("pool {name}: created")));
+    assert!(
+        first
+            .stdout
+            .contains("users: 6 created, 0 already there, 0 failed")
+    );
+    let second = setup(&m, "run", &full_setup(), name);
+    ok(&second, "second run");
+    for line in [
+        format!("pool {name}: unchanged"),
+        "client web: unchanged".into(),
+        "domain: unchanged".into(),
+        "group admins: unchanged".into(),
+        "group readers: unchanged".into(),
+        "users: 0 created, 6 already there, 0 failed".into(),
+    ] {
+        assert!(
+            second.stdout.contains(&line),
+            "no `{line}` in:\n{}",
+            second.stdout
+        );
+    }
+    assert_eq!(
+        pools_named(&m, name).len(),
+        1,
+        "exactly one pool of that name"
+    );
+    let id = &pools_named(&m, name)[0];
+    let users = eval(
+        &m,
+        &format!(
+            r#"cognito.paginate("ListUsersInGroup", #{{UserPoolId: "{id}", GroupName: "admins"}})"#
+        ),
+    );
+    assert_eq!(
+        users.as_array().map(Vec::len),
+        Some(2),
+        "alice and dave are admins"
+    );
+}
+
+#[test]
+fn one_changed_setting_updates_only_that_setting() {
+    let Some(m) = moto("one_changed_setting_updates_only_that_setting") else {
+        return;
+    };
+    let name = "EnsureChange";
+    ok(&setup(&m, "run", &full_setup(), name), "first run");
+    let id = pools_named(&m, name).remove(0);
+    let before = describe(&m, &id);
+    let dir = tempfile::tempdir().unwrap();
+    let script = edited(dir.path(), "MinimumLength: 8,", "MinimumLength: 10,");
+    let r = setup(&m, "run", &script, name);
+    ok(&r, "changed run");
+    assert!(
+        r.stdout.contains(&format!("pool {name}: updated")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("  Policies.PasswordPolicy.MinimumLength: 8 -> 10"),
+        "{}",
+        r.stdout
+    );
+    let after = describe(&m, &id);
+    assert_eq!(after["Policies"]["PasswordPolicy"]["MinimumLength"], 10);
+    assert_eq!(after["Policies"]["PasswordPolicy"]["RequireSymbols"], true);
+    // moto forgets the settings UpdateUserPool does not take (UsernameConfiguration and the
+    // like), which the real service keeps; everything else must be as before.
+    let skip = ["Policies", "LastModifiedDate", "UsernameConfiguration"];
+    for (key, value) in before.as_object().unwrap() {
+        if !skip.contains(&key.as_str()) {
+            assert_eq!(&after[key], value, "`{key}` changed");
+        }
+    }
+    assert_eq!(pools_named(&m, name).len(), 1);
+}
+
+#[test]
+fn an_immutable_change_is_refused_and_nothing_changes() {
+    let Some(m) = moto("an_immutable_change_is_refused_and_nothing_changes") else {
+        return;
+    };
+    let name = "EnsureFixed";
+    ok(&setup(&m, "run", &full_setup(), name), "first run");
+    let id = pools_named(&m, name).remove(0);
+    let before = describe(&m, &id);
+    let dir = tempfile::tempdir().unwrap();
+    let script = edited(dir.path(), "CaseSensitive: false", "CaseSensitive: true");
+    let script = std::fs::read_to_string(&script)
+        .unwrap()
+        .replace("MinimumLength: 8,", "MinimumLength: 12,");
+    let path = dir.path().join("both.rhai");
+    std::fs::write(&path, script).unwrap();
+    let r = setup(&m, "run", &path, name);
+    assert_eq!(r.code, Some(6), "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains(
+            "UsernameConfiguration.CaseSensitive: false -> true (fixed when it was created)"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing was changed"), "{}", r.stderr);
+    let after = describe(&m, &id);
+    assert_eq!(after, before, "the refused run changed the pool");
+}
+
+#[test]
+fn plan_reports_without_writing() {
+    let Some(m) = moto("plan_reports_without_writing") else {
+        return;
+    };
+    let list = r#"cognito.paginate("ListUserPools", #{MaxResults: 60})"#;
+    let before = eval(&m, list);
+    let r = setup(&m, "plan", &full_setup(), "EnsurePlanned");
+    ok(&r, "plan of a new pool");
+    for line in [
+        "plan: ensure_user_pool `EnsurePlanned`: create",
+        "plan: ensure_group `admins`: create",
+        "plan: would call AdminCreateUser for 6 input(s)",
+    ] {
+        assert!(r.stdout.contains(line), "no `{line}` in:\n{}", r.stdout);
+    }
+    assert_eq!(eval(&m, list), before, "plan created something");
+
+    // On an existing pool, a changed setting is reported with its diff and not applied.
+    let name = "EnsurePlanExisting";
+    ok(&setup(&m, "run", &full_setup(), name), "setup");
+    let id = pools_named(&m, name).remove(0);
+    let before = describe(&m, &id);
+    let dir = tempfile::tempdir().unwrap();
+    let script = edited(dir.path(), "MinimumLength: 8,", "MinimumLength: 10,");
+    let r = setup(&m, "plan", &script, name);
+    ok(&r, "plan of a change");
+    assert!(
+        r.stdout.contains(&format!("plan: ensure_user_pool `{name}`: update\n  ~ Policies.PasswordPolicy.MinimumLength: 8 -> 10")),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("plan: ensure_group `admins`: unchanged"));
+    assert_eq!(describe(&m, &id), before, "plan changed the pool");
+}
+
+#[test]
+fn resource_server_identity_provider_and_mfa_converge_and_hide_secrets() {
+    let Some(m) = moto("resource_server_identity_provider_and_mfa_converge_and_hide_secrets")
+    else {
+        return;
+    };
+    let text = r#"
+let pool = cognito.ensure_user_pool(#{ PoolName: "EnsureMore", MfaConfiguration: "OFF" });
+let idp_settings = #{ UserPoolId: pool.id, ProviderName: "Google", ProviderType: "Google",
+    ProviderDetails: #{ client_id: "cid", client_secret: "first-hidden-value", authorize_scopes: "email" },
+    AttributeMapping: #{ email: "email" } };
+for round in 0..2 {
+    let rs = cognito.ensure_resource_server(#{ UserPoolId: pool.id, Identifier: "https://api.example.com",
+        Name: "api", Scopes: [#{ ScopeName: "read", ScopeDescription: "Read" }] });
+    let idp = cognito.ensure_identity_provider(idp_settings);
+    let mfa = cognito.ensure_mfa_config(#{ UserPoolId: pool.id, MfaConfiguration: "OPTIONAL",
+        SoftwareTokenMfaConfiguration: #{ Enabled: true } });
+    print(`round ${round}: ${rs.action} ${idp.action} ${mfa.action}`);
+}
+idp_settings.ProviderDetails.client_secret = "second-hidden-value";
+let idp = cognito.ensure_identity_provider(idp_settings);
+print(`idp: ${idp.action} ${idp.changes.len()} ${idp.changes[0]}`);
+let read = cognito.describe_identity_provider(#{ UserPoolId: pool.id, ProviderName: "Google" });
+print(`attribute mapping kept: ${read.IdentityProvider.AttributeMapping.email}`);
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("more.rhai");
+    std::fs::write(&path, text).unwrap();
+    let r = pooler(&m, &["run", &path.to_string_lossy()]);
+    ok(&r, "more.rhai");
+    assert!(
+        r.stdout.contains("round 0: created created updated"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("round 1: unchanged unchanged unchanged"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(r#"idp: updated 1 #{"from": "***", "path": "ProviderDetails.client_secret", "to": "***"}"#),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("attribute mapping kept: email"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("hidden-value") && !r.stderr.contains("hidden-value"));
+}

@@ -1,0 +1,218 @@
+//! `ensure_*` against an in-process server with canned answers: the update carries the merged
+//! configuration (nothing left out is reset, output-only members dropped), an immutable change is
+//! refused with nothing written, and dry runs and `check` work offline.
+
+use serde_json::Value;
+
+use crate::support::Test;
+use crate::support::server::{Reply, Server};
+
+const LIST: &str = r#"{"UserPools": [{"Id": "us-west-2_other", "Name": "Other"},
+                                    {"Id": "us-west-2_abc", "Name": "P"}]}"#;
+const DESCRIBE: &str = r#"{"UserPool": {"Id": "us-west-2_abc", "Name": "P", "Arn": "arn:x",
+    "CreationDate": 1.7e9, "Status": "Enabled", "MfaConfiguration": "OFF",
+    "UsernameAttributes": ["email"],
+    "Policies": {"PasswordPolicy": {"MinimumLength": 8, "RequireSymbols": true}},
+    "AutoVerifiedAttributes": ["email"],
+    "SchemaAttributes": [{"Name": "email", "AttributeDataType": "String", "Required": true},
+                         {"Name": "custom:team", "AttributeDataType": "String"}]}}"#;
+
+fn run(server: &Server, script: &str) -> crate::support::Output {
+    Test::new()
+        .script(script)
+        .args(["run", "--endpoint-url", &server.url, "script.rhai"])
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+        .env("AWS_REGION", "us-west-2")
+        .run()
+}
+
+fn target(seen: &crate::support::server::Seen) -> String {
+    let t = seen.header("x-amz-target").unwrap_or_default();
+    t.rsplit('.').next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn an_update_sends_the_merged_configuration_and_adds_new_custom_attributes() {
+    let server = Server::start(vec![
+        Reply::json(200, LIST),
+        Reply::json(200, DESCRIBE),
+        Reply::json(200, "{}"),
+        Reply::json(200, "{}"),
+    ]);
+    let out = run(
+        &server,
+        r#"let r = cognito.ensure_user_pool(#{ PoolName: "P",
+    Policies: #{ PasswordPolicy: #{ MinimumLength: 10 } },
+    Schema: [#{ Name: "email" }, #{ Name: "team" }, #{ Name: "level", AttributeDataType: "Number" }] });
+print(`${r.action} ${r.id} ${r.changes.len()}`);
+for c in r.changes { print(`${c.path}: ${c.from} -> ${c.to}`); }"#,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("updated us-west-2_abc 2\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("Policies.PasswordPolicy.MinimumLength: 8 -> 10"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "Schema[2](custom:level):  -> #{\"AttributeDataType\": \"Number\", \"Name\": \"level\"}"
+        ),
+        "{}",
+        out.stdout
+    );
+    let seen = server.requests();
+    let ops: Vec<String> = seen.iter().map(target).collect();
+    assert_eq!(
+        ops,
+        [
+            "ListUserPools",
+            "DescribeUserPool",
+            "UpdateUserPool",
+            "AddCustomAttributes"
+        ]
+    );
+    let update: Value = serde_json::from_str(&seen[2].body).unwrap();
+    assert_eq!(update["UserPoolId"], "us-west-2_abc");
+    assert_eq!(update["Policies"]["PasswordPolicy"]["MinimumLength"], 10);
+    assert_eq!(
+        update["Policies"]["PasswordPolicy"]["RequireSymbols"], true,
+        "kept"
+    );
+    assert_eq!(update["AutoVerifiedAttributes"][0], "email", "kept");
+    for gone in [
+        "Arn",
+        "CreationDate",
+        "Status",
+        "Name",
+        "UsernameAttributes",
+        "SchemaAttributes",
+    ] {
+        assert!(
+            update.get(gone).is_none(),
+            "`{gone}` is not an UpdateUserPool member"
+        );
+    }
+    let add: Value = serde_json::from_str(&seen[3].body).unwrap();
+    assert_eq!(add["CustomAttributes"][0]["Name"], "level");
+    assert_eq!(add["CustomAttributes"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn an_immutable_change_is_refused_before_anything_is_written() {
+    let server = Server::start(vec![Reply::json(200, LIST), Reply::json(200, DESCRIBE)]);
+    let out = run(
+        &server,
+        r#"cognito.ensure_user_pool(#{ PoolName: "P", UsernameAttributes: ["phone_number"],
+    Policies: #{ PasswordPolicy: #{ MinimumLength: 10 } },
+    Schema: [#{ Name: "email", Required: false }] });"#,
+    );
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    for part in [
+        "ensure_user_pool failed: ChangeRefused: `P`: the service cannot make these changes, so nothing was changed",
+        r#"UsernameAttributes: ["email"] -> ["phone_number"] (fixed when it was created)"#,
+        "Schema[0](email).Required: true -> false (a schema attribute cannot be changed after the pool is created)",
+        r#"Schema(custom:team): {"#,
+        "(a custom attribute cannot be removed)",
+    ] {
+        assert!(out.stderr.contains(part), "no `{part}` in:\n{}", out.stderr);
+    }
+    let ops: Vec<String> = server.requests().iter().map(target).collect();
+    assert_eq!(
+        ops,
+        ["ListUserPools", "DescribeUserPool"],
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_refusal_can_be_caught() {
+    let server = Server::start(vec![Reply::json(200, LIST), Reply::json(200, DESCRIBE)]);
+    let out = run(
+        &server,
+        r#"try { cognito.ensure_user_pool(#{ PoolName: "P", UsernameAttributes: ["phone_number"] }) }
+catch (e) { print(`${e.type} ${e.refused[0].path}`) }"#,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "ChangeRefused UsernameAttributes\n");
+}
+
+#[test]
+fn full_setup_checks_and_dry_runs_offline() {
+    let check = Test::new()
+        .in_repo()
+        .args(["check", "scripts/full_setup.rhai"])
+        .env("AWS_REGION", "us-west-2")
+        .run();
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert_eq!(check.stderr, "");
+    let dry = Test::new()
+        .in_repo()
+        .args(["run", "--dry-run", "scripts/full_setup.rhai"])
+        .env("AWS_REGION", "us-west-2")
+        .run();
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stdout.contains("group admins: created"),
+        "{}",
+        dry.stdout
+    );
+    assert!(dry.stdout.contains("users: 6 created"), "{}", dry.stdout);
+    let mfa = Test::new()
+        .script(r#"print(cognito.ensure_mfa_config(#{ UserPoolId: "us-west-2_abc", MfaConfiguration: "OFF" }).action)"#)
+        .args(["run", "--dry-run", "script.rhai"])
+        .env("AWS_REGION", "us-west-2")
+        .run();
+    assert_eq!(mfa.stdout, "updated\n", "{}", mfa.stderr);
+}
+
+#[test]
+fn the_pool_is_found_on_a_later_page_and_an_unchanged_pool_gets_no_write() {
+    let server = Server::start(vec![
+        Reply::json(
+            200,
+            r#"{"UserPools": [{"Id": "us-west-2_o", "Name": "Other"}], "NextToken": "t1"}"#,
+        ),
+        Reply::json(
+            200,
+            r#"{"UserPools": [{"Id": "us-west-2_abc", "Name": "P"}]}"#,
+        ),
+        Reply::json(200, DESCRIBE),
+    ]);
+    let out = run(
+        &server,
+        r#"let r = cognito.ensure_user_pool(#{ PoolName: "P", MfaConfiguration: "OFF",
+    Policies: #{ PasswordPolicy: #{ MinimumLength: 8 } }, AutoVerifiedAttributes: ["email"] });
+print(`${r.action} ${r.id}`);"#,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "unchanged us-west-2_abc\n");
+    let seen = server.requests();
+    assert_eq!(seen.len(), 3);
+    let second: Value = serde_json::from_str(&seen[1].body).unwrap();
+    assert_eq!(second["NextToken"], "t1");
+}
+
+#[test]
+fn two_pools_with_the_name_are_an_error_naming_both() {
+    let server = Server::start(vec![Reply::json(
+        200,
+        r#"{"UserPools": [{"Id": "us-west-2_a", "Name": "P"}, {"Id": "us-west-2_b", "Name": "P"}]}"#,
+    )]);
+    let out = run(&server, r#"cognito.ensure_user_pool(#{ PoolName: "P" });"#);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "ensure_user_pool: 2 pools are named `P` (us-west-2_a, us-west-2_b); rename or delete all but one"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(server.requests().len(), 1);
+}
