@@ -32,6 +32,14 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
         Command::Describe { operation } => describe(model, operation),
+        Command::Port {
+            file,
+            out,
+            lang,
+            style,
+        } => {
+            crate::port::command::run(file, out.as_deref(), lang.as_deref(), *style, global.strict)
+        }
     }
 }
 
