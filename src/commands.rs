@@ -131,8 +131,10 @@ pub fn runner(
     let client = aws::Client::new(settings(global, dry_run), cognito::service_of(model));
     cognito::register(&mut engine, model);
     let args: rhai::Array = args.iter().cloned().map(Dynamic::from).collect();
+    let cognito = Cognito::new(shared, client);
+    crate::host::chilkat::register(&mut engine, cognito.clone(), global.region.is_some());
     let ambient = vec![
-        ("cognito", Dynamic::from(Cognito::new(shared, client))),
+        ("cognito", Dynamic::from(cognito)),
         ("args", Dynamic::from_array(args)),
     ];
     runner::install_ambient(&mut engine, Rc::new(ambient));

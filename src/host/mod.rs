@@ -1,5 +1,6 @@
 //! What scripts can call, one file per area, each with its own `register`.
 
+pub mod chilkat;
 pub mod cognito;
 pub mod cognito_call;
 pub mod convert;
