@@ -273,7 +273,11 @@ impl Scanner<'_> {
         } else {
             (0, first)
         };
-        let rule = *self.p.strings.iter().find(|r| r.open == open)?;
+        let mut rule = *self.p.strings.iter().find(|r| r.open == open)?;
+        if skip > 0 && first == '@' && self.p.id == "csharp" {
+            // C# verbatim strings: no backslash escapes, `""` is a quote.
+            rule.escape = Escape::Doubled;
+        }
         if open == '[' && self.prev_is_value() {
             return None;
         }
