@@ -99,4 +99,50 @@ fixture_tests! {
     port_foxpro => "foxpro.prg",
     port_csharp => "csharp.cs",
     port_vbnet => "vbnet.vb",
+    port_vb6 => "vb6.bas",
+    port_vbscript => "vbscript.vbs",
+    port_python => "python.py",
+    port_nodejs => "nodejs.js",
+}
+
+/// The nested I/J read loop, run against a real (canned) response with two users: both
+/// styles must walk every user and attribute and print what they read.
+#[test]
+fn nested_read_loop_runs_over_a_real_response() {
+    use crate::support::server::{Reply, Server};
+    let body = r#"{"Users":[
+        {"Username":"ann","Enabled":true,"Attributes":[{"Name":"email","Value":"a@x.io"},{"Name":"team","Value":"red"}]},
+        {"Username":"bob","Enabled":false,"Attributes":[{"Name":"email","Value":"b@x.io"}]}]}"#;
+    for style in ["idiomatic", "chilkat"] {
+        let program = fixtures().join("nodejs.js");
+        let ported = Test::new()
+            .args(["port", program.to_str().unwrap(), "-o", "ported.rhai"])
+            .args(["--style", style])
+            .run();
+        assert_eq!(ported.code, 0, "{}", ported.stderr);
+        let dir = ported._dir.path();
+        let mut script = std::fs::read_to_string(dir.join("ported.rhai")).unwrap();
+        // Make the innermost reads visible: print each attribute the loop reads.
+        script = script.replace(
+            "let Value = ",
+            "let Value = \"\"; print(`${Username}:${Name}`); let Value = ",
+        );
+        std::fs::write(dir.join("ported.rhai"), &script).unwrap();
+        let server = Server::start(vec![Reply::json(200, body)]);
+        let out = Test::new()
+            .env("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER")
+            .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+            .args([
+                "run",
+                "--endpoint-url",
+                server.url.as_str(),
+                dir.join("ported.rhai").to_str().unwrap(),
+            ])
+            .run();
+        assert_eq!(out.code, 0, "{style}: {}\n{script}", out.stderr);
+        assert_eq!(
+            out.stdout, "ann:email\nann:team\nbob:email\n",
+            "{style}\n{script}"
+        );
+    }
 }
