@@ -103,6 +103,11 @@ fixture_tests! {
     port_vbscript => "vbscript.vbs",
     port_python => "python.py",
     port_nodejs => "nodejs.js",
+    port_java => "java.java",
+    port_php => "php.php",
+    port_ruby => "ruby.rb",
+    port_perl => "perl.pl",
+    port_powershell => "powershell.ps1",
 }
 
 /// The nested I/J read loop, run against a real (canned) response with two users: both

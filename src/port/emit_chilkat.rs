@@ -3,6 +3,7 @@
 //! diffed; sending goes through the same signed, validated client as `cognito.*`.
 
 use super::extract::{Event, Lit, Program};
+use super::names::Method;
 use super::reads::{self, Loops};
 use super::rhai_text::{string, var};
 use super::{Header, request};
@@ -59,7 +60,12 @@ pub fn emit(p: &Program, h: &Header) -> String {
                 value,
                 ..
             } if is_req(obj) => {
-                let args = match value {
+                let value = match (method, value) {
+                    // 1/0 in languages without booleans (Perl, Tcl, C, SQL).
+                    (Method::UpdateBool, Some(Lit::Num(n))) => Some(Lit::Bool(n != "0")),
+                    (_, v) => v.clone(),
+                };
+                let args = match &value {
                     Some(v) => format!("{}, {}", string(path), lit(v)),
                     None => string(path),
                 };
