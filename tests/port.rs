@@ -58,6 +58,11 @@ fn port_and_dry_run(program: &Path, style: &str, extra: &[&str]) -> (String, Val
 
 /// Checks one fixture in both styles against its `.expect.json`.
 fn check(name: &str) {
+    check_with(name, &[]);
+}
+
+/// Checks one fixture, porting with `extra` options.
+fn check_with(name: &str, extra: &[&str]) {
     let program = fixtures().join(name);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let expect_path = fixtures().join(format!("{stem}.expect.json"));
@@ -66,7 +71,7 @@ fn check(name: &str) {
     )
     .expect("valid expected JSON");
     for style in ["idiomatic", "chilkat"] {
-        let (script, line) = port_and_dry_run(&program, style, &[]);
+        let (script, line) = port_and_dry_run(&program, style, extra);
         assert_eq!(
             line["operation"], expect["operation"],
             "{name} ({style}) operation"
@@ -108,7 +113,27 @@ fixture_tests! {
     port_ruby => "ruby.rb",
     port_perl => "perl.pl",
     port_powershell => "powershell.ps1",
+    port_go => "go.go",
+    port_c => "c.c",
+    port_cpp => "cpp.cpp",
 }
+
+/// Unicode C and C++ share their extensions with C and C++, so `--lang` names them.
+fn check_lang(name: &str, lang: &str) {
+    check_with(name, &["--lang", lang]);
+}
+
+#[test]
+fn port_unicode_c() {
+    check_lang("unicode_c.c", "unicode-c");
+}
+
+#[test]
+fn port_unicode_cpp() {
+    check_lang("unicode_cpp.cpp", "unicode-cpp");
+}
+
+fixture_tests! {}
 
 /// The nested I/J read loop, run against a real (canned) response with two users: both
 /// styles must walk every user and attribute and print what they read.
