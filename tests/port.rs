@@ -116,6 +116,9 @@ fixture_tests! {
     port_go => "go.go",
     port_c => "c.c",
     port_cpp => "cpp.cpp",
+    port_delphi => "delphi.pas",
+    port_tcl => "tcl.tcl",
+    port_sql => "sql.sql",
 }
 
 /// Unicode C and C++ share their extensions with C and C++, so `--lang` names them.
