@@ -119,6 +119,9 @@ fixture_tests! {
     port_delphi => "delphi.pas",
     port_tcl => "tcl.tcl",
     port_sql => "sql.sql",
+    port_autoit => "autoit.au3",
+    port_purebasic => "purebasic.pb",
+    port_dataflex => "dataflex.src",
 }
 
 /// Unicode C and C++ share their extensions with C and C++, so `--lang` names them.

@@ -246,7 +246,9 @@ impl Extractor<'_> {
                         }
                         if lower == "to" {
                             call.out_var = ident(toks.get(j + 1)).map(clean_name);
-                            j += 1;
+                            if call.out_var.is_some() {
+                                j += 1;
+                            }
                         }
                     } else if first_ident && !SKIP_WORDS.contains(&lower.as_str()) {
                         call.recv = Some(clean_name(name));
@@ -336,8 +338,13 @@ impl Extractor<'_> {
                     self.method(m, recv, &call, start, i);
                     return call.end;
                 }
+                // DataFlex: `Set ComRegion Of hoAuthAws To "us-west-2"`.
+                let dataflex_set =
+                    i > 0 && ident(toks.get(i - 1)).is_some_and(|w| w.eq_ignore_ascii_case("set"));
                 if let Some(p) = names::setter(&name)
-                    && (is_punct(toks.get(i + 1), "(") || names::has_class_prefix(&name))
+                    && (is_punct(toks.get(i + 1), "(")
+                        || names::has_class_prefix(&name)
+                        || dataflex_set)
                 {
                     let call = self.call(i, recv.is_some());
                     let recv = recv.or(call.recv.clone()).unwrap_or_default();
@@ -346,7 +353,10 @@ impl Extractor<'_> {
                 }
                 if let (Some(p), Some(recv)) = (names::property(&name), recv.clone()) {
                     let next = toks.get(i + 1);
-                    if is_punct(next, "=") || is_punct(next, ":=") {
+                    // `x.i = CkRest::ckCreate()` is PureBasic's type suffix, not Chilkat's `I`.
+                    let value_is_call = ident(toks.get(i + 2)).is_some()
+                        && (is_punct(toks.get(i + 3), "::") || is_punct(toks.get(i + 3), "("));
+                    if (is_punct(next, "=") || is_punct(next, ":=")) && !value_is_call {
                         let call = self.assignment(i + 2);
                         self.prop(p, recv, &call, start);
                         return call.end;

@@ -158,6 +158,7 @@ pub fn property(name: &str) -> Option<Prop> {
 pub fn is_boilerplate(name: &str) -> bool {
     let b = bare(name);
     BOILERPLATE.contains(&b.as_str())
+        || b.starts_with("dispose")
         || BOILERPLATE
             .iter()
             .any(|m| b.strip_prefix("get").is_some_and(|r| r == *m))
