@@ -122,6 +122,10 @@ fixture_tests! {
     port_autoit => "autoit.au3",
     port_purebasic => "purebasic.pb",
     port_dataflex => "dataflex.src",
+    port_powerbuilder => "powerbuilder.srw",
+    port_objc => "objc.m",
+    port_swift => "swift.swift",
+    port_xojo => "xojo.xojo_code",
 }
 
 /// Unicode C and C++ share their extensions with C and C++, so `--lang` names them.

@@ -93,6 +93,8 @@ fn ident(t: Option<&Token>) -> Option<&str> {
 
 const SKIP_WORDS: &[&str] = &[
     "out", "output", "of", "to", "null", "nil", "new", "get", "send", "set", "l",
+    // Objective-C boxes numbers: `[NSNumber numberWithInt: 10]`.
+    "nsnumber",
 ];
 
 /// A variable name usable in Rhai (sigils dropped).

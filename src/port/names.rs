@@ -96,6 +96,7 @@ const BOILERPLATE: &[&str] = &[
     "getasstring",
     "dispose",
     "unlockcomponent",
+    "connecttonewobject",
 ];
 
 /// Class-name prefixes of the C, Tcl, PureBasic and DLL APIs (`CkJsonObject_`, `CkRestW_`).
