@@ -126,6 +126,10 @@ fixture_tests! {
     port_objc => "objc.m",
     port_swift => "swift.swift",
     port_xojo => "xojo.xojo_code",
+    port_chilkat2_python => "chilkat2_python.py",
+    port_php_activex => "php_activex.php",
+    port_delphi_dll => "delphi_dll.pas",
+    port_flattened_lianja => "flattened.txt",
 }
 
 /// Unicode C and C++ share their extensions with C and C++, so `--lang` names them.
@@ -185,4 +189,240 @@ fn nested_read_loop_runs_over_a_real_response() {
             "{style}\n{script}"
         );
     }
+}
+
+/// The expected request of a seed, derived from its `Update*` calls with a regex and
+/// pooler's `JsonDoc` (independent of the porter's scanner and extractor).
+fn seed_request(text: &str) -> Value {
+    use pooler::host::json_doc::JsonDoc;
+    let call = regex::Regex::new(
+        r#"\.Update(String|Int|Bool|Number|Null|NewObject|NewArray)\("([^"]*)"(?:,\s*("[^"]*"|[^)]*))?\)"#,
+    )
+    .unwrap();
+    let mut doc = JsonDoc::new();
+    for c in call.captures_iter(text) {
+        let arg = c.get(3).map_or("", |m| m.as_str().trim());
+        let value = match &c[1] {
+            "String" => Value::String(arg.trim_matches('"').to_string()),
+            "Int" | "Number" => serde_json::from_str(arg.trim_matches('"')).unwrap(),
+            "Bool" => Value::Bool(matches!(
+                arg.to_ascii_lowercase().as_str(),
+                ".t." | "true" | "1"
+            )),
+            "Null" => Value::Null,
+            "NewObject" => serde_json::json!({}),
+            _ => serde_json::json!([]),
+        };
+        doc.update(&c[2], value).unwrap();
+    }
+    doc.root
+}
+
+/// CI puts `shared/` beside the clone; the project itself does not contain the seed's text.
+#[test]
+fn seeds_port_to_the_request_their_update_calls_build() {
+    let seeds = repo_root().join("../shared/seeds");
+    if !seeds.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must provide {}",
+            seeds.display()
+        );
+        eprintln!("skipped: {} is absent", seeds.display());
+        return;
+    }
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if !text.contains("X-Amz-Target") {
+            continue;
+        }
+        let expected = seed_request(&text);
+        let target = regex::Regex::new(r#"AWSCognitoIdentityProviderService\.(\w+)"#)
+            .unwrap()
+            .captures(&text)
+            .map(|c| c[1].to_string())
+            .unwrap();
+        for style in ["idiomatic", "chilkat"] {
+            let (script, line) = port_and_dry_run(&path, style, &[]);
+            assert_eq!(line["operation"], target.as_str(), "{}", path.display());
+            assert_eq!(
+                line["request"],
+                expected,
+                "{} ({style})\n{script}",
+                path.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "no seed with an X-Amz-Target header");
+}
+
+fn port_text(name: &str, text: &str, extra: &[&str]) -> crate::support::Output {
+    let mut args = vec!["port", name, "-o", "out.rhai"];
+    args.extend_from_slice(extra);
+    Test::new().file(name, text).args(args).run()
+}
+
+const NEEDS_REVIEW: &str = r#"var rest = new chilkat.Rest();
+var json = new chilkat.JsonObject();
+json.UpdateString("GroupName", "admins");
+json.UpdateInt("Precedence", count + 1);
+json.Delete("Description");
+json.UpdateString("UserPoolId", "us-east-1_abcDEF");
+rest.AddHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.CreateGroup");
+"#;
+
+#[test]
+fn untranslatable_statements_stay_as_review_comments_and_are_listed_with_lines() {
+    let out = port_text("prog.js", NEEDS_REVIEW, &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("line 4: not translated")
+            && out
+                .stderr
+                .contains("json.UpdateInt(\"Precedence\", count + 1)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("line 5: not translated"),
+        "{}",
+        out.stderr
+    );
+    let script = std::fs::read_to_string(out._dir.path().join("out.rhai")).unwrap();
+    assert!(
+        script.contains("// REVIEW line 4: json.UpdateInt(\"Precedence\", count + 1)"),
+        "{script}"
+    );
+    assert!(
+        script.contains("// REVIEW line 5: json.Delete(\"Description\")"),
+        "{script}"
+    );
+    assert!(script.contains("GroupName: \"admins\""), "{script}");
+}
+
+#[test]
+fn strict_makes_untranslatable_statements_an_error_and_writes_nothing() {
+    let out = port_text("prog.js", NEEDS_REVIEW, &["--strict"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: prog.js: line 4"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out._dir.path().join("out.rhai").exists());
+}
+
+#[test]
+fn a_real_looking_key_is_never_copied_and_the_user_is_warned() {
+    let key_id = "AKIAZZZZEXAMPLE12345";
+    let secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz9EXAMPLE";
+    let program = format!(
+        "authAws.AccessKey = \"{key_id}\";\nauthAws.SecretKey = \"{secret}\";\nauthAws.Region = \"us-east-1\";\njson.UpdateString(\"PoolName\", \"p\");\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\");\n"
+    );
+    for style in ["idiomatic", "chilkat"] {
+        let out = port_text("prog.cs", &program, &["--style", style]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let script = std::fs::read_to_string(out._dir.path().join("out.rhai")).unwrap();
+        for text in [&script, &out.stderr, &out.stdout] {
+            assert!(!text.contains(key_id) && !text.contains(secret), "{text}");
+        }
+        assert!(
+            out.stderr
+                .contains("line 1: a literal that looks like a real AWS access key id")
+                && out
+                    .stderr
+                    .contains("line 2: a literal that looks like a real AWS secret key"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn placeholder_keys_are_dropped_silently() {
+    let out = port_text(
+        "prog.cs",
+        "authAws.AccessKey = \"AWS_ACCESS_KEY\";\njson.UpdateString(\"PoolName\", \"p\");\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\");\n",
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    let script = std::fs::read_to_string(out._dir.path().join("out.rhai")).unwrap();
+    assert!(!script.contains("AWS_ACCESS_KEY"), "{script}");
+}
+
+#[test]
+fn the_language_comes_from_the_extension_then_the_text() {
+    let sql = "EXEC sp_OAMethod @rest, 'AddHeader', @s OUT, 'X-Amz-Target', 'AWSCognitoIdentityProviderService.ListUserPools'\nEXEC sp_OAMethod @json, 'UpdateInt', @s OUT, 'MaxResults', 10\n";
+    let out = Test::new()
+        .file("legacy.txt", sql)
+        .args(["port", "legacy.txt"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("(SQL Server (sp_OAMethod))"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("cognito.list_user_pools(#{\n    MaxResults: 10,"),
+        "{}",
+        out.stdout
+    );
+    let lianja = "loJson.UpdateString(\"PoolName\",\"p\")\nloRest.AddHeader(\"X-Amz-Target\",\"AWSCognitoIdentityProviderService.CreateUserPool\")\nx = createobject(\"CkRest\")\n";
+    let out = Test::new()
+        .file("a.prg", lianja)
+        .args(["port", "a.prg"])
+        .run();
+    assert!(out.stdout.contains("(Lianja)"), "{}", out.stdout);
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_its_exit_code() {
+    let out = Test::new()
+        .file("a.xyz", "hello")
+        .args(["port", "a.xyz"])
+        .run();
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr
+            .contains("cannot tell which language `a.xyz` is in; name it with --lang"),
+        "{}",
+        out.stderr
+    );
+
+    let out = Test::new()
+        .file("a.js", "x = 1;")
+        .args(["port", "a.js", "--lang", "cobol"])
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("unknown language `cobol` (one of: lianja, foxpro,"),
+        "{}",
+        out.stderr
+    );
+
+    let out = Test::new()
+        .file("a.js", "json.UpdateString(\"a\", \"b\");")
+        .args(["port", "a.js"])
+        .run();
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr.contains("sets no `X-Amz-Target` header"),
+        "{}",
+        out.stderr
+    );
+
+    let out = Test::new().args(["port", "missing.js"]).run();
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("cannot read `missing.js`"),
+        "{}",
+        out.stderr
+    );
 }

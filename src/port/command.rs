@@ -30,7 +30,10 @@ pub fn run(
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
-            return exit::COMPILE;
+            return match e {
+                super::PortError::UnknownLang(_) => exit::USAGE,
+                _ => exit::COMPILE,
+            };
         }
     };
     for w in &ported.warnings {
