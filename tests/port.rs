@@ -232,6 +232,7 @@ fn seeds_port_to_the_request_their_update_calls_build() {
         return;
     }
     let mut checked = 0;
+    let target_re = regex::Regex::new(r#"AWSCognitoIdentityProviderService\.(\w+)"#).unwrap();
     for entry in std::fs::read_dir(&seeds).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
@@ -239,11 +240,7 @@ fn seeds_port_to_the_request_their_update_calls_build() {
             continue;
         }
         let expected = seed_request(&text);
-        let target = regex::Regex::new(r#"AWSCognitoIdentityProviderService\.(\w+)"#)
-            .unwrap()
-            .captures(&text)
-            .map(|c| c[1].to_string())
-            .unwrap();
+        let target = target_re.captures(&text).map(|c| c[1].to_string()).unwrap();
         for style in ["idiomatic", "chilkat"] {
             let (script, line) = port_and_dry_run(&path, style, &[]);
             assert_eq!(line["operation"], target.as_str(), "{}", path.display());
@@ -320,7 +317,7 @@ fn a_real_looking_key_is_never_copied_and_the_user_is_warned() {
     let key_id = "AKIAZZZZEXAMPLE12345";
     let secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz9EXAMPLE";
     let program = format!(
-        "authAws.AccessKey = \"{key_id}\";\nauthAws.SecretKey = \"{secret}\";\nauthAws.Region = \"us-east-1\";\njson.UpdateString(\"PoolName\", \"p\");\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\");\n"
+        "authAws.AccessKey = \"{key_id}\";\nauthAws.SecretKey = \"{secret}\";\nauthAws.Region = \"us-east-1\";\njson.UpdateString(\"PoolName\", \"p\");\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\");\nrest.SetKeys(\"{key_id}\", \"{secret}\");\n"
     );
     for style in ["idiomatic", "chilkat"] {
         let out = port_text("prog.cs", &program, &["--style", style]);
@@ -334,7 +331,10 @@ fn a_real_looking_key_is_never_copied_and_the_user_is_warned() {
                 .contains("line 1: a literal that looks like a real AWS access key id")
                 && out
                     .stderr
-                    .contains("line 2: a literal that looks like a real AWS secret key"),
+                    .contains("line 2: a literal that looks like a real AWS secret key")
+                && out.stderr.contains(
+                    "line 6: not translated, left for review: rest.SetKeys(\"<redacted key>\", \"<redacted key>\")"
+                ),
             "{}",
             out.stderr
         );
@@ -424,5 +424,78 @@ fn bad_input_gets_a_clear_error_and_its_exit_code() {
         out.stderr.contains("cannot read `missing.js`"),
         "{}",
         out.stderr
+    );
+}
+
+#[test]
+fn chilkat_style_honours_an_explicit_region_over_the_programs() {
+    let program = fixtures().join("csharp.cs");
+    let (_, line) = port_and_dry_run_with_region(&program, "eu-west-3");
+    assert_eq!(line["region"], "eu-west-3");
+}
+
+fn port_and_dry_run_with_region(program: &Path, region: &str) -> (String, Value) {
+    let ported = Test::new()
+        .args([
+            "port",
+            program.to_str().unwrap(),
+            "-o",
+            "p.rhai",
+            "--style",
+            "chilkat",
+        ])
+        .run();
+    assert_eq!(ported.code, 0, "{}", ported.stderr);
+    let dir = ported._dir.path();
+    let transcript = dir.join("t.jsonl");
+    let ran = Test::new()
+        .args(["run", "--dry-run", "--region", region, "--transcript"])
+        .args([
+            transcript.to_str().unwrap(),
+            dir.join("p.rhai").to_str().unwrap(),
+        ])
+        .run();
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let text = std::fs::read_to_string(&transcript).unwrap();
+    let script = std::fs::read_to_string(dir.join("p.rhai")).unwrap();
+    (
+        script,
+        serde_json::from_str(text.lines().next().unwrap()).unwrap(),
+    )
+}
+
+#[test]
+fn the_chilkat_layer_needs_an_x_amz_target_header_to_know_the_operation() {
+    let out = crate::support::run_script(
+        "let rest = CkRest();\nlet req = CkStringBuilder();\nlet resp = CkStringBuilder();\nrest.FullRequestSb(\"POST\", \"/\", req, resp);\n",
+    );
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("CkRest: no X-Amz-Target header"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_chilkat_json_object_follows_chilkat_paths_and_index_properties() {
+    let out = crate::support::run_script(
+        r#"let j = CkJsonObject();
+j.UpdateNewArray("A");
+j.I = 0;
+j.UpdateString("A[i].N", "x");
+j.UpdateInt("A[1].N", 2);
+j.DelimiterChar = "/";
+j.UpdateBool("T/a.b", true);
+j.UpdateNull("Z");
+print(j.Emit());
+print(j.StringOf("A[1]/N"));
+print(j.SizeOfArray("A"));
+"#,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "{\"A\":[{\"N\":\"x\"},{\"N\":2}],\"T\":{\"a.b\":true},\"Z\":null}\n2\n2\n"
     );
 }

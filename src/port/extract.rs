@@ -193,7 +193,7 @@ impl Extractor<'_> {
 
     fn review(&mut self, from: usize, to: usize) {
         let line = self.toks[from].line;
-        let text = self.text(from, to);
+        let text = redact_keys(&self.text(from, to));
         self.program.reviews.push(Review { line, text });
     }
 
@@ -542,6 +542,30 @@ impl Extractor<'_> {
             Prop::ServiceName => {}
         }
     }
+}
+
+/// `text` with every word that looks like a real access key id or secret key replaced.
+pub fn redact_keys(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if looks_real(word, false) || looks_real(word, true) {
+            out.push_str("<redacted key>");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '/' || c == '+' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// `cognito-idp.us-west-2.amazonaws.com` → `us-west-2`.
