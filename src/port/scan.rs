@@ -251,10 +251,23 @@ impl Scanner<'_> {
         };
         let line_end = rest.find('\n').unwrap_or(rest.len());
         let mut end = line_end;
-        if self.flattened
-            && let Some(m) = code_start().captures(&rest[marker_len..line_end])
-        {
-            end = marker_len + m.get(1).map_or(0, |g| g.start());
+        if self.flattened {
+            // Only up to the next comment marker: a new comment starts there anyway.
+            let body = &rest[marker_len..line_end];
+            let window = body
+                .char_indices()
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    self.p
+                        .line_comments
+                        .iter()
+                        .any(|m| body[i..].starts_with(m))
+                })
+                .unwrap_or(body.len());
+            end = marker_len + window;
+            if let Some(m) = code_start().captures(&body[..window]) {
+                end = marker_len + m.get(1).map_or(0, |g| g.start());
+            }
         }
         self.pos += end;
         true
