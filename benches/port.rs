@@ -8,6 +8,11 @@ use std::time::{Duration, Instant};
 use pooler::port::{Style, port};
 
 fn main() {
+    // `cargo test --all-targets` runs this binary too; measure only under `cargo bench`.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("port benchmark: skipped (run it with `cargo bench --bench port`)");
+        return;
+    }
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         println!("no seeds at {}: nothing to measure", dir.display());
