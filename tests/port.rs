@@ -499,3 +499,21 @@ print(j.SizeOfArray("A"));
         "{\"A\":[{\"N\":\"x\"},{\"N\":2}],\"T\":{\"a.b\":true},\"Z\":null}\n2\n2\n"
     );
 }
+
+#[test]
+fn writes_in_a_loop_are_left_for_review_with_their_line() {
+    let program = "rest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\");\njson.UpdateString(\"PoolName\", \"p\");\nfor (int i = 0; i < 3; i++) { json.I = i;\njson.UpdateString(\"Schema[i].Name\", names[i]); }\n";
+    let out = port_text("prog.cs", program, &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("line 3: not translated, left for review: `json.I` is set from a variable"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("line 4: not translated, left for review: json.UpdateString(\"Schema[i].Name\", names[i])"),
+        "{}",
+        out.stderr
+    );
+}

@@ -71,7 +71,9 @@ pub fn emit(p: &Program, h: &Header) -> String {
                 };
                 out.push_str(&format!("{req_name}.{}({args});\n", method.name()));
             }
-            Event::Index { obj, which, value } => {
+            Event::Index {
+                obj, which, value, ..
+            } => {
                 let name = which.to_ascii_uppercase();
                 if is_req(obj) {
                     if let Some(v) = value {

@@ -69,7 +69,9 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
     let mut loops = Loops::default();
     for e in &p.events {
         match e {
-            Event::Index { obj, which, value } if Some(obj) == resp_obj.as_ref() => {
+            Event::Index {
+                obj, which, value, ..
+            } if Some(obj) == resp_obj.as_ref() => {
                 state[(*which as u8 - b'i') as usize] = *value;
             }
             Event::Delimiter { obj, value } if Some(obj) == resp_obj.as_ref() => {

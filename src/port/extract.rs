@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::args::{Call, clean_name, ident, is_punct};
 use super::names::{self, Method, Prop};
 use super::scan::{Tok, Token};
 
@@ -28,6 +29,7 @@ pub enum Event {
     },
     /// `obj.I = n`; `None` when the value is a variable (a loop).
     Index {
+        line: usize,
         obj: String,
         which: char,
         value: Option<i64>,
@@ -70,38 +72,6 @@ pub struct Program {
     pub warnings: Vec<String>,
 }
 
-/// One call or assignment: where it is and what it passes.
-struct Call {
-    recv: Option<String>,
-    lits: Vec<Lit>,
-    /// A variable or expression among the arguments.
-    opaque: bool,
-    out_var: Option<String>,
-    end: usize,
-}
-
-fn is_punct(t: Option<&Token>, p: &str) -> bool {
-    matches!(t.map(|t| &t.tok), Some(Tok::Punct(x)) if x == p)
-}
-
-fn ident(t: Option<&Token>) -> Option<&str> {
-    match t.map(|t| &t.tok) {
-        Some(Tok::Ident(x)) => Some(x),
-        _ => None,
-    }
-}
-
-const SKIP_WORDS: &[&str] = &[
-    "out", "output", "of", "to", "null", "nil", "new", "get", "send", "set", "l",
-    // Objective-C boxes numbers: `[NSNumber numberWithInt: 10]`.
-    "nsnumber",
-];
-
-/// A variable name usable in Rhai (sigils dropped).
-pub fn clean_name(name: &str) -> String {
-    name.trim_start_matches(['$', '@', '#', '&']).to_string()
-}
-
 /// Does this look like a real AWS access key id or secret key?
 fn looks_real(value: &str, secret: bool) -> bool {
     let upper_alnum = |s: &str| {
@@ -121,9 +91,9 @@ fn looks_real(value: &str, secret: bool) -> bool {
     }
 }
 
-struct Extractor<'a> {
+pub(super) struct Extractor<'a> {
     src: &'a str,
-    toks: &'a [Token],
+    pub(super) toks: &'a [Token],
     program: Program,
     writes_on: HashSet<String>,
 }
@@ -197,131 +167,6 @@ impl Extractor<'_> {
         self.program.reviews.push(Review { line, text });
     }
 
-    /// The arguments of the call whose name is at `m`.
-    fn call(&self, m: usize, recv_known: bool) -> Call {
-        let toks = self.toks;
-        let (open, close) = match toks.get(m + 1).map(|t| &t.tok) {
-            Some(Tok::Punct(p)) if p == "(" => (m + 2, ")"),
-            Some(Tok::Punct(p)) if p == ":" => (m + 2, "]"),
-            _ => (m + 1, ""),
-        };
-        let mut call = Call {
-            recv: None,
-            lits: Vec::new(),
-            opaque: false,
-            out_var: None,
-            end: open,
-        };
-        let mut depth = 0i32;
-        let mut j = open;
-        let mut first_ident = !recv_known;
-        while let Some(t) = toks.get(j) {
-            match &t.tok {
-                Tok::Punct(p) if (p == "(" || p == "[") => depth += 1,
-                Tok::Punct(p) if depth == 0 && close.is_empty() && (p == ";" || p == "]") => break,
-                Tok::Punct(p) if p == close && depth == 0 => break,
-                Tok::Punct(p) if p == ")" || p == "]" => {
-                    depth -= 1;
-                    if depth < 0 {
-                        break;
-                    }
-                }
-                Tok::Newline if close.is_empty() => break,
-                Tok::Punct(p) if p == "-" => {
-                    if let Some(Tok::Num(n)) = toks.get(j + 1).map(|t| &t.tok) {
-                        call.lits.push(Lit::Num(format!("-{n}")));
-                        j += 1;
-                    }
-                }
-                Tok::Punct(p) if p == "," || p == ":" => {}
-                Tok::Punct(p) if p == "&" || p == "+" => call.opaque = true,
-                Tok::Punct(_) | Tok::Newline => {}
-                Tok::Str(s) => call.lits.push(Lit::Str(s.clone())),
-                Tok::Num(n) => call.lits.push(Lit::Num(n.clone())),
-                Tok::Bool(b) => call.lits.push(Lit::Bool(*b)),
-                Tok::Ident(name) => {
-                    let lower = name.to_ascii_lowercase();
-                    let label = is_punct(toks.get(j + 1), ":");
-                    if lower == "out" || lower == "output" || lower == "to" {
-                        if let Some(prev) = ident(toks.get(j.wrapping_sub(1))) {
-                            call.out_var = Some(clean_name(prev));
-                        }
-                        if lower == "to" {
-                            call.out_var = ident(toks.get(j + 1)).map(clean_name);
-                            if call.out_var.is_some() {
-                                j += 1;
-                            }
-                        }
-                    } else if first_ident && !SKIP_WORDS.contains(&lower.as_str()) {
-                        call.recv = Some(clean_name(name));
-                        first_ident = false;
-                    } else if !label
-                        && !SKIP_WORDS.contains(&lower.as_str())
-                        && !matches!(toks.get(j + 1).map(|t| &t.tok), Some(Tok::Ident(w)) if w.eq_ignore_ascii_case("out") || w.eq_ignore_ascii_case("output"))
-                    {
-                        call.opaque = true;
-                    }
-                }
-            }
-            j += 1;
-        }
-        call.end = j;
-        call
-    }
-
-    /// The value of `obj.Prop = value`: one literal, or something opaque.
-    fn assignment(&self, v: usize) -> Call {
-        let toks = self.toks;
-        let (lit, mut end) = match toks.get(v).map(|t| &t.tok) {
-            Some(Tok::Str(s)) => (Some(Lit::Str(s.clone())), v + 1),
-            Some(Tok::Num(n)) => (Some(Lit::Num(n.clone())), v + 1),
-            Some(Tok::Bool(b)) => (Some(Lit::Bool(*b)), v + 1),
-            Some(Tok::Punct(p)) if p == "-" => match toks.get(v + 1).map(|t| &t.tok) {
-                Some(Tok::Num(n)) => (Some(Lit::Num(format!("-{n}"))), v + 2),
-                _ => (None, v + 1),
-            },
-            _ => (None, v + 1),
-        };
-        let continues = matches!(
-            toks.get(end).map(|t| &t.tok),
-            Some(Tok::Punct(p)) if ["+", "-", "*", "/", "&", ".", "(", "[", "->"].contains(&p.as_str())
-        );
-        // ObjC: `json.I = [NSNumber numberWithInt: 2];`, not translated.
-        if continues || lit.is_none() {
-            while let Some(t) = toks.get(end) {
-                if matches!(&t.tok, Tok::Newline) || matches!(&t.tok, Tok::Punct(p) if p == ";") {
-                    break;
-                }
-                end += 1;
-                if end > v + 16 {
-                    break;
-                }
-            }
-        }
-        Call {
-            recv: None,
-            opaque: continues || lit.is_none(),
-            lits: lit.into_iter().collect(),
-            out_var: None,
-            end,
-        }
-    }
-
-    /// The variable a call's result is assigned to: `x = recv.Method(…)`, `set x [Method …]`.
-    fn assigned_to(&self, start: usize) -> Option<String> {
-        let toks = self.toks;
-        let prev = toks.get(start.checked_sub(1)?);
-        if is_punct(prev, "=") || is_punct(prev, ":=") {
-            return ident(toks.get(start.checked_sub(2)?)).map(clean_name);
-        }
-        if is_punct(prev, "[") {
-            let name = ident(toks.get(start.checked_sub(2)?))?;
-            let set = ident(toks.get(start.checked_sub(3)?))?;
-            return (set == "set").then(|| clean_name(name));
-        }
-        None
-    }
-
     fn step(&mut self, i: usize, objects: &HashSet<String>) -> usize {
         let toks = self.toks;
         let t = &toks[i];
@@ -337,7 +182,7 @@ impl Extractor<'_> {
                 if let Some(m) = names::method(&name) {
                     let call = self.call(i, recv.is_some());
                     let recv = recv.or(call.recv.clone()).unwrap_or_default();
-                    self.method(m, recv, &call, start, i);
+                    self.method(m, recv, &call, start);
                     return call.end;
                 }
                 // DataFlex: `Set ComRegion Of hoAuthAws To "us-west-2"`.
@@ -397,7 +242,7 @@ impl Extractor<'_> {
         let name = name.clone();
         let call = self.call(i + 3, true);
         if let Some(m) = names::method(&name) {
-            self.method(m, recv, &call, i, i + 3);
+            self.method(m, recv, &call, i);
         } else if let Some(p) = names::property(&name) {
             self.prop(p, recv, &call, i);
         } else if !names::is_boilerplate(&name) {
@@ -406,7 +251,7 @@ impl Extractor<'_> {
         call.end
     }
 
-    fn method(&mut self, m: Method, recv: String, call: &Call, start: usize, at: usize) {
+    fn method(&mut self, m: Method, recv: String, call: &Call, start: usize) {
         let lits = &call.lits;
         let short = lits.len() < m.arity();
         let str_at = |k: usize| match lits.get(k) {
@@ -476,7 +321,6 @@ impl Extractor<'_> {
             }
             _ => {}
         }
-        let _ = at;
     }
 
     fn prop(&mut self, p: Prop, recv: String, call: &Call, start: usize) {
@@ -498,6 +342,7 @@ impl Extractor<'_> {
                 };
                 let value = if call.opaque { None } else { int };
                 self.program.events.push(Event::Index {
+                    line: self.toks[start].line,
                     obj: recv,
                     which,
                     value,

@@ -1,6 +1,7 @@
 //! `pooler port`: Chilkat programs (CkRest + CkAuthAws + CkJsonObject, in any of Chilkat's
 //! languages) to pooler scripts. Scanning, extraction and emission; no Rhai is needed here.
 
+pub mod args;
 pub mod command;
 pub mod detect;
 pub mod emit_chilkat;

@@ -70,10 +70,15 @@ pub fn build(p: &Program) -> (Value, Vec<Review>) {
                     });
                 }
             }
-            Event::Index { obj, which, value } if obj == req => {
+            Event::Index {
+                line,
+                obj,
+                which,
+                value,
+            } if obj == req => {
                 let Some(v) = value else {
                     reviews.push(Review {
-                        line: 0,
+                        line: *line,
                         text: format!("`{obj}.{}` is set from a variable: writes in a loop are not translated", which.to_ascii_uppercase()),
                     });
                     continue;
