@@ -20,14 +20,26 @@ fn lit(l: &Lit) -> String {
 pub fn emit(p: &Program, h: &Header) -> String {
     let mut out = h.comment_block();
     out.push_str(&h.review_block());
-    out.push_str("let rest = CkRest();\nlet authAws = CkAuthAws();\n");
+    let rest = p
+        .rest_var
+        .as_deref()
+        .map_or_else(|| "rest".to_string(), var);
+    let auth = p
+        .auth_var
+        .as_deref()
+        .map_or_else(|| "authAws".to_string(), var);
+    out.push_str(&format!(
+        "let {rest} = CkRest();\nlet {auth} = CkAuthAws();\n"
+    ));
     if let Some(region) = &h.region {
-        out.push_str(&format!("authAws.Region = {};\n", string(region)));
+        out.push_str(&format!("{auth}.Region = {};\n", string(region)));
     }
-    out.push_str("authAws.ServiceName = \"cognito-idp\";\nrest.SetAuthAws(authAws);\n");
+    out.push_str(&format!(
+        "{auth}.ServiceName = \"cognito-idp\";\n{rest}.SetAuthAws({auth});\n"
+    ));
     if let Some(region) = p.host_region.as_ref().or(h.region.as_ref()) {
         out.push_str(&format!(
-            "rest.Connect({}, 443, true, true);\n",
+            "{rest}.Connect({}, 443, true, true);\n",
             string(&format!("cognito-idp.{region}.amazonaws.com"))
         ));
     }
@@ -43,7 +55,7 @@ pub fn emit(p: &Program, h: &Header) -> String {
     let mut sent = false;
     let send = |out: &mut String| {
         out.push_str(&format!(
-            "rest.AddHeader(\"X-Amz-Target\", {});\nlet sbRequestBody = CkStringBuilder();\n{req_name}.EmitSb(sbRequestBody);\nlet sbResponseBody = CkStringBuilder();\nrest.FullRequestSb(\"POST\", \"/\", sbRequestBody, sbResponseBody);\nlet {resp} = CkJsonObject();\n{resp}.LoadSb(sbResponseBody);\n",
+            "{rest}.AddHeader(\"X-Amz-Target\", {});\nlet sbRequestBody = CkStringBuilder();\n{req_name}.EmitSb(sbRequestBody);\nlet sbResponseBody = CkStringBuilder();\n{rest}.FullRequestSb(\"POST\", \"/\", sbRequestBody, sbResponseBody);\nlet {resp} = CkJsonObject();\n{resp}.LoadSb(sbResponseBody);\n",
             string(&format!("AWSCognitoIdentityProviderService.{}", h.operation))
         ));
     };

@@ -68,6 +68,9 @@ pub struct Program {
     pub operation: Option<String>,
     pub region: Option<String>,
     pub host_region: Option<String>,
+    /// The program's names for its CkRest and CkAuthAws objects.
+    pub rest_var: Option<String>,
+    pub auth_var: Option<String>,
     pub reviews: Vec<Review>,
     pub warnings: Vec<String>,
 }
@@ -300,6 +303,9 @@ impl Extractor<'_> {
             }
             return;
         }
+        if m.class() == names::Class::Rest && !recv.is_empty() {
+            self.program.rest_var.get_or_insert(recv.clone());
+        }
         match m {
             Method::AddHeader => match (str_at(0), str_at(1)) {
                 (Some(h), Some(v)) if h.eq_ignore_ascii_case("x-amz-target") => {
@@ -324,6 +330,13 @@ impl Extractor<'_> {
     }
 
     fn prop(&mut self, p: Prop, recv: String, call: &Call, start: usize) {
+        let auth = matches!(
+            p,
+            Prop::Region | Prop::AccessKey | Prop::SecretKey | Prop::ServiceName
+        );
+        if auth && !recv.is_empty() {
+            self.program.auth_var.get_or_insert(recv.clone());
+        }
         let lit = call.lits.first().cloned();
         let int = match &lit {
             Some(Lit::Num(n)) => n.parse::<i64>().ok(),
