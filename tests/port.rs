@@ -108,6 +108,7 @@ fixture_tests! {
     port_vbscript => "vbscript.vbs",
     port_python => "python.py",
     port_nodejs => "nodejs.js",
+    port_nodejs_pool => "nodejs_pool.js",
     port_java => "java.java",
     port_php => "php.php",
     port_ruby => "ruby.rb",
