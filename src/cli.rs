@@ -56,6 +56,20 @@ pub enum Command {
         /// The operation, e.g. CreateUserPool or create_user_pool
         operation: String,
     },
+    /// Port a Chilkat program (CkRest + CkJsonObject, any Chilkat language) to a pooler script
+    Port {
+        /// The legacy program
+        file: PathBuf,
+        /// Write the script here instead of stdout
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// The program's language (else from the extension and the text), e.g. lianja, csharp
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// idiomatic: one map and one call; chilkat: call by call on pooler's Chilkat layer
+        #[arg(long, value_enum, default_value_t = PortStyle::Idiomatic)]
+        style: PortStyle,
+    },
 }
 
 /// Options that every command takes; each can also come from the environment.
@@ -162,4 +176,11 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// The output styles of `pooler port`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortStyle {
+    Idiomatic,
+    Chilkat,
 }

@@ -35,6 +35,14 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
         Command::Describe { operation } => describe(model, operation),
+        Command::Port {
+            file,
+            out,
+            lang,
+            style,
+        } => {
+            crate::port::command::run(file, out.as_deref(), lang.as_deref(), *style, global.strict)
+        }
     }
 }
 
@@ -131,8 +139,10 @@ pub fn runner(
     let client = aws::Client::new(settings(global, dry_run), cognito::service_of(model));
     cognito::register(&mut engine, model);
     let args: rhai::Array = args.iter().cloned().map(Dynamic::from).collect();
+    let cognito = Cognito::new(shared, client);
+    crate::host::chilkat::register(&mut engine, cognito.clone(), global.region.is_some());
     let ambient = vec![
-        ("cognito", Dynamic::from(Cognito::new(shared, client))),
+        ("cognito", Dynamic::from(cognito)),
         ("args", Dynamic::from_array(args)),
     ];
     runner::install_ambient(&mut engine, Rc::new(ambient));

@@ -13,3 +13,4 @@ mod errors;
 mod interrupt;
 mod json_doc;
 mod lint;
+mod port;

@@ -4,6 +4,7 @@ pub mod bulk;
 pub mod bulk_opts;
 pub mod bulk_pace;
 pub mod bulk_resume;
+pub mod chilkat;
 pub mod cognito;
 pub mod cognito_call;
 pub mod convert;

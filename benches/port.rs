@@ -1,0 +1,43 @@
+//! Ports per second on the seeds in `../shared/seeds/` (std only, no timing assertions):
+//! each seed is ported in both styles in a loop for two seconds.
+//! Run with `cargo bench --bench port` (or `--profile dev` for a debug build).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use pooler::port::{Style, port};
+
+fn main() {
+    // `cargo test --all-targets` runs this binary too; measure only under `cargo bench`.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("port benchmark: skipped (run it with `cargo bench --bench port`)");
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("no seeds at {}: nothing to measure", dir.display());
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for (style, label) in [(Style::Idiomatic, "idiomatic"), (Style::Chilkat, "chilkat")] {
+            let start = Instant::now();
+            let mut n = 0u64;
+            while start.elapsed() < Duration::from_secs(2) {
+                let ported = port(black_box(&text), &name, None, style);
+                black_box(ported.map(|p| p.script.len()).unwrap_or(0));
+                n += 1;
+            }
+            let secs = start.elapsed().as_secs_f64();
+            println!(
+                "{name} ({} bytes) {label:<9} {:>9.0} ports/s  ({n} ports in {secs:.2} s)",
+                text.len(),
+                n as f64 / secs
+            );
+        }
+    }
+}

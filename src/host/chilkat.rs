@@ -1,0 +1,351 @@
+//! A Chilkat-compatible layer for ported programs (`pooler port --style chilkat`):
+//! `CkJsonObject()`, `CkStringBuilder()`, `CkAuthAws()` and `CkRest()` with Chilkat's method
+//! and property names. `CkRest` sends through the same client as `cognito.*`: the
+//! `X-Amz-Target` header names the operation, and dry runs, validation, transcripts and
+//! redaction all apply. Keys set on `CkAuthAws` are ignored (the AWS chain supplies them).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rhai::{Engine, EvalAltResult, FLOAT, INT, ImmutableString, NativeCallContext};
+use serde_json::Value;
+
+use super::cognito::Cognito;
+use super::json_doc::{DocError, JsonDoc, number_from_text};
+
+type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
+
+fn fail(err: DocError) -> Box<EvalAltResult> {
+    err.to_string().into()
+}
+
+/// `CkJsonObject`: a `json()` document plus Chilkat's `EmitCompact` flag.
+#[derive(Clone)]
+pub struct CkJsonObject(Rc<RefCell<(JsonDoc, bool)>>);
+
+/// `CkStringBuilder`.
+#[derive(Clone)]
+pub struct CkStringBuilder(Rc<RefCell<String>>);
+
+/// `CkAuthAws`: region and service name (keys are never kept).
+#[derive(Clone, Default)]
+pub struct CkAuthAws(Rc<RefCell<(String, String)>>);
+
+/// `CkRest`: headers, the AuthAws object, the connected host and the last status.
+#[derive(Clone)]
+pub struct CkRest {
+    state: Rc<RefCell<RestState>>,
+    cognito: Cognito,
+    region_override: bool,
+}
+
+#[derive(Default)]
+struct RestState {
+    headers: Vec<(String, String)>,
+    auth: Option<CkAuthAws>,
+    host: String,
+    status: INT,
+    last_error: String,
+}
+
+impl CkJsonObject {
+    fn new() -> Self {
+        Self(Rc::new(RefCell::new((JsonDoc::new(), true))))
+    }
+
+    fn write(&mut self, path: &str, value: Value) -> Result<bool> {
+        self.0.borrow_mut().0.update(path, value).map_err(fail)?;
+        Ok(true)
+    }
+
+    fn emit(&self) -> String {
+        let state = self.0.borrow();
+        if state.1 {
+            state.0.emit_compact()
+        } else {
+            state.0.emit()
+        }
+    }
+
+    fn load(&mut self, text: &str) -> Result<bool> {
+        let doc = JsonDoc::parse(text).map_err(fail)?;
+        let mut state = self.0.borrow_mut();
+        let (i, j, k, d) = (state.0.i, state.0.j, state.0.k, state.0.delimiter);
+        state.0 = JsonDoc {
+            i,
+            j,
+            k,
+            delimiter: d,
+            ..doc
+        };
+        Ok(true)
+    }
+}
+
+impl CkRest {
+    /// The region: the user's `--region` when given, else AuthAws.Region, else the Connect host.
+    fn region(&self) -> Option<String> {
+        if self.region_override {
+            return None;
+        }
+        let state = self.state.borrow();
+        let from_auth = state
+            .auth
+            .as_ref()
+            .map(|a| a.0.borrow().0.clone())
+            .filter(|r| !r.is_empty());
+        from_auth.or_else(|| crate::port::extract::region_of_host(&state.host))
+    }
+
+    fn send(&mut self, ctx: &NativeCallContext, body: &str) -> Result<String> {
+        let target = self
+            .state
+            .borrow()
+            .headers
+            .iter()
+            .rev()
+            .find(|(n, _)| n.eq_ignore_ascii_case("x-amz-target"))
+            .map(|(_, v)| v.clone())
+            .ok_or(
+                "CkRest: no X-Amz-Target header; rest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\") names the operation",
+            )?;
+        let name = target.rsplit('.').next().unwrap_or(&target);
+        let model = self.cognito.shared.model;
+        let op = model.operation(name).ok_or_else(|| {
+            format!("CkRest: X-Amz-Target `{target}` names no Cognito operation (`pooler ops` lists them)")
+        })?;
+        let json: Value = if body.trim().is_empty() {
+            Value::Object(serde_json::Map::new())
+        } else {
+            serde_json::from_str(body)
+                .map_err(|e| format!("CkRest: the request body is not JSON: {e}"))?
+        };
+        let client = match self.region() {
+            Some(region) => Cognito {
+                shared: self.cognito.shared.clone(),
+                client: Rc::new(self.cognito.client.with_overrides(Some(region), None, None)),
+            },
+            None => self.cognito.clone(),
+        };
+        client.check(ctx, op, &json)?;
+        let response = client.invoke_json(op, &json);
+        let mut state = self.state.borrow_mut();
+        match response {
+            Ok(value) => {
+                state.status = 200;
+                state.last_error.clear();
+                Ok(value.to_string())
+            }
+            Err(e) => {
+                state.last_error = e.to_string();
+                Err(e)
+            }
+        }
+    }
+}
+
+fn register_json(engine: &mut Engine) {
+    engine.register_type_with_name::<CkJsonObject>("CkJsonObject");
+    engine.register_fn("CkJsonObject", CkJsonObject::new);
+    engine.register_fn("UpdateString", |j: &mut CkJsonObject, p: &str, v: &str| {
+        j.write(p, Value::String(v.to_string()))
+    });
+    engine.register_fn("UpdateInt", |j: &mut CkJsonObject, p: &str, v: INT| {
+        j.write(p, Value::Number(v.into()))
+    });
+    engine.register_fn("UpdateBool", |j: &mut CkJsonObject, p: &str, v: bool| {
+        j.write(p, Value::Bool(v))
+    });
+    engine.register_fn("UpdateNumber", |j: &mut CkJsonObject, p: &str, v: &str| {
+        let n = number_from_text(v).map_err(fail)?;
+        j.write(p, Value::Number(n))
+    });
+    engine.register_fn("UpdateNumber", |j: &mut CkJsonObject, p: &str, v: INT| {
+        j.write(p, Value::Number(v.into()))
+    });
+    engine.register_fn(
+        "UpdateNumber",
+        |j: &mut CkJsonObject, p: &str, v: FLOAT| -> Result<bool> {
+            let n = serde_json::Number::from_f64(v)
+                .ok_or_else(|| fail(DocError::NotANumber(v.to_string())))?;
+            j.write(p, Value::Number(n))
+        },
+    );
+    engine.register_fn("UpdateNull", |j: &mut CkJsonObject, p: &str| {
+        j.write(p, Value::Null)
+    });
+    engine.register_fn("UpdateNewObject", |j: &mut CkJsonObject, p: &str| {
+        j.write(p, Value::Object(serde_json::Map::new()))
+    });
+    engine.register_fn("UpdateNewArray", |j: &mut CkJsonObject, p: &str| {
+        j.write(p, Value::Array(Vec::new()))
+    });
+    engine.register_fn("StringOf", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow().0.string_of(p).map_err(fail)
+    });
+    engine.register_fn("IntOf", |j: &mut CkJsonObject, p: &str| -> Result<INT> {
+        j.0.borrow().0.int_of(p).map_err(fail)
+    });
+    engine.register_fn("BoolOf", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow().0.bool_of(p).map_err(fail)
+    });
+    engine.register_fn(
+        "SizeOfArray",
+        |j: &mut CkJsonObject, p: &str| -> Result<INT> {
+            j.0.borrow().0.size_of_array(p).map_err(fail)
+        },
+    );
+    engine.register_fn("HasMember", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow().0.has_member(p).map_err(fail)
+    });
+    engine.register_fn("Delete", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow_mut().0.delete(p).map_err(fail)
+    });
+    engine.register_fn("Emit", |j: &mut CkJsonObject| j.emit());
+    engine.register_fn("EmitSb", |j: &mut CkJsonObject, sb: CkStringBuilder| {
+        sb.0.borrow_mut().push_str(&j.emit());
+        true
+    });
+    engine.register_fn("Load", |j: &mut CkJsonObject, text: &str| j.load(text));
+    engine.register_fn("LoadSb", |j: &mut CkJsonObject, sb: CkStringBuilder| {
+        let text = sb.0.borrow().clone();
+        j.load(&text)
+    });
+    engine.register_fn("to_string", |j: &mut CkJsonObject| j.emit());
+    macro_rules! index {
+        ($name:literal, $field:ident) => {
+            engine.register_get_set(
+                $name,
+                |j: &mut CkJsonObject| j.0.borrow().0.$field,
+                |j: &mut CkJsonObject, v: INT| j.0.borrow_mut().0.$field = v,
+            );
+        };
+    }
+    index!("I", i);
+    index!("J", j);
+    index!("K", k);
+    engine.register_get("DelimiterChar", |j: &mut CkJsonObject| {
+        j.0.borrow().0.delimiter.to_string()
+    });
+    engine.register_set(
+        "DelimiterChar",
+        |j: &mut CkJsonObject, v: ImmutableString| -> Result<()> {
+            j.0.borrow_mut().0.set_delimiter(&v).map_err(fail)
+        },
+    );
+    engine.register_get_set(
+        "EmitCompact",
+        |j: &mut CkJsonObject| j.0.borrow().1,
+        |j: &mut CkJsonObject, v: bool| j.0.borrow_mut().1 = v,
+    );
+}
+
+fn register_sb(engine: &mut Engine) {
+    engine.register_type_with_name::<CkStringBuilder>("CkStringBuilder");
+    engine.register_fn("CkStringBuilder", || {
+        CkStringBuilder(Rc::new(RefCell::new(String::new())))
+    });
+    engine.register_fn("Append", |sb: &mut CkStringBuilder, s: &str| {
+        sb.0.borrow_mut().push_str(s);
+        true
+    });
+    engine.register_fn("GetAsString", |sb: &mut CkStringBuilder| {
+        sb.0.borrow().clone()
+    });
+    engine.register_fn("Clear", |sb: &mut CkStringBuilder| {
+        sb.0.borrow_mut().clear()
+    });
+    engine.register_fn("to_string", |sb: &mut CkStringBuilder| {
+        sb.0.borrow().clone()
+    });
+    engine.register_get("Length", |sb: &mut CkStringBuilder| {
+        sb.0.borrow().chars().count() as INT
+    });
+}
+
+fn register_auth(engine: &mut Engine) {
+    engine.register_type_with_name::<CkAuthAws>("CkAuthAws");
+    engine.register_fn("CkAuthAws", CkAuthAws::default);
+    engine.register_get("Region", |a: &mut CkAuthAws| a.0.borrow().0.clone());
+    engine.register_set("Region", |a: &mut CkAuthAws, v: ImmutableString| {
+        a.0.borrow_mut().0 = v.to_string()
+    });
+    engine.register_get("ServiceName", |a: &mut CkAuthAws| a.0.borrow().1.clone());
+    engine.register_set("ServiceName", |a: &mut CkAuthAws, v: ImmutableString| {
+        a.0.borrow_mut().1 = v.to_string()
+    });
+    // Keys come from the AWS chain; whatever a script sets is dropped, never stored or shown.
+    for key in ["AccessKey", "SecretKey"] {
+        engine.register_get(key, |_: &mut CkAuthAws| String::new());
+        engine.register_set(key, |_: &mut CkAuthAws, _: ImmutableString| {});
+    }
+}
+
+fn register_rest(engine: &mut Engine, cognito: Cognito, region_override: bool) {
+    engine.register_type_with_name::<CkRest>("CkRest");
+    engine.register_fn("CkRest", move || CkRest {
+        state: Rc::new(RefCell::new(RestState::default())),
+        cognito: cognito.clone(),
+        region_override,
+    });
+    engine.register_fn(
+        "Connect",
+        |r: &mut CkRest, host: &str, _port: INT, _tls: bool, _reconnect: bool| {
+            r.state.borrow_mut().host = host.to_string();
+            true
+        },
+    );
+    engine.register_fn("SetAuthAws", |r: &mut CkRest, a: CkAuthAws| {
+        r.state.borrow_mut().auth = Some(a);
+        true
+    });
+    engine.register_fn("AddHeader", |r: &mut CkRest, name: &str, value: &str| {
+        r.state
+            .borrow_mut()
+            .headers
+            .push((name.to_string(), value.to_string()));
+        true
+    });
+    engine.register_fn("ClearAllHeaders", |r: &mut CkRest| {
+        r.state.borrow_mut().headers.clear();
+        true
+    });
+    engine.register_fn(
+        "FullRequestSb",
+        |ctx: NativeCallContext,
+         r: &mut CkRest,
+         _verb: &str,
+         _path: &str,
+         req: CkStringBuilder,
+         resp: CkStringBuilder|
+         -> Result<bool> {
+            let body = req.0.borrow().clone();
+            let out = r.send(&ctx, &body)?;
+            *resp.0.borrow_mut() = out;
+            Ok(true)
+        },
+    );
+    engine.register_fn(
+        "FullRequestString",
+        |ctx: NativeCallContext, r: &mut CkRest, _verb: &str, _path: &str, body: &str| {
+            r.send(&ctx, body)
+        },
+    );
+    engine.register_get("ResponseStatusCode", |r: &mut CkRest| {
+        r.state.borrow().status
+    });
+    engine.register_get("LastErrorText", |r: &mut CkRest| {
+        r.state.borrow().last_error.clone()
+    });
+    engine.register_get("ResponseHeader", |_: &mut CkRest| String::new());
+    engine.register_get("ConnectFailReason", |_: &mut CkRest| 0 as INT);
+}
+
+/// Registers the four Chilkat classes; `CkRest` sends with `cognito`. With `region_override`
+/// (`--region` given) the user's region wins over the program's AuthAws region and host.
+pub fn register(engine: &mut Engine, cognito: Cognito, region_override: bool) {
+    register_json(engine);
+    register_sb(engine);
+    register_auth(engine);
+    register_rest(engine, cognito, region_override);
+}

@@ -1,0 +1,437 @@
+//! Finds the Chilkat calls in a token stream: JSON writes and reads, `I`/`J`/`K`,
+//! `DelimiterChar`, the `X-Amz-Target` header, the AuthAws region and the Connect host, the
+//! send and the printing of the response; everything else on a Chilkat object that cannot be
+//! translated becomes a review item with its line.
+
+use std::collections::HashSet;
+
+use super::args::{Call, clean_name, ident, is_punct};
+use super::names::{self, Method, Prop};
+use super::scan::{Tok, Token};
+
+/// A literal argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lit {
+    Str(String),
+    Num(String),
+    Bool(bool),
+}
+
+/// One thing the program does that the port keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Write {
+        line: usize,
+        obj: String,
+        method: Method,
+        path: String,
+        value: Option<Lit>,
+    },
+    /// `obj.I = n`; `None` when the value is a variable (a loop).
+    Index {
+        line: usize,
+        obj: String,
+        which: char,
+        value: Option<i64>,
+    },
+    Delimiter {
+        obj: String,
+        value: String,
+    },
+    EmitCompact {
+        obj: String,
+        value: bool,
+    },
+    Read {
+        obj: String,
+        method: Method,
+        path: String,
+        var: Option<String>,
+    },
+    Print {
+        obj: String,
+    },
+    Send,
+}
+
+/// Something left for a person to look at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub line: usize,
+    pub text: String,
+}
+
+/// What the extractor found.
+#[derive(Debug, Default)]
+pub struct Program {
+    pub events: Vec<Event>,
+    pub operation: Option<String>,
+    pub region: Option<String>,
+    pub host_region: Option<String>,
+    /// The program's names for its CkRest and CkAuthAws objects.
+    pub rest_var: Option<String>,
+    pub auth_var: Option<String>,
+    pub reviews: Vec<Review>,
+    pub warnings: Vec<String>,
+}
+
+/// Does this look like a real AWS access key id or secret key?
+fn looks_real(value: &str, secret: bool) -> bool {
+    let upper_alnum = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    if secret {
+        value.len() == 40
+            && value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '+')
+            && value.chars().any(|c| c.is_ascii_digit())
+    } else {
+        value.len() == 20
+            && (value.starts_with("AKIA") || value.starts_with("ASIA"))
+            && upper_alnum(value)
+    }
+}
+
+pub(super) struct Extractor<'a> {
+    src: &'a str,
+    pub(super) toks: &'a [Token],
+    program: Program,
+    writes_on: HashSet<String>,
+}
+
+/// Extracts the Chilkat calls from `toks` (scanned from `src`).
+pub fn extract(src: &str, toks: &[Token]) -> Program {
+    let mut x = Extractor {
+        src,
+        toks,
+        program: Program::default(),
+        writes_on: HashSet::new(),
+    };
+    let objects = x.chilkat_objects();
+    let mut i = 0;
+    while i < toks.len() {
+        i = x.step(i, &objects).max(i + 1);
+    }
+    x.program
+}
+
+impl Extractor<'_> {
+    /// Variables that Chilkat methods are called on.
+    fn chilkat_objects(&self) -> HashSet<String> {
+        let mut set = HashSet::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            if let Tok::Ident(name) = &t.tok
+                && (names::method(name).is_some() || names::setter(name).is_some())
+                && let Some(recv) = self.receiver_before(i)
+            {
+                set.insert(recv);
+            }
+        }
+        set
+    }
+
+    /// `recv.Method`, `recv->Method`, `[recv Method`: the receiver's name.
+    fn receiver_before(&self, i: usize) -> Option<String> {
+        let prev = self.toks.get(i.checked_sub(1)?);
+        if is_punct(prev, ".") || is_punct(prev, "->") || is_punct(prev, "::") {
+            let r = ident(self.toks.get(i.checked_sub(2)?))?;
+            if names::is_class_name(r) {
+                return None;
+            }
+            return Some(clean_name(r));
+        }
+        let r = ident(prev)?;
+        is_punct(self.toks.get(i.checked_sub(2)?), "[").then(|| clean_name(r))
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        let (Some(a), Some(b)) = (
+            self.toks.get(from),
+            self.toks.get(to.min(self.toks.len() - 1)),
+        ) else {
+            return String::new();
+        };
+        let t: String = self.src[a.start..b.end.max(a.start)]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if t.chars().count() > 160 {
+            format!("{}…", t.chars().take(160).collect::<String>())
+        } else {
+            t
+        }
+    }
+
+    fn review(&mut self, from: usize, to: usize) {
+        let line = self.toks[from].line;
+        let text = redact_keys(&self.text(from, to));
+        self.program.reviews.push(Review { line, text });
+    }
+
+    fn step(&mut self, i: usize, objects: &HashSet<String>) -> usize {
+        let toks = self.toks;
+        let t = &toks[i];
+        match &t.tok {
+            Tok::Ident(name) => {
+                let name = name.clone();
+                let recv = self.receiver_before(i);
+                let start = if recv.is_some() {
+                    i.saturating_sub(2)
+                } else {
+                    i
+                };
+                if let Some(m) = names::method(&name) {
+                    let call = self.call(i, recv.is_some());
+                    let recv = recv.or(call.recv.clone()).unwrap_or_default();
+                    self.method(m, recv, &call, start);
+                    return call.end;
+                }
+                // DataFlex: `Set ComRegion Of hoAuthAws To "us-west-2"`.
+                let dataflex_set =
+                    i > 0 && ident(toks.get(i - 1)).is_some_and(|w| w.eq_ignore_ascii_case("set"));
+                if let Some(p) = names::setter(&name)
+                    && (is_punct(toks.get(i + 1), "(")
+                        || names::has_class_prefix(&name)
+                        || dataflex_set)
+                {
+                    let call = self.call(i, recv.is_some());
+                    let recv = recv.or(call.recv.clone()).unwrap_or_default();
+                    self.prop(p, recv, &call, start);
+                    return call.end;
+                }
+                if let (Some(p), Some(recv)) = (names::property(&name), recv.clone()) {
+                    let next = toks.get(i + 1);
+                    // `x.i = CkRest::ckCreate()` is PureBasic's type suffix, not Chilkat's `I`.
+                    let value_is_call = ident(toks.get(i + 2)).is_some()
+                        && (is_punct(toks.get(i + 3), "::") || is_punct(toks.get(i + 3), "("));
+                    if (is_punct(next, "=") || is_punct(next, ":=")) && !value_is_call {
+                        let call = self.assignment(i + 2);
+                        self.prop(p, recv, &call, start);
+                        return call.end;
+                    }
+                    return i + 1;
+                }
+                if let Some(recv) = recv
+                    && objects.contains(&recv)
+                    && is_punct(toks.get(i + 1), "(")
+                    && !names::is_boilerplate(&name)
+                {
+                    let call = self.call(i, true);
+                    self.review(start, call.end);
+                    return call.end;
+                }
+                if name.eq_ignore_ascii_case("sp_OAMethod")
+                    || name.eq_ignore_ascii_case("sp_OASetProperty")
+                {
+                    return self.sql(i);
+                }
+                i + 1
+            }
+            _ => i + 1,
+        }
+    }
+
+    /// `EXEC @hr = sp_OAMethod @obj, 'Method', @out OUT, 'arg', …` and `sp_OASetProperty`.
+    fn sql(&mut self, i: usize) -> usize {
+        let toks = self.toks;
+        let Some(recv) = ident(toks.get(i + 1)).map(clean_name) else {
+            return i + 1;
+        };
+        let Some(Tok::Str(name)) = toks.get(i + 3).map(|t| &t.tok) else {
+            return i + 1;
+        };
+        let name = name.clone();
+        let call = self.call(i + 3, true);
+        if let Some(m) = names::method(&name) {
+            self.method(m, recv, &call, i);
+        } else if let Some(p) = names::property(&name) {
+            self.prop(p, recv, &call, i);
+        } else if !names::is_boilerplate(&name) {
+            self.review(i, call.end);
+        }
+        call.end
+    }
+
+    fn method(&mut self, m: Method, recv: String, call: &Call, start: usize) {
+        let lits = &call.lits;
+        let short = lits.len() < m.arity();
+        let str_at = |k: usize| match lits.get(k) {
+            Some(Lit::Str(s)) => Some(s.clone()),
+            _ => None,
+        };
+        if m.is_write() {
+            let path = str_at(0);
+            let value = lits.get(1).cloned();
+            let ok = match (m, &value) {
+                (Method::UpdateString, Some(Lit::Str(_))) => true,
+                (Method::UpdateInt, Some(Lit::Num(n))) => n.parse::<i64>().is_ok(),
+                (Method::UpdateBool, Some(Lit::Bool(_))) => true,
+                (Method::UpdateBool, Some(Lit::Num(n))) => n == "0" || n == "1",
+                (Method::UpdateNumber, Some(Lit::Str(_) | Lit::Num(_))) => true,
+                (Method::UpdateNull | Method::UpdateNewObject | Method::UpdateNewArray, _) => true,
+                _ => false,
+            };
+            match path {
+                Some(path) if ok && !call.opaque && !short => {
+                    self.writes_on.insert(recv.clone());
+                    self.program.events.push(Event::Write {
+                        line: self.toks[start].line,
+                        obj: recv,
+                        method: m,
+                        path,
+                        value: if m.arity() == 2 { value } else { None },
+                    });
+                }
+                _ => self.review(start, call.end),
+            }
+            return;
+        }
+        if m.is_read() {
+            match str_at(0) {
+                Some(path) if !call.opaque => {
+                    let var = self.assigned_to(start).or(call.out_var.clone());
+                    self.program.events.push(Event::Read {
+                        obj: recv,
+                        method: m,
+                        path,
+                        var,
+                    });
+                }
+                _ => self.review(start, call.end),
+            }
+            return;
+        }
+        if m.class() == names::Class::Rest && !recv.is_empty() {
+            self.program.rest_var.get_or_insert(recv.clone());
+        }
+        match m {
+            Method::AddHeader => match (str_at(0), str_at(1)) {
+                (Some(h), Some(v)) if h.eq_ignore_ascii_case("x-amz-target") => {
+                    let op = v.rsplit('.').next().unwrap_or(&v).to_string();
+                    self.program.operation = Some(op);
+                }
+                (Some(_), Some(_)) => {}
+                _ => self.review(start, call.end),
+            },
+            Method::Connect => match str_at(0) {
+                Some(host) => self.program.host_region = region_of_host(&host),
+                None => self.review(start, call.end),
+            },
+            Method::Emit if !self.writes_on.contains(&recv) => {
+                self.program.events.push(Event::Print { obj: recv });
+            }
+            Method::FullRequestSb | Method::FullRequestString => {
+                self.program.events.push(Event::Send);
+            }
+            _ => {}
+        }
+    }
+
+    fn prop(&mut self, p: Prop, recv: String, call: &Call, start: usize) {
+        let auth = matches!(
+            p,
+            Prop::Region | Prop::AccessKey | Prop::SecretKey | Prop::ServiceName
+        );
+        if auth && !recv.is_empty() {
+            self.program.auth_var.get_or_insert(recv.clone());
+        }
+        let lit = call.lits.first().cloned();
+        let int = match &lit {
+            Some(Lit::Num(n)) => n.parse::<i64>().ok(),
+            _ => None,
+        };
+        let text = match &lit {
+            Some(Lit::Str(s)) => Some(s.clone()),
+            _ => None,
+        };
+        match p {
+            Prop::I | Prop::J | Prop::K => {
+                let which = match p {
+                    Prop::I => 'i',
+                    Prop::J => 'j',
+                    _ => 'k',
+                };
+                let value = if call.opaque { None } else { int };
+                self.program.events.push(Event::Index {
+                    line: self.toks[start].line,
+                    obj: recv,
+                    which,
+                    value,
+                });
+            }
+            Prop::DelimiterChar => match text {
+                Some(value) => self
+                    .program
+                    .events
+                    .push(Event::Delimiter { obj: recv, value }),
+                None => self.review(start, call.end),
+            },
+            Prop::EmitCompact => {
+                let value = match lit {
+                    Some(Lit::Bool(b)) => b,
+                    Some(Lit::Num(n)) => n != "0",
+                    _ => true,
+                };
+                self.program
+                    .events
+                    .push(Event::EmitCompact { obj: recv, value });
+            }
+            Prop::Region => match text {
+                Some(r) => self.program.region = Some(r),
+                None => self.review(start, call.end),
+            },
+            Prop::AccessKey | Prop::SecretKey => {
+                if let Some(v) = text
+                    && looks_real(&v, p == Prop::SecretKey)
+                {
+                    let what = if p == Prop::SecretKey {
+                        "secret key"
+                    } else {
+                        "access key id"
+                    };
+                    let line = self.toks[start].line;
+                    self.program.warnings.push(format!(
+                            "line {line}: a literal that looks like a real AWS {what} was not copied; pooler uses the standard AWS credential chain (rotate that key if it was ever shared)"
+                        ));
+                }
+            }
+            Prop::ServiceName => {}
+        }
+    }
+}
+
+/// `text` with every word that looks like a real access key id or secret key replaced.
+pub fn redact_keys(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if looks_real(word, false) || looks_real(word, true) {
+            out.push_str("<redacted key>");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '/' || c == '+' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// `cognito-idp.us-west-2.amazonaws.com` → `us-west-2`.
+pub fn region_of_host(host: &str) -> Option<String> {
+    let host = host
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let rest = host.strip_prefix("cognito-idp.")?;
+    let region = rest.split('.').next()?;
+    (!region.is_empty() && region.contains('-')).then(|| region.to_string())
+}

@@ -1,0 +1,395 @@
+//! The table of language profiles: each Chilkat language's names, string, comment, boolean
+//! and line-continuation rules, as the scanner needs them.
+
+/// How a quote character is escaped inside a string literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// `\"`, `\n`, … (C-likes); also `\@`, `\$`, `\[` (Perl, Tcl)
+    Backslash,
+    /// The quote written twice: `""` (VB), `''` (SQL, Delphi)
+    Doubled,
+    /// No escapes at all: the string ends at the next quote (FoxPro, PureBasic)
+    None,
+    /// PowerShell: backtick escapes, and the quote written twice
+    Backtick,
+    /// PowerBuilder: `~"`
+    Tilde,
+}
+
+/// One kind of string literal: its opening and closing characters and escape rule.
+#[derive(Debug, Clone, Copy)]
+pub struct StrRule {
+    pub open: char,
+    pub close: char,
+    pub escape: Escape,
+}
+
+const fn s(open: char, close: char, escape: Escape) -> StrRule {
+    StrRule {
+        open,
+        close,
+        escape,
+    }
+}
+
+/// One language's lexical rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Profile {
+    /// The name accepted by `--lang` (lowercase, no spaces).
+    pub id: &'static str,
+    /// The name as people write it.
+    pub name: &'static str,
+    /// File extensions (lowercase, no dot).
+    pub exts: &'static [&'static str],
+    pub strings: &'static [StrRule],
+    /// Characters that may prefix a string literal and are not part of it (`L"…"`, `@"…"`, `N'…'`).
+    pub string_prefixes: &'static [char],
+    /// Markers that start a comment running to the end of the line.
+    pub line_comments: &'static [&'static str],
+    /// Markers that start a comment only at the start of a line (FoxPro `*`, Tcl `#`).
+    pub line_start_comments: &'static [&'static str],
+    pub block_comments: &'static [(&'static str, &'static str)],
+    /// Words (compared without case when `case_insensitive`) that mean true / false.
+    pub trues: &'static [&'static str],
+    pub falses: &'static [&'static str],
+    /// What, at the end of a line, joins it to the next.
+    pub continuation: Option<&'static str>,
+    pub case_insensitive: bool,
+}
+
+use Escape::{Backslash, Backtick, Doubled, None as Plain, Tilde};
+
+const C_STR: &[StrRule] = &[s('"', '"', Backslash), s('\'', '\'', Backslash)];
+const C_COMMENTS: &[(&str, &str)] = &[("/*", "*/")];
+const TF: &[&str] = &["true"];
+const FF: &[&str] = &["false"];
+
+const fn c_like(
+    id: &'static str,
+    name: &'static str,
+    exts: &'static [&'static str],
+    trues: &'static [&'static str],
+    falses: &'static [&'static str],
+    prefixes: &'static [char],
+) -> Profile {
+    Profile {
+        id,
+        name,
+        exts,
+        strings: C_STR,
+        string_prefixes: prefixes,
+        line_comments: &["//"],
+        line_start_comments: &[],
+        block_comments: C_COMMENTS,
+        trues,
+        falses,
+        continuation: None,
+        case_insensitive: false,
+    }
+}
+
+const VB_STR: &[StrRule] = &[s('"', '"', Doubled)];
+
+const fn vb_like(id: &'static str, name: &'static str, exts: &'static [&'static str]) -> Profile {
+    Profile {
+        id,
+        name,
+        exts,
+        strings: VB_STR,
+        string_prefixes: &[],
+        line_comments: &["'", "rem "],
+        line_start_comments: &[],
+        block_comments: &[],
+        trues: &["true"],
+        falses: &["false"],
+        continuation: Some("_"),
+        case_insensitive: true,
+    }
+}
+
+/// Every language in Chilkat's list.
+pub const PROFILES: &[Profile] = &[
+    Profile {
+        id: "lianja",
+        name: "Lianja",
+        exts: &["lianja"],
+        strings: &[s('"', '"', Plain), s('\'', '\'', Plain), s('[', ']', Plain)],
+        string_prefixes: &[],
+        line_comments: &["//", "&&"],
+        line_start_comments: &["*", "note "],
+        block_comments: &[],
+        trues: &[".t."],
+        falses: &[".f."],
+        continuation: Some(";"),
+        case_insensitive: true,
+    },
+    Profile {
+        id: "foxpro",
+        name: "Visual FoxPro",
+        exts: &["prg"],
+        strings: &[s('"', '"', Plain), s('\'', '\'', Plain), s('[', ']', Plain)],
+        string_prefixes: &[],
+        line_comments: &["&&"],
+        line_start_comments: &["*", "note "],
+        block_comments: &[],
+        trues: &[".t."],
+        falses: &[".f."],
+        continuation: Some(";"),
+        case_insensitive: true,
+    },
+    c_like("csharp", "C#", &["cs"], TF, FF, &['@']),
+    vb_like("vbnet", "VB.NET", &["vb"]),
+    vb_like("vb6", "Visual Basic 6.0", &["bas", "frm", "cls"]),
+    vb_like("vbscript", "VBScript / Classic ASP", &["vbs", "asp"]),
+    Profile {
+        id: "python",
+        name: "Python (CkPython, Chilkat2-Python)",
+        exts: &["py"],
+        strings: &[s('"', '"', Backslash), s('\'', '\'', Backslash)],
+        string_prefixes: &['r', 'u', 'b'],
+        line_comments: &["#"],
+        line_start_comments: &[],
+        block_comments: &[],
+        trues: &["True"],
+        falses: &["False"],
+        continuation: Some("\\"),
+        case_insensitive: false,
+    },
+    c_like("nodejs", "Node.js", &["js", "mjs", "cjs"], TF, FF, &[]),
+    c_like("java", "Java", &["java"], TF, FF, &[]),
+    Profile {
+        id: "php",
+        name: "PHP (extension, ActiveX)",
+        exts: &["php"],
+        strings: C_STR,
+        string_prefixes: &[],
+        line_comments: &["//", "#"],
+        line_start_comments: &[],
+        block_comments: C_COMMENTS,
+        trues: &["true"],
+        falses: &["false"],
+        continuation: None,
+        case_insensitive: true,
+    },
+    Profile {
+        id: "ruby",
+        name: "Ruby",
+        exts: &["rb"],
+        strings: C_STR,
+        string_prefixes: &[],
+        line_comments: &["#"],
+        line_start_comments: &[],
+        block_comments: &[("=begin", "=end")],
+        trues: TF,
+        falses: FF,
+        continuation: Some("\\"),
+        case_insensitive: false,
+    },
+    Profile {
+        id: "perl",
+        name: "Perl",
+        exts: &["pl", "pm"],
+        strings: C_STR,
+        string_prefixes: &[],
+        line_comments: &["#"],
+        line_start_comments: &[],
+        block_comments: &[],
+        trues: &[],
+        falses: &[],
+        continuation: None,
+        case_insensitive: false,
+    },
+    Profile {
+        id: "powershell",
+        name: "PowerShell",
+        exts: &["ps1", "psm1"],
+        strings: &[s('"', '"', Backtick), s('\'', '\'', Doubled)],
+        string_prefixes: &[],
+        line_comments: &["#"],
+        line_start_comments: &[],
+        block_comments: &[("<#", "#>")],
+        trues: &["$true"],
+        falses: &["$false"],
+        continuation: Some("`"),
+        case_insensitive: true,
+    },
+    Profile {
+        id: "go",
+        name: "Go",
+        exts: &["go"],
+        strings: &[s('"', '"', Backslash), s('`', '`', Plain)],
+        string_prefixes: &[],
+        line_comments: &["//"],
+        line_start_comments: &[],
+        block_comments: C_COMMENTS,
+        trues: TF,
+        falses: FF,
+        continuation: None,
+        case_insensitive: false,
+    },
+    c_like(
+        "c",
+        "C",
+        &["c", "h"],
+        &["TRUE", "true"],
+        &["FALSE", "false"],
+        &[],
+    ),
+    c_like("cpp", "C++", &["cpp", "cc", "cxx", "hpp"], TF, FF, &[]),
+    c_like(
+        "unicode-c",
+        "Unicode C",
+        &[],
+        &["TRUE", "true"],
+        &["FALSE", "false"],
+        &['L'],
+    ),
+    c_like("unicode-cpp", "Unicode C++", &[], TF, FF, &['L']),
+    Profile {
+        id: "delphi",
+        name: "Delphi (ActiveX, DLL)",
+        exts: &["pas", "dpr"],
+        strings: &[s('\'', '\'', Doubled)],
+        string_prefixes: &[],
+        line_comments: &["//"],
+        line_start_comments: &[],
+        block_comments: &[("{", "}"), ("(*", "*)")],
+        trues: &["true"],
+        falses: &["false"],
+        continuation: None,
+        case_insensitive: true,
+    },
+    Profile {
+        id: "tcl",
+        name: "Tcl",
+        exts: &["tcl"],
+        strings: &[s('"', '"', Backslash)],
+        string_prefixes: &[],
+        line_comments: &[";#"],
+        line_start_comments: &["#"],
+        block_comments: &[],
+        trues: &[],
+        falses: &[],
+        continuation: Some("\\"),
+        case_insensitive: false,
+    },
+    Profile {
+        id: "sql",
+        name: "SQL Server (sp_OAMethod)",
+        exts: &["sql"],
+        strings: &[s('\'', '\'', Doubled)],
+        string_prefixes: &['N'],
+        line_comments: &["--"],
+        line_start_comments: &[],
+        block_comments: C_COMMENTS,
+        trues: &[],
+        falses: &[],
+        continuation: None,
+        case_insensitive: true,
+    },
+    Profile {
+        id: "autoit",
+        name: "AutoIt",
+        exts: &["au3"],
+        strings: &[s('"', '"', Doubled), s('\'', '\'', Doubled)],
+        string_prefixes: &[],
+        line_comments: &[";"],
+        line_start_comments: &[],
+        block_comments: &[],
+        trues: &["true"],
+        falses: &["false"],
+        continuation: Some("_"),
+        case_insensitive: true,
+    },
+    Profile {
+        id: "purebasic",
+        name: "PureBasic",
+        exts: &["pb", "pbi"],
+        strings: &[s('"', '"', Plain)],
+        string_prefixes: &[],
+        line_comments: &[";"],
+        line_start_comments: &[],
+        block_comments: &[],
+        trues: &["#true"],
+        falses: &["#false"],
+        continuation: None,
+        case_insensitive: true,
+    },
+    Profile {
+        id: "dataflex",
+        name: "DataFlex",
+        exts: &["src", "pkg", "vw"],
+        strings: &[s('"', '"', Plain), s('\'', '\'', Plain)],
+        string_prefixes: &[],
+        line_comments: &["//"],
+        line_start_comments: &[],
+        block_comments: &[],
+        trues: &["true"],
+        falses: &["false"],
+        continuation: Some(";"),
+        case_insensitive: true,
+    },
+    Profile {
+        id: "powerbuilder",
+        name: "PowerBuilder",
+        exts: &["srw", "sru", "srf"],
+        strings: &[s('"', '"', Tilde), s('\'', '\'', Tilde)],
+        string_prefixes: &[],
+        line_comments: &["//"],
+        line_start_comments: &[],
+        block_comments: C_COMMENTS,
+        trues: &["true"],
+        falses: &["false"],
+        continuation: Some("&"),
+        case_insensitive: true,
+    },
+    c_like(
+        "objc",
+        "Objective-C",
+        &["m", "mm"],
+        &["YES"],
+        &["NO"],
+        &['@'],
+    ),
+    c_like("swift", "Swift", &["swift"], TF, FF, &[]),
+    Profile {
+        id: "xojo",
+        name: "Xojo",
+        exts: &["xojo_code", "xojo"],
+        strings: &[s('"', '"', Doubled)],
+        string_prefixes: &[],
+        line_comments: &["//", "'"],
+        line_start_comments: &[],
+        block_comments: &[],
+        trues: &["true"],
+        falses: &["false"],
+        continuation: Some("_"),
+        case_insensitive: true,
+    },
+];
+
+/// The profile whose id (or display name, or a common alias) is `name`.
+pub fn by_name(name: &str) -> Option<&'static Profile> {
+    let n = name.to_ascii_lowercase().replace([' ', '_'], "-");
+    let alias = match n.as_str() {
+        "vfp" | "visual-foxpro" | "visualfoxpro" => "foxpro",
+        "c#" | "cs" => "csharp",
+        "vb.net" => "vbnet",
+        "vb" | "visual-basic" | "visual-basic-6.0" => "vb6",
+        "asp" | "classic-asp" => "vbscript",
+        "ckpython" | "chilkat2-python" | "py" => "python",
+        "node" | "node.js" | "js" | "javascript" => "nodejs",
+        "c++" => "cpp",
+        "unicode-c++" => "unicode-cpp",
+        "ps" | "ps1" => "powershell",
+        "objective-c" => "objc",
+        "tsql" | "sql-server" => "sql",
+        other => other,
+    };
+    PROFILES.iter().find(|p| p.id == alias)
+}
+
+/// The ids of every profile, for messages.
+pub fn ids() -> String {
+    PROFILES.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,138 @@
+//! `pooler port`: Chilkat programs (CkRest + CkAuthAws + CkJsonObject, in any of Chilkat's
+//! languages) to pooler scripts. Scanning, extraction and emission; no Rhai is needed here.
+
+pub mod args;
+pub mod command;
+pub mod detect;
+pub mod emit_chilkat;
+pub mod emit_idiomatic;
+pub mod extract;
+pub mod lang;
+pub mod names;
+pub mod reads;
+pub mod request;
+pub mod rhai_text;
+pub mod scan;
+
+use extract::Review;
+use lang::Profile;
+
+/// The two output styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Idiomatic,
+    Chilkat,
+}
+
+/// A finished port.
+#[derive(Debug)]
+pub struct Ported {
+    pub script: String,
+    pub lang: &'static Profile,
+    pub operation: String,
+    pub region: Option<String>,
+    /// What could not be translated, with its line (kept in the script as comments).
+    pub reviews: Vec<Review>,
+    /// Things the user should know (a real-looking key that was dropped).
+    pub warnings: Vec<String>,
+}
+
+/// Why a program could not be ported.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PortError {
+    #[error("unknown language `{0}` (one of: {ids})", ids = lang::ids())]
+    UnknownLang(String),
+    #[error(
+        "cannot tell which language `{0}` is in; name it with --lang (one of: {ids})",
+        ids = lang::ids()
+    )]
+    Undetected(String),
+    #[error(
+        "`{0}` sets no `X-Amz-Target` header, so the Cognito operation is unknown; is it a CkRest program?"
+    )]
+    NoOperation(String),
+}
+
+/// What both emitters put at the top.
+pub struct Header {
+    pub file: String,
+    pub lang: &'static str,
+    pub operation: String,
+    /// The snake_case method, when the operation is in the model.
+    pub snake: Option<String>,
+    pub region: Option<String>,
+    pub reviews: Vec<Review>,
+}
+
+impl Header {
+    fn comment_block(&self) -> String {
+        format!(
+            "// Ported by `pooler port` from {} ({}): {}.\n// Credentials come from the standard AWS chain (environment, profiles, SSO, instance roles).\n\n",
+            self.file, self.lang, self.operation
+        )
+    }
+
+    fn review_block(&self) -> String {
+        let mut out = String::new();
+        for r in &self.reviews {
+            out.push_str(&format!("// REVIEW {}: {}\n", line_label(r.line), r.text));
+        }
+        if !self.reviews.is_empty() {
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// `line 12`, or `line ?` when unknown.
+pub fn line_label(line: usize) -> String {
+    if line == 0 {
+        "line ?".to_string()
+    } else {
+        format!("line {line}")
+    }
+}
+
+/// Ports `text` (read from `file`) in `style`; `lang` overrides detection.
+pub fn port(text: &str, file: &str, lang: Option<&str>, style: Style) -> Result<Ported, PortError> {
+    let profile = detect::detect(lang, file, text).map_err(|e| match e {
+        detect::DetectError::UnknownName(n) => PortError::UnknownLang(n),
+        detect::DetectError::Undetected => PortError::Undetected(file.to_string()),
+    })?;
+    let tokens = scan::scan(text, profile);
+    let program = extract::extract(text, &tokens);
+    let operation = program
+        .operation
+        .clone()
+        .ok_or_else(|| PortError::NoOperation(file.to_string()))?;
+    let region = program.region.clone().or(program.host_region.clone());
+    let (body, build_reviews) = request::build(&program);
+    let mut reviews = program.reviews.clone();
+    reviews.extend(build_reviews);
+    reviews.sort_by_key(|r| r.line);
+    let snake = crate::model::Model::embedded()
+        .operation(&operation)
+        .map(|op| op.snake_name.clone());
+    let header = Header {
+        file: std::path::Path::new(file)
+            .file_name()
+            .map_or_else(|| file.to_string(), |f| f.to_string_lossy().into_owned()),
+        lang: profile.name,
+        operation: operation.clone(),
+        snake,
+        region: region.clone(),
+        reviews: reviews.clone(),
+    };
+    let script = match style {
+        Style::Idiomatic => emit_idiomatic::emit(&program, &header, &body),
+        Style::Chilkat => emit_chilkat::emit(&program, &header),
+    };
+    Ok(Ported {
+        script,
+        lang: profile,
+        operation,
+        region,
+        reviews,
+        warnings: program.warnings,
+    })
+}
