@@ -10,6 +10,7 @@ pub mod exit;
 pub mod host;
 pub mod interrupt;
 pub mod model;
+pub mod repl;
 pub mod script;
 
 use clap::Parser as _;
