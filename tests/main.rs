@@ -9,3 +9,4 @@ mod e2e_moto;
 mod errors;
 mod interrupt;
 mod json_doc;
+mod repl;
