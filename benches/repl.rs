@@ -21,6 +21,11 @@ fn median_of<F: FnMut()>(runs: usize, mut f: F) -> Duration {
 }
 
 fn main() {
+    // `cargo test --all-targets` runs this binary too; measure only under `cargo bench`.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("repl benchmarks: skipped (run them with `cargo bench --bench repl`)");
+        return;
+    }
     let model = Model::embedded();
     println!("operations loaded: {}", model.operations().len());
     let names = Names {

@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use pty::Pty;
 
+use crate::support::server::{Reply, Server};
+
 struct Repl {
     dir: tempfile::TempDir,
     state: tempfile::TempDir,
@@ -24,7 +26,11 @@ impl Repl {
 
     /// A new session on a new terminal, in dry-run mode; waits for the first prompt.
     fn start(&self) -> Pty {
-        let mut pty = Pty::spawn(self.dir.path(), self.state.path(), &["--dry-run", "repl"]);
+        self.start_with(&["--dry-run", "repl"])
+    }
+
+    fn start_with(&self, args: &[&str]) -> Pty {
+        let mut pty = Pty::spawn(self.dir.path(), self.state.path(), args);
         pty.expect("pooler> ");
         pty
     }
@@ -117,23 +123,45 @@ fn ctrl_c_stops_a_running_loop_and_keeps_the_session() {
     pty.line("let kept = 7;");
     pty.send("loop {}\r");
     pty.expect("\n");
-    // The terminal leaves raw mode just after Enter; type Ctrl-C until the loop has stopped.
-    let mut stopped = false;
-    for _ in 0..40 {
-        pty.send("\x03");
-        if pty.try_expect("interrupted", Duration::from_millis(500)) {
-            stopped = true;
-            break;
-        }
-    }
-    assert!(
-        stopped,
-        "the loop did not stop; the screen:\n{}",
-        pty.screen()
-    );
+    interrupt(&mut pty);
     pty.expect("pooler> ");
     pty.send("kept * 6\r");
     pty.expect("\n42\n");
+    pty.send("\x04");
+    assert_eq!(pty.wait(), 0);
+}
+
+/// Types Ctrl-C until "interrupted" shows (the terminal leaves raw mode just after Enter).
+fn interrupt(pty: &mut Pty) {
+    for _ in 0..40 {
+        pty.send("\x03");
+        if pty.try_expect("interrupted", Duration::from_millis(500)) {
+            return;
+        }
+    }
+    panic!("the input did not stop; the screen:\n{}", pty.screen());
+}
+
+#[test]
+fn ctrl_c_cancels_a_request_in_flight_and_keeps_the_session() {
+    let server = Server::start(vec![
+        Reply::json(200, "{\"UserPools\": [\"late\"]}").delayed(5_000),
+    ]);
+    let repl = Repl::new();
+    let mut pty = repl.start_with(&["--endpoint-url", server.url.as_str(), "repl"]);
+    pty.line("let kept = 3;");
+    pty.send("cognito.list_user_pools(#{ MaxResults: 1 })\r");
+    pty.expect("\n");
+    std::thread::sleep(Duration::from_millis(300));
+    interrupt(&mut pty);
+    pty.expect("pooler> ");
+    pty.send("kept + 1\r");
+    pty.expect("\n4\n");
+    assert!(
+        !pty.screen().contains("late"),
+        "the reply was awaited:\n{}",
+        pty.screen()
+    );
     pty.send("\x04");
     assert_eq!(pty.wait(), 0);
 }
