@@ -6,6 +6,7 @@ pub mod complete;
 pub mod helper;
 pub mod history;
 pub mod print;
+pub mod redact;
 pub mod scan;
 pub mod session;
 

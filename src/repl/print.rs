@@ -1,5 +1,5 @@
 //! How the REPL shows the value of an input: maps, arrays and `json()` documents as pretty
-//! JSON (colored on a terminal), strings as they are, `()` not at all.
+//! JSON (colored on a terminal, sensitive members redacted), strings as they are, `()` not at all.
 
 use std::fmt::Write as _;
 
@@ -23,7 +23,7 @@ pub fn show(value: &Dynamic, color: bool) -> Option<String> {
     if (value.is_map() || value.is_array() || value.is::<JsonDoc>())
         && let Ok(json) = to_json(value)
     {
-        return Some(pretty(&json, color));
+        return Some(pretty(&super::redact::redact(&json), color));
     }
     Some(value.to_string())
 }

@@ -76,11 +76,13 @@ fn unfinished_input_continues_on_the_next_line() {
 }
 
 #[test]
-fn maps_print_as_json_and_unit_prints_nothing() {
+fn maps_print_as_json_with_secrets_redacted_and_unit_prints_nothing() {
     let repl = Repl::new();
     let mut pty = repl.start();
     pty.send("#{ b: 1 }\r");
     pty.expect("{\n  \"b\": 1\n}\n");
+    pty.send("#{ Password: \"hunter2\", UserStatus: \"CONFIRMED\" }\r");
+    pty.expect("\"Password\": \"***redacted***\",\n  \"UserStatus\": \"CONFIRMED\"");
     pty.send("let z = 1;\r");
     pty.expect("let z = 1;\npooler> ");
     pty.send("\x04");
