@@ -140,7 +140,7 @@ pub fn hint(text: &str, model: &Model) -> Option<String> {
     let (op, path) = call_context(text, &state.stack, model)?;
     let written = match last.ch {
         '{' => scan::top_level_keys(&text[last.pos + 1..]),
-        '(' => Vec::new(),
+        '(' if text[last.pos + 1..].trim().is_empty() => Vec::new(),
         _ => return None,
     };
     let missing: Vec<String> = model
