@@ -274,3 +274,56 @@ fn piped_stdin_with_an_error_exits_with_its_code() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:1"));
 }
+
+#[test]
+fn colon_commands_list_describe_load_toggle_and_clear() {
+    let repl = Repl::new();
+    std::fs::write(
+        repl.dir.path().join("lib.rhai"),
+        "fn triple(x) { x * 3 }\nlet loaded = 14;\n",
+    )
+    .unwrap();
+    let mut pty = repl.start();
+    pty.send(":help\r");
+    pty.expect(":describe OP");
+    pty.send(":ops user_pool_cl\r");
+    pty.expect("create_user_pool_client");
+    pty.send(":describe CreateUserPool\r");
+    pty.expect("PoolName");
+    pty.expect("pooler> ");
+    pty.line(":load lib.rhai");
+    pty.send("triple(loaded)\r");
+    pty.expect("\n42\n");
+    pty.send(":dry-run\r");
+    pty.expect("dry run is on");
+    pty.send(":dry-run off\r");
+    pty.expect("dry run off");
+    pty.send("triple(1)\r");
+    pty.expect("\n3\n");
+    pty.send(":clear\r");
+    pty.expect("session cleared");
+    pty.send("loaded\r");
+    pty.expect("Variable not found");
+    pty.send(":nonsense\r");
+    pty.expect("unknown command");
+    pty.send(":quit\r");
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn bare_pooler_on_a_terminal_starts_the_repl() {
+    let repl = Repl::new();
+    let mut pty = repl.start_with(&["--dry-run"]);
+    pty.send("6 * 7\r");
+    pty.expect("\n42\n");
+    pty.send("\x04");
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn exit_in_the_repl_leaves_with_its_code() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send("exit(4)\r");
+    assert_eq!(pty.wait(), 4);
+}
