@@ -202,21 +202,23 @@ mod tests {
     #[test]
     fn a_redefined_function_replaces_the_old_one() {
         let mut s = session();
-        s.eval("<1>", "fn f() { 1 }").unwrap();
+        let _ = s.eval("<1>", "fn f() { 1 }").unwrap();
         assert_eq!(int(&mut s, "f()"), 1);
-        s.eval("<2>", "fn f() { 2 }").unwrap();
+        let _ = s.eval("<2>", "fn f() { 2 }").unwrap();
         assert_eq!(int(&mut s, "f()"), 2);
     }
 
     #[test]
     fn imports_constants_and_json_documents_persist() {
         let mut s = session();
-        s.eval(
-            "<1>",
-            "import \"cognito/attributes\" as attrs; const N = 2;",
-        )
-        .unwrap();
-        s.eval("<2>", "let doc = json(); doc.update_int(\"a.b\", 5);")
+        let _ = s
+            .eval(
+                "<1>",
+                "import \"cognito/attributes\" as attrs; const N = 2;",
+            )
+            .unwrap();
+        let _ = s
+            .eval("<2>", "let doc = json(); doc.update_int(\"a.b\", 5);")
             .unwrap();
         assert_eq!(int(&mut s, "doc.int_of(\"a.b\") * N"), 10);
         let name = s
@@ -231,7 +233,7 @@ mod tests {
     #[test]
     fn a_failed_input_keeps_what_came_before_and_clear_forgets_it() {
         let mut s = session();
-        s.eval("<1>", "let x = 1;").unwrap();
+        let _ = s.eval("<1>", "let x = 1;").unwrap();
         assert!(matches!(s.eval("<2>", "x + nope"), Err(Failure::Error(4))));
         assert_eq!(int(&mut s, "x"), 1);
         s.clear();
