@@ -9,6 +9,7 @@ pub mod print;
 pub mod redact;
 pub mod scan;
 pub mod session;
+pub mod terminate;
 
 use std::io::{IsTerminal as _, Read as _};
 use std::path::{Path, PathBuf};
@@ -74,9 +75,17 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
         color,
     };
     println!("pooler repl: :help for commands, Tab to complete, Ctrl-D to quit");
+    let at_prompt = terminate::AtPrompt::default();
+    terminate::watch(&at_prompt);
     let mut count = 0usize;
     loop {
-        let text = match read_input(&mut editor) {
+        if interrupt.is_set() && interrupt.exit_code() == exit::TERMINATED {
+            return exit::TERMINATED;
+        }
+        at_prompt.set(true);
+        let input = read_input(&mut editor);
+        at_prompt.set(false);
+        let text = match input {
             Input::Text(text) => text,
             Input::Cleared => continue,
             Input::End => return exit::SUCCESS,
@@ -85,6 +94,9 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             continue;
         }
         remember(&mut editor, history.as_deref(), &text);
+        if interrupt.is_set() && interrupt.exit_code() == exit::TERMINATED {
+            return exit::TERMINATED;
+        }
         interrupt.reset();
         if text.trim_start().starts_with(':') {
             if let Control::Quit(code) = commands::run(&text, &mut session, &mut ctx) {
@@ -98,12 +110,15 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
                         println!("{shown}");
                     }
                 }
+                Err(Failure::Interrupted(exit::TERMINATED)) => return exit::TERMINATED,
                 Err(Failure::Interrupted(_)) => eprintln!("interrupted"),
                 Err(Failure::Exit(code)) => return code,
                 Err(Failure::Error(_)) => {}
             }
         }
-        interrupt.reset();
+        if interrupt.exit_code() != exit::TERMINATED {
+            interrupt.reset();
+        }
         refresh_names(&mut editor, &session);
     }
 }

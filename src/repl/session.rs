@@ -18,6 +18,8 @@ pub struct Session {
     global: GlobalRuntimeState,
     /// Global functions the engine registers, collected once.
     registered: Vec<String>,
+    /// Every input so far, by its name in error frames.
+    inputs: Vec<(String, String)>,
 }
 
 /// Why an input produced no value.
@@ -41,11 +43,16 @@ impl Session {
             functions: AST::empty(),
             global,
             registered,
+            inputs: Vec::new(),
         }
     }
 
-    /// Swaps in a new engine (e.g. after `:dry-run`), keeping variables, functions and modules.
+    /// Swaps in a new engine (e.g. after `:dry-run`), keeping variables, functions, modules
+    /// and the text of earlier inputs (error frames in functions defined there still show it).
     pub fn replace_runner(&mut self, runner: Runner) {
+        for (name, text) in &self.inputs {
+            runner.sources.insert(name, text);
+        }
         self.runner = runner;
     }
 
@@ -59,6 +66,7 @@ impl Session {
     /// Compiles and runs `text` (called `name` in error frames) in the session.
     pub fn eval(&mut self, name: &str, text: &str) -> Result<Dynamic, Failure> {
         self.runner.sources.insert(name, text);
+        self.inputs.push((name.to_string(), text.to_string()));
         let mut ast = match self.runner.engine.compile_with_scope(&self.scope, text) {
             Ok(ast) => ast,
             Err(e) => {

@@ -327,3 +327,30 @@ fn exit_in_the_repl_leaves_with_its_code() {
     pty.send("exit(4)\r");
     assert_eq!(pty.wait(), 4);
 }
+
+fn terminate(pty: &Pty) {
+    let status = Command::new("kill")
+        .args(["-s", "TERM", &pty.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn sigterm_at_the_prompt_ends_the_repl_with_143() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line("let a = 1;");
+    terminate(&pty);
+    assert_eq!(pty.wait(), 143);
+}
+
+#[test]
+fn sigterm_during_an_input_ends_the_repl_with_143() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send("print(\"started\"); loop {}\r");
+    pty.expect("started\n");
+    terminate(&pty);
+    assert_eq!(pty.wait(), 143);
+}

@@ -147,6 +147,11 @@ impl Pty {
         self.expect("pooler> ");
     }
 
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Waits for the process to end and returns its exit code.
     pub fn wait(mut self) -> i32 {
         let start = Instant::now();
