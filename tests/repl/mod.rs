@@ -53,7 +53,7 @@ fn variables_functions_and_modules_persist_across_inputs() {
     pty.expect("\nemail\n");
     pty.send(":vars\r");
     pty.expect("let base: i64");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -71,7 +71,7 @@ fn unfinished_input_continues_on_the_next_line() {
     pty.expect("pooler> ");
     pty.send("m.a[1] * 2\r");
     pty.expect("\n42\n");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -85,7 +85,7 @@ fn maps_print_as_json_with_secrets_redacted_and_unit_prints_nothing() {
     pty.expect("\"Password\": \"***redacted***\",\n  \"UserStatus\": \"CONFIRMED\"");
     pty.send("let z = 1;\r");
     pty.expect("let z = 1;\npooler> ");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -114,7 +114,7 @@ fn tab_completes_members_and_enums_inside_a_cognito_call() {
     pty.expect("OPTIONAL");
     pty.send("\x03");
     pty.expect("pooler> ");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -129,7 +129,7 @@ fn ctrl_c_stops_a_running_loop_and_keeps_the_session() {
     pty.expect("pooler> ");
     pty.send("kept * 6\r");
     pty.expect("\n42\n");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -164,7 +164,7 @@ fn ctrl_c_cancels_a_request_in_flight_and_keeps_the_session() {
         "the reply was awaited:\n{}",
         pty.screen()
     );
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -177,7 +177,7 @@ fn ctrl_c_at_the_prompt_clears_the_line() {
     pty.expect("pooler> ");
     pty.send("1 + 1\r");
     pty.expect("\n2\n");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -192,7 +192,7 @@ fn errors_show_a_frame_in_the_input_and_the_session_goes_on() {
     pty.expect("pooler> ");
     pty.send("ok + 1\r");
     pty.expect("\n6\n");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 
@@ -206,7 +206,7 @@ fn history_is_kept_across_sessions_without_credentials() {
     first.send("fn g() {\r");
     first.expect("   ...> ");
     first.line("5 }");
-    first.send("\x04");
+    first.eof();
     assert_eq!(first.wait(), 0);
 
     let file = repl.history();
@@ -228,7 +228,7 @@ fn history_is_kept_across_sessions_without_credentials() {
     second.expect("error");
     second.send("g() * 2\r");
     second.expect("\n10\n");
-    second.send("\x04");
+    second.eof();
     assert_eq!(second.wait(), 0);
 }
 
@@ -316,7 +316,7 @@ fn bare_pooler_on_a_terminal_starts_the_repl() {
     let mut pty = repl.start_with(&["--dry-run"]);
     pty.send("6 * 7\r");
     pty.expect("\n42\n");
-    pty.send("\x04");
+    pty.eof();
     assert_eq!(pty.wait(), 0);
 }
 

@@ -147,6 +147,26 @@ impl Pty {
         self.expect("pooler> ");
     }
 
+    /// Waits until the REPL shows a prompt and nothing after it, so it reads keys in raw mode
+    /// (a Ctrl-D typed ahead, while the terminal is still in line mode, would be lost).
+    pub fn wait_for_prompt(&self) {
+        let start = Instant::now();
+        while !(self.screen().ends_with("pooler> ") || self.screen().ends_with("   ...> ")) {
+            assert!(
+                start.elapsed() < WAIT,
+                "no prompt; the screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Ctrl-D at an empty prompt.
+    pub fn eof(&mut self) {
+        self.wait_for_prompt();
+        self.send("\x04");
+    }
+
     /// The child's process id.
     pub fn pid(&self) -> u32 {
         self.child.id()
