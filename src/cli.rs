@@ -10,8 +10,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// The command; none starts the REPL (or runs stdin as a script when it is not a terminal)
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,6 +52,8 @@ pub enum Command {
         /// Part of an operation name, in either form (user_pool, UserPool)
         filter: Option<String>,
     },
+    /// Explore interactively: completion, history, `:help`; reads stdin as a script when piped
+    Repl,
     /// Show an operation's input as a skeleton: members, types, required markers, enums, limits
     Describe {
         /// The operation, e.g. CreateUserPool or create_user_pool

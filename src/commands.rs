@@ -24,7 +24,11 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         Ok(model) => model,
         Err(code) => return code,
     };
-    match &cli.command {
+    let Some(command) = &cli.command else {
+        return crate::repl::run(global, model, interrupt);
+    };
+    match command {
+        Command::Repl => crate::repl::run(global, model, interrupt),
         Command::Run { file, args } => run_script(global, model, interrupt, file, args, Mode::Run),
         Command::Check { file, args } => {
             run_script(global, model, interrupt, file, args, Mode::Check)

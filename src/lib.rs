@@ -11,6 +11,7 @@ pub mod host;
 pub mod interrupt;
 pub mod model;
 pub mod port;
+pub mod repl;
 pub mod script;
 
 use clap::Parser as _;

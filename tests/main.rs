@@ -14,3 +14,4 @@ mod interrupt;
 mod json_doc;
 mod lint;
 mod port;
+mod repl;

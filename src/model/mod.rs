@@ -16,6 +16,7 @@ mod paths;
 mod pattern;
 mod problem;
 mod redact;
+mod sensitive;
 mod shapes;
 mod suggest;
 mod synth;

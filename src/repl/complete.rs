@@ -1,0 +1,427 @@
+//! Model-aware completion and hints for REPL input: functions, variables, stdlib modules,
+//! `cognito.` operations, `json()` methods, input members of a cognito call, enum values.
+
+use crate::model::{MemberInfo, Model, Operation};
+use crate::script::stdlib;
+
+use super::scan::{self, Open};
+
+/// What the session knows about its names, refreshed after every input.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// Global functions (registered and script-defined), sorted and unique.
+    pub functions: Vec<String>,
+    /// Variables in scope: name and whether it holds a `json()` document.
+    pub variables: Vec<(String, bool)>,
+}
+
+/// One completion: what is listed and what is inserted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub display: String,
+    pub replacement: String,
+}
+
+impl Choice {
+    fn plain(text: &str) -> Self {
+        Self {
+            display: text.to_string(),
+            replacement: text.to_string(),
+        }
+    }
+}
+
+/// Methods of a `json()` document.
+pub const JSON_METHODS: &[&str] = &[
+    "update_string",
+    "update_int",
+    "update_bool",
+    "update_number",
+    "update_null",
+    "update_new_object",
+    "update_new_array",
+    "update",
+    "string_of",
+    "int_of",
+    "bool_of",
+    "size_of_array",
+    "has_member",
+    "get",
+    "delete",
+    "emit",
+    "emit_compact",
+    "to_map",
+    "i",
+    "j",
+    "k",
+    "delimiter",
+];
+
+/// Methods of `cognito` besides one per operation.
+const COGNITO_EXTRA: &[&str] = &["call", "paginate", "with"];
+
+/// The REPL's commands, for completion after `:`.
+pub const COMMANDS: &[&str] = &[
+    ":help",
+    ":ops",
+    ":describe",
+    ":vars",
+    ":load",
+    ":dry-run",
+    ":clear",
+    ":quit",
+];
+
+const KEYWORDS: &[&str] = &[
+    "let", "const", "fn", "if", "else", "for", "in", "while", "loop", "break", "continue",
+    "return", "throw", "try", "catch", "import", "export", "as", "true", "false", "switch",
+];
+
+/// Completions for `text` with the cursor at its end: the byte offset where the replaced word
+/// starts and the choices, sorted.
+pub fn complete(text: &str, model: &Model, names: &Names) -> (usize, Vec<Choice>) {
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    if line.trim_start().starts_with(':') && line_start == 0 {
+        return complete_command(line, model);
+    }
+    let state = scan::scan(text);
+    if let Some((quote, start)) = state.string {
+        if quote != '"' {
+            return (text.len(), Vec::new());
+        }
+        let partial = &text[start + 1..];
+        let before = text[..start].trim_end();
+        let found = string_choices(before, &state.stack, text, partial, model);
+        return (start + 1, found);
+    }
+    let word_len = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let start = text.len() - word_len;
+    let word = &text[start..];
+    let before = &text[..start];
+    if let Some(receiver) = before.strip_suffix('.') {
+        return (start, filtered(method_names(receiver, model, names), word));
+    }
+    if before.ends_with("::") {
+        return (start, Vec::new());
+    }
+    if let Some((op, path)) = call_context(text, &state.stack, model) {
+        let innermost = state.stack.last().map(|o| o.ch);
+        let last = before.trim_end().chars().last();
+        if innermost == Some('{') && matches!(last, Some('{' | ',')) {
+            let members = model.input_members_at(op, &as_strs(&path));
+            let list = members.iter().map(|m| m.name.clone()).collect();
+            return (start, filtered(list, word));
+        }
+    }
+    if word.is_empty() {
+        return (start, Vec::new());
+    }
+    let mut list: Vec<String> = names.functions.clone();
+    list.extend(names.variables.iter().map(|(n, _)| n.clone()));
+    list.extend(["cognito", "args"].map(String::from));
+    list.extend(KEYWORDS.iter().map(|k| k.to_string()));
+    (start, filtered(list, word))
+}
+
+/// A hint for `text` with the cursor at its end: the required members of the cognito call's
+/// input at the cursor's nesting level that are not written yet.
+pub fn hint(text: &str, model: &Model) -> Option<String> {
+    let state = scan::scan(text);
+    if state.string.is_some() {
+        return None;
+    }
+    let last = state.stack.last()?;
+    let (op, path) = call_context(text, &state.stack, model)?;
+    let written = match last.ch {
+        '{' => scan::top_level_keys(&text[last.pos + 1..]),
+        '(' if text[last.pos + 1..].trim().is_empty() => Vec::new(),
+        _ => return None,
+    };
+    let missing: Vec<String> = model
+        .input_members_at(op, &as_strs(&path))
+        .into_iter()
+        .filter(|m| m.required && !written.contains(&m.name))
+        .map(|m| m.name)
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    Some(format!("  // required: {}", missing.join(", ")))
+}
+
+fn as_strs(path: &[String]) -> Vec<&str> {
+    path.iter().map(String::as_str).collect()
+}
+
+fn filtered(mut list: Vec<String>, prefix: &str) -> Vec<Choice> {
+    list.retain(|n| n.starts_with(prefix));
+    list.sort();
+    list.dedup();
+    list.iter().map(|n| Choice::plain(n)).collect()
+}
+
+fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
+    let trimmed = line.trim_start();
+    let offset = line.len() - trimmed.len();
+    match trimmed.split_once(' ') {
+        None => {
+            let list = COMMANDS.iter().map(|c| c.to_string()).collect();
+            (offset, filtered(list, trimmed))
+        }
+        Some((":describe", rest)) => {
+            let rest_trimmed = rest.trim_start();
+            let start = line.len() - rest_trimmed.len();
+            let list = model.operations().iter().map(|o| o.name.clone()).collect();
+            (start, filtered(list, rest_trimmed))
+        }
+        Some((":dry-run", rest)) => {
+            let rest_trimmed = rest.trim_start();
+            let start = line.len() - rest_trimmed.len();
+            (
+                start,
+                filtered(vec!["on".into(), "off".into()], rest_trimmed),
+            )
+        }
+        Some(_) => (line.len(), Vec::new()),
+    }
+}
+
+/// Inside a `"` string that starts after `before`.
+fn string_choices(
+    before: &str,
+    stack: &[Open],
+    text: &str,
+    partial: &str,
+    model: &Model,
+) -> Vec<Choice> {
+    if before.ends_with("import") {
+        let list = stdlib::MODULES.iter().map(|(n, _)| n.to_string()).collect();
+        return filtered(list, partial);
+    }
+    if before.ends_with("cognito.call(") || before.ends_with("cognito.paginate(") {
+        let list = model.operations().iter().map(|o| o.name.clone()).collect();
+        return filtered(list, partial);
+    }
+    let Some(key_text) = before.strip_suffix(':') else {
+        return Vec::new();
+    };
+    let Some(key) = key_before(key_text) else {
+        return Vec::new();
+    };
+    if stack.last().map(|o| o.ch) != Some('{') {
+        return Vec::new();
+    }
+    let Some((op, path)) = call_context(text, stack, model) else {
+        return Vec::new();
+    };
+    let members: Vec<MemberInfo> = model.input_members_at(op, &as_strs(&path));
+    let Some(member) = members.iter().find(|m| m.name == key) else {
+        return Vec::new();
+    };
+    filtered(member.enum_values.clone(), partial)
+}
+
+/// The member name that ends `text` (`Name` or `"Name"`), if any.
+fn key_before(text: &str) -> Option<String> {
+    let text = text.trim_end();
+    let text = text.strip_suffix('"').unwrap_or(text);
+    let name: String = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Method names after `receiver.`.
+fn method_names(receiver: &str, model: &Model, names: &Names) -> Vec<String> {
+    let receiver = receiver.trim_end();
+    let ident = key_before(receiver).unwrap_or_default();
+    let is_ident_end = receiver.ends_with(ident.as_str()) && !ident.is_empty();
+    if is_ident_end && ident == "cognito" {
+        let mut list: Vec<String> = model
+            .operations()
+            .iter()
+            .map(|o| o.snake_name.clone())
+            .collect();
+        list.extend(COGNITO_EXTRA.iter().map(|s| s.to_string()));
+        return list;
+    }
+    let json_var = is_ident_end && names.variables.iter().any(|(n, j)| *j && *n == ident);
+    if json_var || is_json_call(receiver) {
+        return JSON_METHODS.iter().map(|s| s.to_string()).collect();
+    }
+    Vec::new()
+}
+
+/// Whether `text` ends with a call `json(…)`.
+fn is_json_call(text: &str) -> bool {
+    let Some(inner) = text.strip_suffix(')') else {
+        return false;
+    };
+    let state = scan::scan(inner);
+    match state.stack.last() {
+        Some(open) if open.ch == '(' && state.string.is_none() => {
+            let callee = inner[..open.pos].trim_end();
+            key_before(callee).as_deref() == Some("json")
+                && !callee[..callee.len() - 4].ends_with('.')
+        }
+        _ => false,
+    }
+}
+
+/// When the cursor is inside the argument of `cognito.<operation>(…)`: the operation and the
+/// member path from the input's top level to the innermost open map or list.
+pub fn call_context<'m>(
+    text: &str,
+    stack: &[Open],
+    model: &'m Model,
+) -> Option<(&'m Operation, Vec<String>)> {
+    let call = stack.iter().rposition(|o| o.ch == '(')?;
+    let callee = text[..stack[call].pos].trim_end();
+    let name = key_before(callee)?;
+    let receiver = callee[..callee.len() - name.len()].trim_end();
+    if !receiver.strip_suffix('.')?.trim_end().ends_with("cognito") {
+        return None;
+    }
+    let op = model.operations().iter().find(|o| o.snake_name == name)?;
+    let inner = &stack[call + 1..];
+    if inner.is_empty() {
+        return Some((op, Vec::new()));
+    }
+    if inner[0].ch != '{' {
+        return None;
+    }
+    let mut path = Vec::new();
+    for pair in inner.windows(2) {
+        let (outer, open) = (pair[0], pair[1]);
+        if open.ch == '(' {
+            return None;
+        }
+        let between = text[outer.pos + 1..open.pos].trim_end();
+        let between = between.strip_suffix('#').unwrap_or(between).trim_end();
+        if let Some(key_text) = between.strip_suffix(':') {
+            path.push(key_before(key_text)?);
+        }
+    }
+    Some((op, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        Names {
+            functions: vec!["json".into(), "print".into(), "read_json".into()],
+            variables: vec![("req".into(), true), ("pool".into(), false)],
+        }
+    }
+
+    fn choices(text: &str) -> Vec<String> {
+        let (start, found) = complete(text, Model::embedded(), &names());
+        assert!(start <= text.len());
+        found.into_iter().map(|c| c.replacement).collect()
+    }
+
+    #[test]
+    fn operations_after_cognito_dot() {
+        assert_eq!(
+            choices("cognito.create_user_p"),
+            vec![
+                "create_user_pool",
+                "create_user_pool_client",
+                "create_user_pool_domain",
+                "create_user_pool_replica"
+            ]
+        );
+        assert!(choices("cognito.").len() >= 153);
+    }
+
+    #[test]
+    fn members_at_each_nesting_level() {
+        let top = choices("cognito.create_user_pool(#{ ");
+        assert!(top.contains(&"PoolName".to_string()));
+        assert!(top.contains(&"MfaConfiguration".to_string()));
+        assert_eq!(
+            choices("cognito.create_user_pool(#{ Pool"),
+            vec!["PoolName"]
+        );
+        assert_eq!(
+            choices(
+                "cognito.create_user_pool(#{ PoolName: \"p\",\n Policies: #{ PasswordPolicy: #{ MinimumL"
+            ),
+            vec!["MinimumLength"]
+        );
+        assert_eq!(
+            choices("cognito.create_user_pool(#{ Schema: [#{ Attribute"),
+            vec!["AttributeDataType"]
+        );
+    }
+
+    #[test]
+    fn enum_values_after_a_member_quote() {
+        assert_eq!(
+            choices("cognito.create_user_pool(#{ MfaConfiguration: \""),
+            vec!["OFF", "ON", "OPTIONAL"]
+        );
+        assert_eq!(
+            choices("cognito.create_user_pool(#{ MfaConfiguration: \"O"),
+            vec!["OFF", "ON", "OPTIONAL"]
+        );
+        assert_eq!(
+            choices("cognito.create_user_pool(#{ MfaConfiguration: \"OP"),
+            vec!["OPTIONAL"]
+        );
+    }
+
+    #[test]
+    fn stdlib_modules_inside_import() {
+        assert_eq!(choices("import \"cog"), vec!["cognito/attributes"]);
+    }
+
+    #[test]
+    fn json_methods_on_documents() {
+        assert!(choices("req.update_s").contains(&"update_string".to_string()));
+        assert!(choices("json().emit").contains(&"emit_compact".to_string()));
+        assert!(
+            choices("pool.emit").is_empty(),
+            "pool is not a json() document"
+        );
+    }
+
+    #[test]
+    fn globals_and_variables() {
+        assert_eq!(choices("rea"), vec!["read_json"]);
+        assert_eq!(choices("po"), vec!["pool"]);
+        assert_eq!(choices(":de"), vec![":describe"]);
+        assert_eq!(
+            choices(":describe CreateUserPoolC"),
+            vec!["CreateUserPoolClient"]
+        );
+    }
+
+    #[test]
+    fn hints_name_missing_required_members() {
+        let m = Model::embedded();
+        assert_eq!(
+            hint("cognito.create_user_pool(", m).as_deref(),
+            Some("  // required: PoolName")
+        );
+        assert_eq!(
+            hint("cognito.create_user_pool(#{ PoolName: \"x\", ", m),
+            None
+        );
+        let h = hint("cognito.admin_create_user(#{ UserPoolId: \"x\", ", m).unwrap();
+        assert!(h.contains("Username") && !h.contains("UserPoolId"), "{h}");
+    }
+}
