@@ -7,39 +7,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-struct Moto {
-    endpoint: String,
-    key_id: String,
-    secret: String,
-    region: String,
-}
-
-fn moto(test: &str) -> Option<Moto> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    match (
-        var("POOLER_TEST_ENDPOINT"),
-        var("POOLER_TEST_ACCESS_KEY_ID"),
-        var("POOLER_TEST_SECRET_ACCESS_KEY"),
-    ) {
-        (Some(endpoint), Some(key_id), Some(secret)) => Some(Moto {
-            endpoint,
-            key_id,
-            secret,
-            region: var("POOLER_TEST_REGION").unwrap_or_else(|| "us-west-2".into()),
-        }),
-        _ if std::env::var_os("CI").is_some() => {
-            panic!("{test}: moto is required when CI is set: run `bash tests/run.sh`")
-        }
-        _ => {
-            eprintln!("skipped {test}: no moto (run the tests with `bash tests/run.sh`)");
-            None
-        }
-    }
-}
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::moto::{Moto, moto};
+use crate::support::repo_root;
 
 struct Run {
     code: Option<i32>,

@@ -5,18 +5,12 @@
 //! (and fail when CI is set).
 
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
-/// Where moto listens and the IAM key the harness made for it.
-struct Moto {
-    endpoint: String,
-    key_id: String,
-    secret: String,
-    region: String,
-}
+use crate::support::moto::{Moto, moto};
+use crate::support::repo_root;
 
 /// What a finished `pooler` run left behind.
 struct Run {
@@ -31,36 +25,6 @@ impl Run {
         let (code, out, err) = (self.code, &self.stdout, &self.stderr);
         assert!(self.ok, "{what} failed (exit {code:?}):\n{out}\n{err}");
     }
-}
-
-/// The moto server from tests/run.sh; `None` (test skipped) when it is not there, except on CI.
-fn moto(test: &str) -> Option<Moto> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    match (
-        var("POOLER_TEST_ENDPOINT"),
-        var("POOLER_TEST_ACCESS_KEY_ID"),
-        var("POOLER_TEST_SECRET_ACCESS_KEY"),
-    ) {
-        (Some(endpoint), Some(key_id), Some(secret)) => Some(Moto {
-            endpoint,
-            key_id,
-            secret,
-            region: var("POOLER_TEST_REGION").unwrap_or_else(|| "us-west-2".into()),
-        }),
-        _ if std::env::var_os("CI").is_some() => panic!(
-            "{test}: moto is required when CI is set, but POOLER_TEST_ENDPOINT, \
-             POOLER_TEST_ACCESS_KEY_ID or POOLER_TEST_SECRET_ACCESS_KEY is unset: \
-             run the tests with `bash tests/run.sh`"
-        ),
-        _ => {
-            eprintln!("skipped {test}: no moto (run the tests with `bash tests/run.sh`)");
-            None
-        }
-    }
-}
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn pooler_bin() -> &'static str {
