@@ -10,6 +10,8 @@ mod e2e_ensure;
 mod e2e_moto;
 mod ensure;
 mod errors;
+mod faults;
+mod fuzz;
 mod interrupt;
 mod json_doc;
 mod lint;

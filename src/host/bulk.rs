@@ -105,7 +105,7 @@ impl Run {
                 .ok()
                 .map(|v| model.redact_output(self.op, v)),
             error_type,
-            attempts: outcome.attempts.len(),
+            attempts: &outcome.attempts,
             millis: outcome.elapsed.as_millis(),
             dry_run: self.shared.dry_run,
         };
