@@ -364,3 +364,68 @@ fn plain_http_to_a_non_loopback_host_needs_allow_http() {
     assert!(out.stderr.contains("--allow-http"), "{}", out.stderr);
     assert!(out.stderr.contains("EndpointError"), "{}", out.stderr);
 }
+
+#[test]
+fn sigint_during_a_call_prints_what_completed_and_keeps_the_transcript_whole() {
+    use std::process::{Command, Stdio};
+    let fast = r#"{"UserPools": []}"#;
+    let s = FaultServer::start(vec![Act::Reply(200, fast), Act::Slow(3_000, 200, fast)]);
+    let dir = tempfile::tempdir().unwrap();
+    let script = "cognito.list_user_pools(#{ MaxResults: 1 });\nprint(\"one done\");\n\
+                  cognito.list_user_pools(#{ MaxResults: 2 });\nprint(\"not reached\");\n";
+    std::fs::write(dir.path().join("script.rhai"), script).unwrap();
+    let transcript = dir.path().join("calls.jsonl");
+    let nowhere = dir.path().join("none");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .args(["run", "--endpoint-url", &s.url, "--transcript"])
+        .arg(&transcript)
+        .arg("script.rhai")
+        .current_dir(dir.path())
+        .env("AWS_CONFIG_FILE", &nowhere)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &nowhere)
+        .env("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER")
+        .env("AWS_SECRET_ACCESS_KEY", "faultsecretfaultsecret")
+        .env("AWS_REGION", "us-west-2")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 3];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The second call is now in flight (or about to be): the server holds it for 3 s.
+    while s.hits() < 2 {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(std::time::Instant::now() < deadline, "pooler did not stop");
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted after 2 calls: ListUserPools 1 ok, 1 stopped"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&transcript).unwrap();
+    assert!(text.ends_with('\n'), "{text}");
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line whole JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["status"], 200);
+    assert_eq!(lines[1]["error_type"], "Interrupted");
+}

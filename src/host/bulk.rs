@@ -89,6 +89,7 @@ impl Run {
                 error_type.map(|t| format!(": {t}")).unwrap_or_default()
             );
         }
+        super::progress::note(&self.op.name, error_type);
         let Some(transcript) = &self.shared.transcript else {
             return;
         };

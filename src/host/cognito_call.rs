@@ -204,6 +204,7 @@ impl Cognito {
     }
 
     fn record(&self, entry: Entry<'_>) {
+        super::progress::note(entry.operation, entry.error_type);
         if let Some(transcript) = &self.shared.transcript
             && let Err(e) = transcript.record(entry)
         {
