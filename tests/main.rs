@@ -17,3 +17,4 @@ mod json_doc;
 mod lint;
 mod port;
 mod repl;
+mod secrets;
