@@ -3,6 +3,7 @@
 mod support;
 
 mod aws_client;
+mod bad_scripts;
 mod bulk;
 mod cli;
 mod cognito;
