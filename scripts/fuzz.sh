@@ -14,7 +14,7 @@ declare -A test_of=([path]=fuzz_path_parser [json_doc]=fuzz_json_doc_operations
 pids=()
 for t in "${targets[@]}"; do
   POOLER_FUZZ_SECS=$secs POOLER_FUZZ_TARGET=$t nice -n 10 "$bin" --exact "fuzz::${test_of[$t]}" \
-    --nocapture --test-threads 1 2>&1 | grep -E "^fuzz |panicked|FAILED|test result" &
+    --nocapture --test-threads 1 2>&1 | grep -oE "fuzz [a-z_]+: .*|panicked.*|test result.*" &
   pids+=($!)
 done
 status=0

@@ -360,7 +360,7 @@ fn plain_http_to_a_non_loopback_host_needs_allow_http() {
             "script.rhai",
         ])
         .run();
-    assert_ne!(out.code, 0);
+    assert_eq!(out.code, 7, "{}", out.stderr);
     assert!(out.stderr.contains("--allow-http"), "{}", out.stderr);
     assert!(out.stderr.contains("EndpointError"), "{}", out.stderr);
 }
@@ -428,4 +428,74 @@ fn sigint_during_a_call_prints_what_completed_and_keeps_the_transcript_whole() {
     assert_eq!(lines.len(), 2, "{text}");
     assert_eq!(lines[0]["status"], 200);
     assert_eq!(lines[1]["error_type"], "Interrupted");
+}
+
+/// A TLS server on loopback with a fresh self-signed certificate (openssl and python3 make it);
+/// it is killed when dropped.
+struct SelfSigned {
+    child: std::process::Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl SelfSigned {
+    fn start() -> Self {
+        use std::process::{Command, Stdio};
+        let dir = tempfile::tempdir().unwrap();
+        let made = Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            ])
+            .args([
+                "-subj",
+                "/CN=127.0.0.1",
+                "-keyout",
+                "key.pem",
+                "-out",
+                "cert.pem",
+            ])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("openssl is needed for the TLS test");
+        assert!(made.success(), "openssl req failed");
+        let server = "import ssl, socket\n\
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\n\
+            ctx.load_cert_chain('cert.pem', 'key.pem')\n\
+            s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n\
+            print(s.getsockname()[1], flush=True)\n\
+            while True:\n    c, _ = s.accept()\n    try:\n        ctx.wrap_socket(c, server_side=True).close()\n    except Exception:\n        pass\n";
+        let mut child = Command::new("python3")
+            .args(["-c", server])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 is needed for the TLS test");
+        let mut port = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut port)
+            .unwrap();
+        Self {
+            child,
+            url: format!("https://127.0.0.1:{}", port.trim()),
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for SelfSigned {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn an_untrusted_certificate_is_reported_as_such_and_never_ignored() {
+    let s = SelfSigned::start();
+    let (out, line) = run_at(&s.url, &["--max-attempts", "1", "--timeout", "10"]);
+    assert_failed(&out, &line, 7, "NetworkError", 1, &s.url);
+    assert!(out.stderr.contains("certificate"), "{}", out.stderr);
 }
