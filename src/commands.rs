@@ -171,10 +171,14 @@ fn run_script(
     args: &[String],
     mode: Mode,
 ) -> i32 {
-    match runner(global, model, interrupt, base_dir(file), mode, args) {
+    let code = match runner(global, model, interrupt, base_dir(file), mode, args) {
         Ok(r) => r.run_file(file),
         Err(code) => code,
+    };
+    if code == exit::INTERRUPTED || code == exit::TERMINATED {
+        eprintln!("{}", crate::host::progress::summary());
     }
+    code
 }
 
 fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &str) -> i32 {

@@ -3,6 +3,7 @@
 mod support;
 
 mod aws_client;
+mod bad_scripts;
 mod bulk;
 mod cli;
 mod cognito;
@@ -10,8 +11,11 @@ mod e2e_ensure;
 mod e2e_moto;
 mod ensure;
 mod errors;
+mod faults;
+mod fuzz;
 mod interrupt;
 mod json_doc;
 mod lint;
 mod port;
 mod repl;
+mod secrets;

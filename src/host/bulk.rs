@@ -89,6 +89,7 @@ impl Run {
                 error_type.map(|t| format!(": {t}")).unwrap_or_default()
             );
         }
+        super::progress::note(&self.op.name, error_type);
         let Some(transcript) = &self.shared.transcript else {
             return;
         };
@@ -105,7 +106,7 @@ impl Run {
                 .ok()
                 .map(|v| model.redact_output(self.op, v)),
             error_type,
-            attempts: outcome.attempts.len(),
+            attempts: &outcome.attempts,
             millis: outcome.elapsed.as_millis(),
             dry_run: self.shared.dry_run,
         };

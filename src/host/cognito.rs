@@ -173,7 +173,8 @@ impl Cognito {
         })
     }
 
-    fn describe(&self) -> String {
+    /// One line of settings: region, endpoint, credential source, dry run (never a key).
+    pub fn describe(&self) -> String {
         let mode = if self.shared.dry_run { ", dry run" } else { "" };
         match self.shared.runtime().block_on(self.client.resolve()) {
             Ok(r) => format!(

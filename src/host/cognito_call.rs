@@ -151,7 +151,7 @@ impl Cognito {
                 status: None,
                 response: Some(shared.model.redact_output(op, &response)),
                 error_type: None,
-                attempts: 0,
+                attempts: &[],
                 millis: started.elapsed().as_millis(),
                 dry_run: true,
             });
@@ -194,7 +194,7 @@ impl Cognito {
             status: outcome.status,
             response: redacted_response,
             error_type: error_type.as_deref(),
-            attempts: outcome.attempts.len(),
+            attempts: &outcome.attempts,
             millis: outcome.elapsed.as_millis(),
             dry_run: false,
         });
@@ -204,6 +204,7 @@ impl Cognito {
     }
 
     fn record(&self, entry: Entry<'_>) {
+        super::progress::note(entry.operation, entry.error_type);
         if let Some(transcript) = &self.shared.transcript
             && let Err(e) = transcript.record(entry)
         {

@@ -18,6 +18,7 @@ pub mod json_doc;
 pub mod lint;
 pub mod path;
 pub mod plan;
+pub mod progress;
 pub mod transcript;
 pub mod util;
 

@@ -137,7 +137,11 @@ pub fn parse(text: &str, delim: char) -> Result<Path, PathError> {
             let index = parse_index(inner).ok_or_else(|| {
                 error(
                     text,
-                    format!("`[{inner}]` is not an index: write digits or i, j, k"),
+                    if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+                        format!("`[{inner}]` is too large an index")
+                    } else {
+                        format!("`[{inner}]` is not an index: write digits or i, j, k")
+                    },
                     open,
                     close + 1,
                 )

@@ -1,5 +1,6 @@
 //! `--transcript FILE`: one JSON line per call, written as each call ends, secrets redacted by
-//! the caller before anything reaches this file.
+//! the caller before anything reaches this file; `attempts_detail` lists every attempt (status,
+//! error text, milliseconds), so retries are on record.
 
 use std::cell::RefCell;
 use std::fs::File;
@@ -7,6 +8,8 @@ use std::io::{BufWriter, Write as _};
 use std::path::Path;
 
 use serde_json::Value;
+
+use crate::aws::Attempt;
 
 /// An open transcript file.
 pub struct Transcript {
@@ -22,7 +25,8 @@ pub struct Entry<'a> {
     pub status: Option<u16>,
     pub response: Option<Value>,
     pub error_type: Option<&'a str>,
-    pub attempts: usize,
+    /// Every attempt made, in order (empty for a dry run).
+    pub attempts: &'a [Attempt],
     pub millis: u128,
     pub dry_run: bool,
 }
@@ -45,12 +49,20 @@ impl Transcript {
             "status": entry.status,
             "response": entry.response,
             "error_type": entry.error_type,
-            "attempts": entry.attempts,
+            "attempts": entry.attempts.len(),
+            "attempts_detail": entry.attempts.iter().map(|a| serde_json::json!({
+                "status": a.status,
+                "error": a.error,
+                "ms": a.millis,
+            })).collect::<Vec<_>>(),
             "ms": entry.millis,
             "dry_run": entry.dry_run,
         });
+        // One write of the whole line, so an interruption never leaves half a line behind.
+        let mut text = line.to_string();
+        text.push('\n');
         let mut out = self.out.borrow_mut();
-        writeln!(out, "{line}")?;
+        out.write_all(text.as_bytes())?;
         out.flush()
     }
 }

@@ -1,11 +1,13 @@
 //! How the REPL shows the value of an input: maps, arrays and `json()` documents as pretty
-//! JSON (colored on a terminal, sensitive members redacted), strings as they are, `()` not at all.
+//! JSON (colored on a terminal, sensitive members redacted), a `cognito` client as its settings
+//! (region, endpoint, credential source; never a key), strings as they are, `()` not at all.
 
 use std::fmt::Write as _;
 
 use rhai::Dynamic;
 use serde_json::Value;
 
+use crate::host::cognito::Cognito;
 use crate::host::convert::to_json;
 use crate::host::json_doc::JsonDoc;
 
@@ -24,6 +26,9 @@ pub fn show(value: &Dynamic, color: bool) -> Option<String> {
         && let Ok(json) = to_json(value)
     {
         return Some(pretty(&super::redact::redact(&json), color));
+    }
+    if let Some(cognito) = value.read_lock::<Cognito>() {
+        return Some(cognito.describe());
     }
     Some(value.to_string())
 }

@@ -321,7 +321,8 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
         let text = sources.get(&loc.source);
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(loc.line - 1)) {
             let bar = paint.wrap("1;34", "|");
-            let line = line.trim_end();
+            let masked = super::frame_redact::mask_secrets(line.trim_end());
+            let line = masked.as_str();
             let start = line
                 .char_indices()
                 .nth(loc.column.saturating_sub(1))

@@ -2,6 +2,7 @@
 //! Ctrl-C and Ctrl-D, history across sessions with credentials left out, piped stdin.
 
 mod pty;
+mod secrets;
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};

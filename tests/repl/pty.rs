@@ -25,6 +25,11 @@ impl Pty {
     /// Starts pooler with `args` in `dir` on a new terminal (it becomes the session leader, so
     /// Ctrl-C typed while a script runs raises SIGINT in it, as in a real shell).
     pub fn spawn(dir: &Path, state: &Path, args: &[&str]) -> Pty {
+        Self::spawn_with_env(dir, state, args, &[])
+    }
+
+    /// Like [`Pty::spawn`], with extra environment variables set last (they win).
+    pub fn spawn_with_env(dir: &Path, state: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let (mut master, mut slave) = (0, 0);
         let size = libc::winsize {
             ws_row: 50,
@@ -64,6 +69,7 @@ impl Pty {
             .env("NO_COLOR", "1")
             .env("HOME", state)
             .env("XDG_STATE_HOME", state)
+            .envs(env.iter().copied())
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));

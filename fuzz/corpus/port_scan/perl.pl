@@ -1,0 +1,24 @@
+# Perl: -> calls, \@ and \" escapes, 1/0 booleans, # comments
+use chilkat();
+$rest = chilkat::CkRest->new();
+$authAws = chilkat::CkAuthAws->new();
+$authAws->put_AccessKey("AWS_ACCESS_KEY");
+$authAws->put_Region("eu-south-1");
+$rest->SetAuthAws($authAws);
+$success = $rest->Connect("cognito-idp.eu-south-1.amazonaws.com",443,1,1);
+$json = chilkat::CkJsonObject->new();
+# $json->UpdateString("PoolName","WRONG");
+$json->UpdateString("PoolName","fx_perl");
+$json->UpdateString("EmailVerificationSubject","Mail joe\@example.com \"now\"");
+$json->UpdateInt("Policies.PasswordPolicy.MinimumLength",10);
+$json->UpdateBool("Policies.PasswordPolicy.RequireSymbols",1);
+$json->UpdateBool("Policies.PasswordPolicy.RequireNumbers",0);
+$rest->AddHeader("X-Amz-Target","AWSCognitoIdentityProviderService.CreateUserPool");
+$sbRequestBody = chilkat::CkStringBuilder->new();
+$json->EmitSb($sbRequestBody);
+$sbResponseBody = chilkat::CkStringBuilder->new();
+$success = $rest->FullRequestSb("POST","/",$sbRequestBody,$sbResponseBody);
+$jsonResponse = chilkat::CkJsonObject->new();
+$jsonResponse->LoadSb($sbResponseBody);
+$jsonResponse->put_EmitCompact(0);
+print $jsonResponse->emit() . "\r\n";

@@ -1,0 +1,32 @@
+# Python (CkPython): \" and '' strings, True/False, # comments, put_ setters, DelimiterChar
+import sys
+import chilkat
+
+rest = chilkat.CkRest()
+authAws = chilkat.CkAuthAws()
+authAws.put_AccessKey("AWS_ACCESS_KEY")
+authAws.put_Region("eu-west-2")
+authAws.put_ServiceName("cognito-idp")
+rest.SetAuthAws(authAws)
+success = rest.Connect("cognito-idp.eu-west-2.amazonaws.com",443,True,True)
+json = chilkat.CkJsonObject()
+# json.UpdateString("PoolName","WRONG")
+json.UpdateString("PoolName",'fx_python')  # json.UpdateString("PoolName","WRONG")
+json.UpdateString("EmailVerificationSubject","Say \"hi\" and 'bye'")
+json.UpdateInt("Policies.PasswordPolicy.MinimumLength",10)
+json.UpdateBool("Policies.PasswordPolicy.RequireSymbols",True)
+json.UpdateBool("Policies.PasswordPolicy.RequireNumbers",False)
+json.put_DelimiterChar("|")
+json.UpdateString("UserPoolTags|app.name","demo")
+rest.AddHeader("X-Amz-Target","AWSCognitoIdentityProviderService.CreateUserPool")
+sbRequestBody = chilkat.CkStringBuilder()
+json.EmitSb(sbRequestBody)
+sbResponseBody = chilkat.CkStringBuilder()
+success = rest.FullRequestSb("POST","/",sbRequestBody,sbResponseBody)
+if (success != True):
+    print(rest.lastErrorText())
+    sys.exit()
+jsonResponse = chilkat.CkJsonObject()
+jsonResponse.LoadSb(sbResponseBody)
+jsonResponse.put_EmitCompact(False)
+print(jsonResponse.emit())

@@ -1,0 +1,21 @@
+' VBScript / Classic ASP: CreateObject("Chilkat.Rest"), "" escapes, True/False
+set rest = CreateObject("Chilkat.Rest")
+set authAws = CreateObject("Chilkat.AuthAws")
+authAws.Region = "ca-central-1"
+success = rest.SetAuthAws(authAws)
+success = rest.Connect("cognito-idp.ca-central-1.amazonaws.com",443,1,1)
+set json = CreateObject("Chilkat.JsonObject")
+' success = json.UpdateString("PoolName","WRONG")
+success = json.UpdateString("PoolName","fx_vbscript")
+success = json.UpdateString("EmailVerificationSubject","""Quoted"" subject")
+success = json.UpdateInt("Policies.PasswordPolicy.MinimumLength",12)
+success = json.UpdateBool("Policies.PasswordPolicy.RequireSymbols",True)
+success = json.UpdateBool("Policies.PasswordPolicy.RequireNumbers",False)
+success = rest.AddHeader("X-Amz-Target","AWSCognitoIdentityProviderService.CreateUserPool")
+set sbRequestBody = CreateObject("Chilkat.StringBuilder")
+success = json.EmitSb(sbRequestBody)
+set sbResponseBody = CreateObject("Chilkat.StringBuilder")
+success = rest.FullRequestSb("POST","/",sbRequestBody,sbResponseBody)
+set jsonResponse = CreateObject("Chilkat.JsonObject")
+success = jsonResponse.LoadSb(sbResponseBody)
+Response.Write "<pre>" & Server.HTMLEncode( jsonResponse.Emit()) & "</pre>"

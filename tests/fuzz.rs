@@ -1,0 +1,262 @@
+//! Fuzz targets as proptest runs over a kept corpus (`fuzz/corpus/TARGET/`): the path parser,
+//! JSON document operations, request validation and the Chilkat port scanner must never panic.
+//!
+//! Each input is a corpus seed (or nothing) with random byte-level edits and splices. Under
+//! `cargo test` each target runs a short, fixed number of cases; `POOLER_FUZZ_SECS=600` (with
+//! `POOLER_FUZZ_TARGET=path` etc. to pick one) keeps running fresh random rounds for that long
+//! and prints the number of executions: see `scripts/fuzz.sh`.
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use serde_json::Value;
+
+use pooler::host::json_doc::JsonDoc;
+use pooler::host::path;
+use pooler::model::Model;
+use pooler::port::lang::PROFILES;
+use pooler::port::scan::scan;
+
+/// Cases per round; the default keeps `cargo test` quick.
+const QUICK_CASES: u32 = 300;
+
+/// One edit of a seed, positions taken modulo the current length.
+#[derive(Clone, Debug)]
+enum Edit {
+    Insert(usize, String),
+    Delete(usize, usize),
+    Duplicate(usize, usize),
+    /// Inserts a slice of another seed.
+    Splice(usize, usize, usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let bytes = "[\\[\\]{}\".,:\\\\/0-9a-zij_ \\n\\t$@()=-]{1,4}|\\PC{1,3}";
+    prop_oneof![
+        3 => (any::<usize>(), bytes).prop_map(|(at, s)| Edit::Insert(at, s)),
+        2 => (any::<usize>(), 1usize..8).prop_map(|(at, n)| Edit::Delete(at, n)),
+        1 => (any::<usize>(), 1usize..16).prop_map(|(at, n)| Edit::Duplicate(at, n)),
+        1 => (any::<usize>(), any::<usize>(), any::<usize>(), 1usize..64)
+            .prop_map(|(at, seed, from, n)| Edit::Splice(at, seed, from, n)),
+    ]
+}
+
+/// A seed index (one past the end means "start empty") and the edits to make.
+fn mutated() -> impl Strategy<Value = (usize, Vec<Edit>)> {
+    (any::<usize>(), proptest::collection::vec(edit(), 0..12))
+}
+
+fn apply(corpus: &[Vec<u8>], (seed, edits): &(usize, Vec<Edit>)) -> String {
+    let mut buf = corpus
+        .get(seed % (corpus.len() + 1))
+        .cloned()
+        .unwrap_or_default();
+    for e in edits {
+        let len = buf.len();
+        let at = |p: usize| if len == 0 { 0 } else { p % (len + 1) };
+        match e {
+            Edit::Insert(p, s) => {
+                let p = at(*p);
+                buf.splice(p..p, s.bytes());
+            }
+            Edit::Delete(p, n) => {
+                let p = at(*p);
+                buf.drain(p..(p + n).min(len));
+            }
+            Edit::Duplicate(p, n) => {
+                let p = at(*p);
+                let piece = buf[p..(p + n).min(len)].to_vec();
+                buf.splice(p..p, piece);
+            }
+            Edit::Splice(p, s, from, n) => {
+                let Some(other) = corpus.get(s % corpus.len().max(1)) else {
+                    continue;
+                };
+                let from = from % (other.len() + 1);
+                let piece = &other[from..(from + n).min(other.len())];
+                let p = at(*p);
+                buf.splice(p..p, piece.iter().copied());
+            }
+        }
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The kept seeds of `target`, sorted by file name.
+fn corpus(target: &str) -> Vec<Vec<u8>> {
+    let dir = crate::support::repo_root().join("fuzz/corpus").join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|e| e.expect("corpus entry").path())
+        .collect();
+    files.sort();
+    let seeds: Vec<_> = files
+        .iter()
+        .map(|f| std::fs::read(f).expect("read seed"))
+        .collect();
+    assert!(!seeds.is_empty(), "{} has no seeds", dir.display());
+    seeds
+}
+
+/// Runs `check` on generated inputs: one quick round, or rounds for `POOLER_FUZZ_SECS` seconds
+/// when this target is the one picked by `POOLER_FUZZ_TARGET` (or none is picked).
+fn fuzz<S: Strategy>(
+    name: &str,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let picked = std::env::var("POOLER_FUZZ_TARGET").ok();
+    let secs = std::env::var("POOLER_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|_| picked.as_deref().is_none_or(|p| p == name));
+    let (cases, budget) = match secs {
+        Some(s) => (5_000, Duration::from_secs(s)),
+        None => (QUICK_CASES, Duration::ZERO),
+    };
+    let start = Instant::now();
+    let mut total: u64 = 0;
+    loop {
+        let mut runner = TestRunner::new(Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        if let Err(e) = runner.run(&strategy, &check) {
+            panic!("fuzz target {name}: {e}");
+        }
+        total += u64::from(cases);
+        if start.elapsed() >= budget {
+            break;
+        }
+    }
+    if secs.is_some() {
+        eprintln!(
+            "fuzz {name}: {total} executions in {:.0} s, no failure",
+            start.elapsed().as_secs_f64()
+        );
+    }
+}
+
+#[test]
+fn fuzz_path_parser() {
+    let seeds = corpus("path");
+    let delim = prop_oneof![Just('.'), Just('/'), Just('|'), any::<char>()];
+    fuzz("path", (mutated(), delim), |(m, delim)| {
+        let text = apply(&seeds, &m);
+        match path::parse(&text, delim) {
+            Ok(p) => prop_assert_eq!(p.steps.len(), p.spans.len()),
+            Err(e) => {
+                prop_assert!(e.start <= e.end && e.end <= text.len(), "span of {e:?}");
+                let _ = e.to_string();
+            }
+        }
+        Ok(())
+    });
+}
+
+/// One document operation with a path and, for updates, a value.
+fn doc_op() -> impl Strategy<Value = (u8, String, Value)> {
+    let value = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "\\PC{0,6}".prop_map(Value::from),
+        Just(serde_json::json!({"k": [1, {"x": null}]})),
+        Just(serde_json::json!([])),
+    ];
+    (0u8..10, "[a-c.\\[\\]0-9ij\"/ -]{0,14}", value)
+}
+
+#[test]
+fn fuzz_json_doc_operations() {
+    let seeds = corpus("json_doc");
+    let ops = proptest::collection::vec(doc_op(), 0..10);
+    fuzz("json_doc", (mutated(), ops), |(m, ops)| {
+        let text = apply(&seeds, &m);
+        let Ok(mut doc) = JsonDoc::parse(&text) else {
+            return Ok(());
+        };
+        for (op, path, value) in ops {
+            match op {
+                0 | 1 => drop(doc.update(&path, value)),
+                2 => drop(doc.get(&path).map(|v| v.cloned())),
+                3 => drop(doc.delete(&path)),
+                4 => drop(doc.string_of(&path)),
+                5 => drop(doc.int_of(&path)),
+                6 => drop(doc.bool_of(&path)),
+                7 => drop(doc.size_of_array(&path)),
+                8 => drop(doc.has_member(&path)),
+                _ => drop(doc.set_delimiter(&path)),
+            }
+        }
+        let emitted = doc.emit_compact();
+        let again = JsonDoc::parse(&emitted);
+        prop_assert!(again.is_ok(), "emitted text does not parse: {emitted}");
+        prop_assert_eq!(again.unwrap().emit_compact(), emitted);
+        Ok(())
+    });
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        let names = "PoolName|UserPoolId|Policies|PasswordPolicy|MinimumLength|Schema|Name|\
+                     AttributeDataType|UserAttributes|Value|TemporaryPassword|[A-Za-z]{1,8}";
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
+            proptest::collection::btree_map(names, inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn fuzz_request_validation() {
+    let seeds = corpus("validate");
+    let model = Model::embedded();
+    let count = model.operations().len();
+    let input = prop_oneof![
+        mutated()
+            .prop_map(move |m| apply(&seeds, &m))
+            .prop_map(|t| { serde_json::from_str::<Value>(&t).unwrap_or(Value::String(t)) }),
+        any_json(),
+    ];
+    fuzz("validate", (any::<usize>(), input), |(i, input)| {
+        let op = &model.operations()[i % count];
+        for problem in model.validate(op, &input) {
+            prop_assert!(!problem.to_string().is_empty());
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn fuzz_port_scanner() {
+    let seeds = corpus("port_scan");
+    fuzz("port_scan", (mutated(), any::<usize>()), |(m, p)| {
+        let text = apply(&seeds, &m);
+        let profile = &PROFILES[p % PROFILES.len()];
+        for t in scan(&text, profile) {
+            prop_assert!(t.start <= t.end && t.end <= text.len(), "span of {t:?}");
+            prop_assert!(t.line >= 1);
+        }
+        Ok(())
+    });
+}
+
+/// Found by `fuzz_json_doc_operations`: without serde_json's `float_roundtrip`, a float that was
+/// written out read back as a different number (1.2345678901234567e34 became ...457e34).
+#[test]
+fn floats_read_back_as_written() {
+    let text = r#"{"big":1.2345678901234567e+34,"small":5e-324,"third":0.30000000000000004}"#;
+    let doc = JsonDoc::parse(text).unwrap();
+    assert_eq!(doc.emit_compact(), text);
+}
