@@ -12,6 +12,7 @@ mod ensure;
 mod errors;
 mod interrupt;
 mod json_doc;
+mod link;
 mod lint;
 mod port;
 mod repl;
