@@ -3,12 +3,16 @@
 AWS CLI, each sending the seed's CreateUserPool request to a local endpoint on 127.0.0.1 that
 answers a canned response. Prints the median wall time and peak memory (max RSS) of N runs and
 the ratios to pooler; then the rate of 1,000 sequential calls in one process, pooler against
-boto3.
+boto3; then 1,000 AdminCreateUser through pooler's concurrent bulk runner
+(`cognito.admin_create_users`) against a boto3 loop and a 16-thread boto3 pool; then
+`pooler port` of each seed program in ../shared/seeds, once.
 
     python3 bench/compare.py [--runs 21] [--pooler target/release/pooler]
 
-Tools that are not installed are reported as skipped. The server is a small threaded Python
-server; it answers in well under a millisecond, and every tool talks to the same one.
+Tools that are not installed are reported as skipped. The endpoint is bench/canned_server.rs
+(std only, a thread per keep-alive connection), compiled with rustc on the fly; its own
+capacity is measured and printed first, so it is known not to be the bottleneck. Without
+rustc a threaded Python server is used instead (a few thousand requests per second).
 """
 
 import argparse
@@ -50,6 +54,32 @@ class Canned(http.server.BaseHTTPRequestHandler):
 
 
 GNU_TIME = "/usr/bin/time"
+BULK_CALLS = 1000
+
+
+def start_server(tmp):
+    """The canned endpoint: bench/canned_server.rs when rustc is there, else the Python one.
+    Returns (url, stop, label)."""
+    source = os.path.join(ROOT, "bench", "canned_server.rs")
+    binary = os.path.join(tmp, "canned_server")
+    if shutil.which("rustc") and subprocess.run(
+            ["rustc", "--edition", "2024", "-O", "-o", binary, source],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+        capacity = subprocess.run([binary, "capacity", "40000", "16"], capture_output=True,
+                                  text=True, check=True).stdout.strip()
+        proc = subprocess.Popen([binary, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                text=True)
+        port = int(proc.stdout.readline())
+
+        def stop():
+            proc.stdin.close()
+            proc.wait(timeout=10)
+        return f"http://127.0.0.1:{port}", stop, f"bench/canned_server.rs ({capacity} requests/s " \
+            "over 16 keep-alive connections, measured with its own client)"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Canned)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server.shutdown, \
+        "threaded Python server (rustc not found; it limits the bulk numbers)"
 
 
 def peak_rss_kib(cmd, env):
@@ -86,11 +116,9 @@ def main():
     if not os.path.exists(args.pooler):
         sys.exit(f"no {args.pooler}: run `cargo build --release` first")
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Canned)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-
     tmp = tempfile.mkdtemp(prefix="pooler-bench-")
+    url, stop_server, server_label = start_server(tmp)
+    print(f"endpoint: {url}, {server_label}\n")
     body = subprocess.run([args.pooler, "run", "scripts/json_stepwise.rhai"], cwd=ROOT,
                           capture_output=True, check=True).stdout
     body_file = os.path.join(tmp, "body.json")
@@ -114,6 +142,32 @@ def main():
             "c = boto3.client('cognito-idp', endpoint_url=sys.argv[1])\n"
             f"for _ in range({LOOP_CALLS}):\n"
             "    c.describe_user_pool(UserPoolId='us-west-2_Bench0001')\n"
+        )
+
+    bulk_script = os.path.join(tmp, "bulk.rhai")
+    with open(bulk_script, "w") as f:
+        f.write(
+            f'let users = []; for n in 0..{BULK_CALLS} {{ users.push(#{{ Username: `user${{n}}`, '
+            'MessageAction: "SUPPRESS" }); }\n'
+            'let s = cognito.admin_create_users("us-west-2_Bench0001", users, '
+            '#{ concurrency: 64, rate: 1000000, max_rate: 1000000 });\n'
+            'if s.done != users.len() { throw `only ${s.done} done`; }\n'
+        )
+    boto_bulk = os.path.join(tmp, "bulk.py")
+    with open(boto_bulk, "w") as f:
+        f.write(
+            "import sys, boto3\n"
+            "from concurrent.futures import ThreadPoolExecutor\n"
+            "c = boto3.client('cognito-idp', endpoint_url=sys.argv[1])\n"
+            "def one(n):\n"
+            "    c.admin_create_user(UserPoolId='us-west-2_Bench0001', Username=f'user{n}',"
+            " MessageAction='SUPPRESS')\n"
+            "threads = int(sys.argv[2])\n"
+            "if threads == 1:\n"
+            f"    for n in range({BULK_CALLS}): one(n)\n"
+            "else:\n"
+            "    with ThreadPoolExecutor(threads) as pool:\n"
+            f"        list(pool.map(one, range({BULK_CALLS})))\n"
         )
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
@@ -168,12 +222,42 @@ def main():
         pooler_rate, boto_rate = rates.values()
         print(f"  pooler / boto3 rate: {pooler_rate / boto_rate:.2f}x")
 
+    bulk = [
+        ("pooler: admin_create_users (concurrency 64)", [args.pooler, "run", "--endpoint-url", url, bulk_script]),
+        ("boto3: admin_create_user loop", [python, boto_bulk, url, "1"]),
+        ("boto3: 16 threads", [python, boto_bulk, url, "16"]),
+    ]
+    print(f"\nconcurrent bulk ({BULK_CALLS} AdminCreateUser in one process, median of 3 runs):")
+    bulk_rates = {}
+    for name, cmd in bulk:
+        measured, err = measure(cmd, env, 3)
+        if measured is None:
+            print(f"  {name:<44} failed: {err}")
+            continue
+        bulk_rates[name] = BULK_CALLS / measured[0]
+        print(f"  {name:<44} {measured[0]:7.2f} s  {bulk_rates[name]:8.0f} calls/s")
+    first = bulk_rates.get(bulk[0][0])
+    for name, rate in list(bulk_rates.items())[1:]:
+        if first:
+            print(f"  pooler / {name}: {first / rate:.2f}x")
+
+    seeds = os.path.join(ROOT, "..", "shared", "seeds")
+    if os.path.isdir(seeds):
+        print("\nporting the seed programs (pooler port, whole process, median of the runs):")
+        for seed in sorted(os.listdir(seeds)):
+            out = os.path.join(tmp, "ported.rhai")
+            measured, err = measure([args.pooler, "port", os.path.join(seeds, seed), "-o", out], env, args.runs)
+            if measured is None:
+                print(f"  {seed:<44} failed: {err}")
+            else:
+                print(f"  {seed:<44} {measured[0] * 1e3:7.2f} ms {measured[1] / 1024 if measured[1] else 0:7.1f} MB")
+
     base = results.get("pooler run (local endpoint)")
     if base:
         print("\nratios of wall time to `pooler run` against the same endpoint:")
         for name, (wall, _) in results.items():
             print(f"  {name:<36} {wall / base[0]:6.2f}x")
-    server.shutdown()
+    stop_server()
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -1,5 +1,6 @@
 //! Micro-benchmarks of the hot paths (std only, no timing assertions): engine creation with the
-//! full host API, model load, json() path updates, emit, validation and a dry-run script.
+//! full host API, model load, json() path updates, emit, validation, SigV4 signing and a dry-run
+//! script.
 //! Run with `cargo bench --bench runtime`; each line prints the median of repeated runs.
 
 use std::hint::black_box;
@@ -96,6 +97,15 @@ fn main() {
         black_box(model.validate(op, &seed));
     });
     report("validate the seed CreateUserPool request", 101, d);
+
+    let body = serde_json::to_vec(&seed).expect("seed serializes");
+    let d = median_of(1001, || {
+        black_box(pooler::bench_support::sign_create_user_pool(
+            "https://cognito-idp.us-west-2.amazonaws.com/",
+            black_box(&body),
+        ));
+    });
+    report("SigV4-sign the seed CreateUserPool request", 1001, d);
 
     let script = std::fs::read_to_string("scripts/create_pool.rhai").expect("create_pool.rhai");
     let d = median_of(21, || {

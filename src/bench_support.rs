@@ -42,3 +42,18 @@ pub fn run_script(text: &str) -> i32 {
 pub fn dry_run_script(text: &str) -> i32 {
     build(true).run_text("<bench>", text).0
 }
+
+/// Signs a CreateUserPool request carrying `body` for `url` with fixed test keys, as the client
+/// does before each send; returns the number of headers (the signature itself stays inside).
+pub fn sign_create_user_pool(url: &str, body: &[u8]) -> usize {
+    let url = reqwest::Url::parse(url).expect("bench URL parses");
+    let service = crate::host::cognito::service_of(Model::embedded());
+    let credentials = aws_credential_types::Credentials::new(
+        "AKIDBENCHMARK",
+        "bench-secret-not-a-real-key",
+        None,
+        None,
+        "bench",
+    );
+    crate::aws::signing_bench(&url, &service, body, &credentials)
+}

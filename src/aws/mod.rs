@@ -30,3 +30,25 @@ pub struct Service {
     /// Service part of `AWS_ENDPOINT_URL_{env_name}`, e.g. `COGNITO_IDENTITY_PROVIDER`.
     pub env_name: String,
 }
+
+/// Signs one CreateUserPool request for `benches/` (through `crate::bench_support`); returns the
+/// header count so nothing secret leaves.
+#[doc(hidden)]
+pub(crate) fn signing_bench(
+    url: &reqwest::Url,
+    service: &Service,
+    body: &[u8],
+    credentials: &aws_credential_types::Credentials,
+) -> usize {
+    signing::prepare_headers(
+        url,
+        service,
+        "us-west-2",
+        "CreateUserPool",
+        body,
+        Some(credentials),
+        std::time::SystemTime::now(),
+    )
+    .map(|h| h.0.len())
+    .unwrap_or(0)
+}
