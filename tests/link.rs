@@ -1,5 +1,5 @@
-//! How the binary is linked (build.rs): a fixed-address executable on Linux/GNU, so the dynamic
-//! loader has almost no relocations to apply at start-up.
+//! How the binary is linked (build.rs): a PIE by default; a fixed-address executable on
+//! Linux/GNU when built with `POOLER_NO_PIE=1`, so the loader has almost no relocations to apply.
 
 /// ELF `e_type` of a file: 2 is `ET_EXEC` (fixed address), 3 is `ET_DYN` (PIE or library).
 fn elf_type(path: &str) -> u16 {
@@ -16,11 +16,11 @@ fn elf_type(path: &str) -> u16 {
 
 #[test]
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn binary_is_linked_without_pie_unless_asked() {
-    let expected = if option_env!("POOLER_PIE") == Some("1") {
-        3
-    } else {
+fn binary_is_a_pie_unless_built_with_no_pie() {
+    let expected = if option_env!("POOLER_NO_PIE") == Some("1") {
         2
+    } else {
+        3
     };
     assert_eq!(elf_type(env!("CARGO_BIN_EXE_pooler")), expected);
 }
