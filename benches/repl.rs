@@ -3,22 +3,13 @@
 //! machine); each line prints the median of repeated runs.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 use pooler::model::Model;
 use pooler::repl::complete::{self, Names};
 
-fn median_of<F: FnMut()>(runs: usize, mut f: F) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
+#[path = "common/timing.rs"]
+mod timing;
+use timing::median_of;
 
 fn main() {
     // `cargo test --all-targets` runs this binary too; measure only under `cargo bench`.

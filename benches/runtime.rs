@@ -4,22 +4,14 @@
 //! Run with `cargo bench --bench runtime`; each line prints the median of repeated runs.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use pooler::host::json_doc::JsonDoc;
 use pooler::model::Model;
 
-fn median_of<F: FnMut()>(runs: usize, mut f: F) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
+#[path = "common/timing.rs"]
+mod timing;
+use timing::median_of;
 
 fn report(name: &str, runs: usize, d: Duration) {
     println!(
