@@ -1,5 +1,6 @@
-//! Fuzz targets as proptest runs over a kept corpus (`fuzz/corpus/TARGET/`): the path parser,
-//! JSON document operations, request validation and the Chilkat port scanner must never panic.
+//! Fuzz targets as proptest runs over a kept corpus (`fuzz/corpus/TARGET/`; the port scanner
+//! uses the port fixtures in `tests/fixtures/port/`): the path parser, JSON document operations,
+//! request validation and the Chilkat port scanner must never panic.
 //!
 //! Each input is a corpus seed (or nothing) with random byte-level edits and splices. Under
 //! `cargo test` each target runs a short, fixed number of cases; `POOLER_FUZZ_SECS=600` (with
@@ -85,10 +86,16 @@ fn apply(corpus: &[Vec<u8>], (seed, edits): &(usize, Vec<Edit>)) -> String {
 
 /// The kept seeds of `target`, sorted by file name.
 fn corpus(target: &str) -> Vec<Vec<u8>> {
-    let dir = crate::support::repo_root().join("fuzz/corpus").join(target);
+    seeds_in(&format!("fuzz/corpus/{target}"), |_| true)
+}
+
+/// The seeds in `dir` (relative to the repository) whose path passes `keep`, sorted by name.
+fn seeds_in(dir: &str, keep: impl Fn(&std::path::Path) -> bool) -> Vec<Vec<u8>> {
+    let dir = crate::support::repo_root().join(dir);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
         .map(|e| e.expect("corpus entry").path())
+        .filter(|p| keep(p))
         .collect();
     files.sort();
     let seeds: Vec<_> = files
@@ -240,7 +247,11 @@ fn fuzz_request_validation() {
 
 #[test]
 fn fuzz_port_scanner() {
-    let seeds = corpus("port_scan");
+    // The port fixtures are the scanner's corpus: one program per language, kept in the
+    // repository once (their `.expect.json` answers are not programs).
+    let seeds = seeds_in("tests/fixtures/port", |p| {
+        !p.to_string_lossy().ends_with(".expect.json")
+    });
     fuzz("port_scan", (mutated(), any::<usize>()), |(m, p)| {
         let text = apply(&seeds, &m);
         let profile = &PROFILES[p % PROFILES.len()];
