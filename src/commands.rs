@@ -200,22 +200,24 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
 }
 
 fn ops(model: &Model, filter: Option<&str>) -> i32 {
-    let needle = filter.map(|f| f.to_ascii_lowercase().replace('_', ""));
-    let mut found = 0;
-    for op in model.operations() {
-        if needle
-            .as_ref()
-            .is_none_or(|n| op.name.to_ascii_lowercase().contains(n.as_str()))
-        {
-            println!("{:<44} {}", op.snake_name, op.name);
-            found += 1;
-        }
-    }
-    if found == 0 {
-        eprintln!("no operation matches `{}`", filter.unwrap_or_default());
+    if list_ops(model, filter.unwrap_or_default()) == 0 {
         return exit::FAILURE;
     }
     exit::SUCCESS
+}
+
+/// Prints the operations matching `filter` (snake_case and API names), or says none does;
+/// returns how many were printed. `pooler ops` and the REPL's `:ops` share it.
+pub fn list_ops(model: &Model, filter: &str) -> usize {
+    let mut found = 0;
+    for op in model.operations_matching(filter) {
+        println!("{:<44} {}", op.snake_name, op.name);
+        found += 1;
+    }
+    if found == 0 {
+        eprintln!("no operation matches `{filter}`");
+    }
+    found
 }
 
 fn describe(model: &Model, name: &str) -> i32 {

@@ -101,12 +101,7 @@ impl Cognito {
             let close: Vec<&str> = self
                 .shared
                 .model
-                .operations()
-                .iter()
-                .filter(|op| {
-                    let lower = name.to_ascii_lowercase().replace('_', "");
-                    op.name.to_ascii_lowercase().contains(&lower)
-                })
+                .operations_matching(name)
                 .take(5)
                 .map(|op| op.name.as_str())
                 .collect();

@@ -124,6 +124,15 @@ impl Model {
         self.op_index.get(name).map(|&i| &self.operations[i])
     }
 
+    /// Operations whose name contains `filter`, in either form (`user_pool` or `UserPool`,
+    /// any case), sorted by name.
+    pub fn operations_matching<'a>(&'a self, filter: &str) -> impl Iterator<Item = &'a Operation> {
+        let needle = filter.to_ascii_lowercase().replace('_', "");
+        self.operations
+            .iter()
+            .filter(move |op| op.name.to_ascii_lowercase().contains(&needle))
+    }
+
     /// The `X-Amz-Target` prefix, e.g. `AWSCognitoIdentityProviderService`.
     pub fn target_prefix(&self) -> &str {
         &self.target_prefix

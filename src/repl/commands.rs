@@ -52,7 +52,9 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
     match name {
         ":help" | ":h" | ":?" => println!("{HELP}"),
         ":quit" | ":q" | ":exit" => return Control::Quit(crate::exit::SUCCESS),
-        ":ops" => ops(ctx.model, arg),
+        ":ops" => {
+            crate::commands::list_ops(ctx.model, arg);
+        }
         ":describe" => describe(ctx.model, arg),
         ":vars" => vars(session),
         ":load" => return load(session, arg, ctx.color),
@@ -64,20 +66,6 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         _ => eprintln!("error: unknown command `{name}` (:help lists the commands)"),
     }
     Control::Continue
-}
-
-fn ops(model: &Model, filter: &str) {
-    let needle = filter.to_ascii_lowercase().replace('_', "");
-    let mut found = 0;
-    for op in model.operations() {
-        if op.name.to_ascii_lowercase().contains(&needle) {
-            println!("{:<44} {}", op.snake_name, op.name);
-            found += 1;
-        }
-    }
-    if found == 0 {
-        eprintln!("no operation matches `{filter}`");
-    }
 }
 
 fn describe(model: &Model, name: &str) {
