@@ -1,6 +1,8 @@
 //! The client: lazy resolution, one shared HTTP pool, send with timeout, retries and interrupts.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -72,6 +74,8 @@ pub struct Outcome {
     pub endpoint: String,
     /// Request id of the last response, if it had one.
     pub request_id: Option<String>,
+    /// Every header of the last response, in the order received (none is secret).
+    pub headers: Vec<(String, String)>,
 }
 
 /// One try of a request.
@@ -83,10 +87,37 @@ pub struct Attempt {
     pub millis: u64,
 }
 
+/// Pacing around each attempt of a call: the call service's quota buckets implement it.
+/// The client waits on [`Gate::admit`] before every attempt (retries included) and reports
+/// what each attempt got through [`Gate::observe`].
+pub trait Gate {
+    /// Waits until the next attempt may be sent.
+    fn admit(&self) -> Pin<Box<dyn Future<Output = ()> + '_>>;
+    /// The attempt's outcome: `throttled` when the service said to slow down.
+    fn observe(&self, throttled: bool);
+    /// Throttling answers that may be retried beyond `max_attempts`: a paced call waits
+    /// throttling out at the gate's (cut) rate instead of failing.
+    fn throttle_retries(&self) -> u32 {
+        0
+    }
+}
+
+/// No pacing: every attempt goes at once.
+pub struct Ungated;
+
+impl Gate for Ungated {
+    fn admit(&self) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+        Box::pin(std::future::ready(()))
+    }
+
+    fn observe(&self, _throttled: bool) {}
+}
+
 /// What one attempt produced.
 struct AttemptResult {
     status: Option<u16>,
     request_id: Option<String>,
+    headers: Vec<(String, String)>,
     result: Result<Value, AwsError>,
 }
 
@@ -95,6 +126,7 @@ impl AttemptResult {
         Self {
             status: None,
             request_id: None,
+            headers: Vec::new(),
             result: Err(error),
         }
     }
@@ -196,6 +228,19 @@ impl Client {
         signed: bool,
         interrupt: &Interrupt,
     ) -> Outcome {
+        self.call_gated(operation, body, signed, interrupt, &Ungated)
+            .await
+    }
+
+    /// [`Client::call`], waiting on `gate` before every attempt and telling it the outcome.
+    pub async fn call_gated(
+        &self,
+        operation: &str,
+        body: &[u8],
+        signed: bool,
+        interrupt: &Interrupt,
+        gate: &dyn Gate,
+    ) -> Outcome {
         let started = Instant::now();
         let mut outcome = Outcome {
             result: Err(AwsError::Interrupted),
@@ -205,6 +250,7 @@ impl Client {
             region: String::new(),
             endpoint: String::new(),
             request_id: None,
+            headers: Vec::new(),
         };
         let state = tokio::select! {
             biased;
@@ -242,7 +288,19 @@ impl Client {
         let timeout = self.settings.effective_timeout();
         let retry_base = self.settings.effective_retry_base(&process_env);
 
-        for number in 1..=max_attempts {
+        let mut throttles_left = gate.throttle_retries();
+        let mut number = 0;
+        loop {
+            number += 1;
+            let admitted = tokio::select! {
+                biased;
+                _ = interrupt.wait() => false,
+                _ = gate.admit() => true,
+            };
+            if !admitted {
+                outcome.result = Err(AwsError::Interrupted);
+                break;
+            }
             let attempt_started = Instant::now();
             let result = tokio::select! {
                 biased;
@@ -251,6 +309,9 @@ impl Client {
                     r.unwrap_or_else(|_| AttemptResult::failed(AwsError::Timeout { after: timeout }))
                 }
             };
+            let throttled =
+                matches!(&result.result, Err(e) if super::retry::is_throttling(e.kind()));
+            gate.observe(throttled);
             outcome.attempts.push(Attempt {
                 status: result.status,
                 error: result.result.as_ref().err().map(ToString::to_string),
@@ -259,11 +320,20 @@ impl Client {
             if result.status.is_some() {
                 outcome.status = result.status;
                 outcome.request_id = result.request_id;
+                outcome.headers = result.headers;
             }
-            let again = matches!(&result.result, Err(e) if e.retryable()) && number < max_attempts;
+            // A paced call retries throttling at the gate's pace, within its own budget.
+            let paced_retry = throttled && throttles_left > 0;
+            let again = matches!(&result.result, Err(e) if e.retryable())
+                && (number < max_attempts || paced_retry);
             outcome.result = result.result;
             if !again {
                 break;
+            }
+            if paced_retry {
+                throttles_left -= 1;
+                number -= 1;
+                continue;
             }
             let delay = backoff(retry_base, number);
             let interrupted = tokio::select! {
@@ -394,6 +464,16 @@ impl Client {
                 .map(str::to_string)
         };
         let request_id = header("x-amzn-requestid").or_else(|| header("x-amz-request-id"));
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
         let header_snapshot: Vec<(String, String)> =
             ["x-amzn-requestid", "x-amz-request-id", "x-amzn-errortype"]
                 .iter()
@@ -406,6 +486,7 @@ impl Client {
                 return AttemptResult {
                     status: Some(status),
                     request_id,
+                    headers,
                     result: Err(e),
                 };
             }
@@ -430,6 +511,7 @@ impl Client {
         AttemptResult {
             status: Some(status),
             request_id,
+            headers,
             result,
         }
     }

@@ -11,7 +11,7 @@ pub mod retry;
 mod settings;
 mod signing;
 
-pub use client::{Attempt, Client, Outcome, Resolved, SignedRequest};
+pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
 pub use settings::{Settings, StaticCredentials};
