@@ -47,7 +47,7 @@ pub fn dry_run_script(text: &str) -> i32 {
 /// does before each send; returns the number of headers (the signature itself stays inside).
 pub fn sign_create_user_pool(url: &str, body: &[u8]) -> usize {
     let url = reqwest::Url::parse(url).expect("bench URL parses");
-    let service = crate::host::cognito::service_of(Model::embedded());
+    let service = crate::service::service_of(Model::embedded());
     let credentials = aws_credential_types::Credentials::new(
         "AKIDBENCHMARK",
         "bench-secret-not-a-real-key",

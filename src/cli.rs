@@ -38,6 +38,9 @@ pub enum Command {
     Plan {
         /// The Rhai script to plan
         file: PathBuf,
+        /// Exit 0 when nothing would change, 2 when something would (1 on error), like Terraform
+        #[arg(long)]
+        detailed_exitcode: bool,
         /// Arguments for the script, as with `run`
         #[arg(last = true)]
         args: Vec<String>,

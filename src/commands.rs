@@ -9,13 +9,15 @@ use rhai::Dynamic;
 use crate::aws;
 use crate::cli::{Cli, Command, Global};
 use crate::exit;
-use crate::host::cognito::{self, Cognito, Shared};
-use crate::host::transcript::Transcript;
+use crate::host::cognito::Cognito;
+use crate::host::registry::{self, Registrar};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 use crate::script::engine::{self, EngineSetup, PrintTo};
+use crate::script::observer::Console;
 use crate::script::runner::{self, Runner};
 use crate::script::sources::Sources;
+use crate::service::{self, Context, Options, Service, Transcript};
 
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
@@ -29,13 +31,25 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
     };
     match command {
         Command::Repl => crate::repl::run(global, model, interrupt),
-        Command::Run { file, args } => run_script(global, model, interrupt, file, args, Mode::Run),
+        Command::Run { file, args } => {
+            run_script(global, model, interrupt, file, args, Mode::Run, false)
+        }
         Command::Check { file, args } => {
-            run_script(global, model, interrupt, file, args, Mode::Check)
+            run_script(global, model, interrupt, file, args, Mode::Check, false)
         }
-        Command::Plan { file, args } => {
-            run_script(global, model, interrupt, file, args, Mode::Plan)
-        }
+        Command::Plan {
+            file,
+            args,
+            detailed_exitcode,
+        } => run_script(
+            global,
+            model,
+            interrupt,
+            file,
+            args,
+            Mode::Plan,
+            *detailed_exitcode,
+        ),
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
         Command::Describe { operation } => describe(model, operation),
@@ -117,7 +131,7 @@ pub fn runner(
     let transcript = match &global.transcript {
         Some(path) => Some(Transcript::create(path).map_err(|e| {
             eprintln!(
-                "error: cannot create the transcript `{}`: {e}",
+                "error: cannot open the transcript `{}`: {e}",
                 path.display()
             );
             exit::FAILURE
@@ -126,25 +140,39 @@ pub fn runner(
     };
     let color = runner::use_color(global.color);
     let dry_run = global.dry_run || mode == Mode::Check;
-    let shared = Rc::new(Shared::new(
-        model,
-        dry_run,
-        !global.no_validate,
-        global.strict,
-        global.verbose,
-        transcript,
-        interrupt.clone(),
-        sources.clone(),
+    let calls_mode = match mode {
+        Mode::Plan => service::Mode::Plan,
+        _ if dry_run => service::Mode::DryRun,
+        _ => service::Mode::Run,
+    };
+    let observer = Rc::new(Console {
+        sources: sources.clone(),
         color,
+        quiet: mode == Mode::Check,
+    });
+    let context = Rc::new(Context::new(
+        model,
+        Options {
+            mode: calls_mode,
+            validate: !global.no_validate,
+            strict: global.strict,
+            verbose: global.verbose,
+            transcript,
+        },
+        observer,
+        interrupt.clone(),
     ));
-    if mode == Mode::Plan {
-        shared.plan.enable();
-    }
-    let client = aws::Client::new(settings(global, dry_run), cognito::service_of(model));
-    cognito::register(&mut engine, model);
+    let client = aws::Client::new(settings(global, dry_run), service::service_of(model));
+    let cognito = Cognito::new(Service::new(context.clone(), client));
+    let mut reg = Registrar::new(&mut engine);
+    registry::register_all(
+        &mut reg,
+        interrupt,
+        model,
+        cognito.clone(),
+        global.region.is_some(),
+    );
     let args: rhai::Array = args.iter().cloned().map(Dynamic::from).collect();
-    let cognito = Cognito::new(shared, client);
-    crate::host::chilkat::register(&mut engine, cognito.clone(), global.region.is_some());
     let ambient = vec![
         ("cognito", Dynamic::from(cognito)),
         ("args", Dynamic::from_array(args)),
@@ -154,6 +182,7 @@ pub fn runner(
         engine,
         sources,
         color,
+        calls: context,
     })
 }
 
@@ -170,15 +199,37 @@ fn run_script(
     file: &Path,
     args: &[String],
     mode: Mode,
+    detailed_exitcode: bool,
 ) -> i32 {
-    let code = match runner(global, model, interrupt, base_dir(file), mode, args) {
-        Ok(r) => r.run_file(file),
-        Err(code) => code,
+    let runner = match runner(global, model, interrupt, base_dir(file), mode, args) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
-    if code == exit::INTERRUPTED || code == exit::TERMINATED {
-        eprintln!("{}", crate::host::progress::summary());
+    let code = runner.run_file(file);
+    if (code == exit::INTERRUPTED || code == exit::TERMINATED) && interrupt.is_set() {
+        eprintln!("{}", service::progress::summary());
+    }
+    if mode == Mode::Plan && code == exit::SUCCESS {
+        return plan_status(&runner.calls, detailed_exitcode);
     }
     code
+}
+
+/// How a plan that ran to its end exits: a refused change is a failure (6); with
+/// `--detailed-exitcode`, 0 means no changes and 2 means changes (as Terraform does).
+fn plan_status(calls: &Context, detailed: bool) -> i32 {
+    let tally = &calls.plan_tally;
+    if tally.refusals() > 0 {
+        eprintln!(
+            "plan: {} change(s) would be refused by the service",
+            tally.refusals()
+        );
+        return exit::SERVICE;
+    }
+    if detailed && tally.changes() > 0 {
+        return exit::PLAN_CHANGES;
+    }
+    exit::SUCCESS
 }
 
 fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &str) -> i32 {
@@ -191,7 +242,8 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
         match crate::host::convert::to_json(&value) {
             Ok(json) => println!(
                 "{}",
-                serde_json::to_string_pretty(&json).unwrap_or_default()
+                serde_json::to_string_pretty(&crate::repl::redact::redact(&json))
+                    .unwrap_or_default()
             ),
             Err(_) => println!("{value}"),
         }

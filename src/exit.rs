@@ -6,6 +6,8 @@ pub const SUCCESS: i32 = 0;
 pub const FAILURE: i32 = 1;
 /// The command line was wrong (clap's own code).
 pub const USAGE: i32 = 2;
+/// `pooler plan --detailed-exitcode`: the plan found changes to make (like Terraform's 2).
+pub const PLAN_CHANGES: i32 = 2;
 /// The script did not compile (syntax error, bad import).
 pub const COMPILE: i32 = 3;
 /// The script failed while running: an uncaught `throw`, a type error, a limit hit.

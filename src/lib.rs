@@ -13,6 +13,8 @@ pub mod model;
 pub mod port;
 pub mod repl;
 pub mod script;
+pub mod service;
+pub mod timefmt;
 
 use clap::Parser as _;
 

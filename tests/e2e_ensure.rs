@@ -230,9 +230,9 @@ fn plan_reports_without_writing() {
     let r = setup(&m, "plan", &full_setup(), "EnsurePlanned");
     ok(&r, "plan of a new pool");
     for line in [
-        "plan: ensure_user_pool `EnsurePlanned`: create",
-        "plan: ensure_group `admins`: create",
-        "plan: would call AdminCreateUser for 6 input(s)",
+        "plan: ensure_user_pool `EnsurePlanned`: would create",
+        "plan: ensure_group `admins`: would create",
+        "plan: AdminCreateUser for 6 input(s): would call 6 time(s), 0 exist already",
     ] {
         assert!(r.stdout.contains(line), "no `{line}` in:\n{}", r.stdout);
     }
@@ -248,7 +248,7 @@ fn plan_reports_without_writing() {
     let r = setup(&m, "plan", &script, name);
     ok(&r, "plan of a change");
     assert!(
-        r.stdout.contains(&format!("plan: ensure_user_pool `{name}`: update\n  ~ Policies.PasswordPolicy.MinimumLength: 8 -> 10")),
+        r.stdout.contains(&format!("plan: ensure_user_pool `{name}`: would update\n  ~ Policies.PasswordPolicy.MinimumLength: 8 -> 10")),
         "{}",
         r.stdout
     );

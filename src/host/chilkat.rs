@@ -10,8 +10,10 @@ use std::rc::Rc;
 use rhai::{Engine, EvalAltResult, FLOAT, INT, ImmutableString, NativeCallContext};
 use serde_json::Value;
 
-use super::cognito::Cognito;
+use super::cognito::{Cognito, site_of};
+use super::error::thrown;
 use super::json_doc::{DocError, JsonDoc, number_from_text};
+use super::registry::Registrar;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
 
@@ -45,6 +47,7 @@ struct RestState {
     auth: Option<CkAuthAws>,
     host: String,
     status: INT,
+    header: String,
     last_error: String,
 }
 
@@ -110,8 +113,8 @@ impl CkRest {
                 "CkRest: no X-Amz-Target header; rest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\") names the operation",
             )?;
         let name = target.rsplit('.').next().unwrap_or(&target);
-        let model = self.cognito.shared.model;
-        let op = model.operation(name).ok_or_else(|| {
+        let service = &self.cognito.service;
+        let op = service.ctx.model.operation(name).ok_or_else(|| {
             format!("CkRest: X-Amz-Target `{target}` names no Cognito operation (`pooler ops` lists them)")
         })?;
         let json: Value = if body.trim().is_empty() {
@@ -120,25 +123,26 @@ impl CkRest {
             serde_json::from_str(body)
                 .map_err(|e| format!("CkRest: the request body is not JSON: {e}"))?
         };
-        let client = match self.region() {
-            Some(region) => Cognito {
-                shared: self.cognito.shared.clone(),
-                client: Rc::new(self.cognito.client.with_overrides(Some(region), None, None)),
-            },
-            None => self.cognito.clone(),
+        let service = match self.region() {
+            Some(region) => service.with_overrides(Some(region), None, None),
+            None => service.clone(),
         };
-        client.check(ctx, op, &json)?;
-        let response = client.invoke_json(op, &json);
+        let detailed = service.call_detailed(op, &json, site_of(ctx).as_ref());
         let mut state = self.state.borrow_mut();
-        match response {
+        state.status = detailed.status.map_or(0, INT::from);
+        state.header = detailed
+            .headers
+            .iter()
+            .map(|(n, v)| format!("{n}: {v}\r\n"))
+            .collect();
+        match detailed.result {
             Ok(value) => {
-                state.status = 200;
                 state.last_error.clear();
                 Ok(value.to_string())
             }
             Err(e) => {
                 state.last_error = e.to_string();
-                Err(e)
+                Err(thrown(e, &service.ctx.secrets))
             }
         }
     }
@@ -146,7 +150,6 @@ impl CkRest {
 
 fn register_json(engine: &mut Engine) {
     engine.register_type_with_name::<CkJsonObject>("CkJsonObject");
-    engine.register_fn("CkJsonObject", CkJsonObject::new);
     engine.register_fn("UpdateString", |j: &mut CkJsonObject, p: &str, v: &str| {
         j.write(p, Value::String(v.to_string()))
     });
@@ -242,9 +245,6 @@ fn register_json(engine: &mut Engine) {
 
 fn register_sb(engine: &mut Engine) {
     engine.register_type_with_name::<CkStringBuilder>("CkStringBuilder");
-    engine.register_fn("CkStringBuilder", || {
-        CkStringBuilder(Rc::new(RefCell::new(String::new())))
-    });
     engine.register_fn("Append", |sb: &mut CkStringBuilder, s: &str| {
         sb.0.borrow_mut().push_str(s);
         true
@@ -265,7 +265,6 @@ fn register_sb(engine: &mut Engine) {
 
 fn register_auth(engine: &mut Engine) {
     engine.register_type_with_name::<CkAuthAws>("CkAuthAws");
-    engine.register_fn("CkAuthAws", CkAuthAws::default);
     engine.register_get("Region", |a: &mut CkAuthAws| a.0.borrow().0.clone());
     engine.register_set("Region", |a: &mut CkAuthAws, v: ImmutableString| {
         a.0.borrow_mut().0 = v.to_string()
@@ -281,13 +280,8 @@ fn register_auth(engine: &mut Engine) {
     }
 }
 
-fn register_rest(engine: &mut Engine, cognito: Cognito, region_override: bool) {
+fn register_rest(engine: &mut Engine) {
     engine.register_type_with_name::<CkRest>("CkRest");
-    engine.register_fn("CkRest", move || CkRest {
-        state: Rc::new(RefCell::new(RestState::default())),
-        cognito: cognito.clone(),
-        region_override,
-    });
     engine.register_fn(
         "Connect",
         |r: &mut CkRest, host: &str, _port: INT, _tls: bool, _reconnect: bool| {
@@ -337,15 +331,28 @@ fn register_rest(engine: &mut Engine, cognito: Cognito, region_override: bool) {
     engine.register_get("LastErrorText", |r: &mut CkRest| {
         r.state.borrow().last_error.clone()
     });
-    engine.register_get("ResponseHeader", |_: &mut CkRest| String::new());
+    engine.register_get("ResponseHeader", |r: &mut CkRest| {
+        r.state.borrow().header.clone()
+    });
     engine.register_get("ConnectFailReason", |_: &mut CkRest| 0 as INT);
 }
 
 /// Registers the four Chilkat classes; `CkRest` sends with `cognito`. With `region_override`
 /// (`--region` given) the user's region wins over the program's AuthAws region and host.
-pub fn register(engine: &mut Engine, cognito: Cognito, region_override: bool) {
+pub fn register(reg: &mut Registrar<'_>, cognito: Cognito, region_override: bool) {
+    reg.func("CkJsonObject", CkJsonObject::new)
+        .func("CkStringBuilder", || {
+            CkStringBuilder(Rc::new(RefCell::new(String::new())))
+        })
+        .func("CkAuthAws", CkAuthAws::default)
+        .func("CkRest", move || CkRest {
+            state: Rc::new(RefCell::new(RestState::default())),
+            cognito: cognito.clone(),
+            region_override,
+        });
+    let engine = reg.engine();
     register_json(engine);
     register_sb(engine);
     register_auth(engine);
-    register_rest(engine, cognito, region_override);
+    register_rest(engine);
 }

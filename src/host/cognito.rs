@@ -1,148 +1,92 @@
 //! The `cognito` object scripts call: one snake_case method per operation of the model, plus
-//! `call(name, input)` (also `invoke`), `paginate(name, input)` and `with(#{region, profile, endpoint_url})`.
+//! `call(name, input)` (also `invoke`), `paginate`, `with`, `each`, `admin_create_users` and
+//! the `ensure_*` family. Every method converts its Rhai arguments, hands them to the one
+//! call service, and converts the answer (or the typed error) back.
 
-use std::cell::OnceCell;
-use std::rc::Rc;
-
-use rhai::{Array, Dynamic, Engine, EvalAltResult, Map as RhaiMap, NativeCallContext};
+use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
 use serde_json::Value;
 
-use super::cognito_call::{CallResult, input_json};
-use super::convert::to_dynamic;
-use super::transcript::Transcript;
-use crate::aws::{self, Client};
-use crate::interrupt::Interrupt;
+use super::convert::{to_dynamic, to_json};
+use super::error::{change_map, thrown};
+use super::registry::Registrar;
 use crate::model::{Model, Operation};
-use crate::script::sources::Sources;
+use crate::service::bulk::{Opts, Summary};
+use crate::service::ensure::{ALL, Kind, Outcome};
+use crate::service::{CallError, Service, Site};
 
-/// Settings shared by every client a script makes.
-pub struct Shared {
-    pub model: &'static Model,
-    pub dry_run: bool,
-    pub validate: bool,
-    pub strict: bool,
-    pub verbose: bool,
-    pub transcript: Option<Transcript>,
-    pub interrupt: Interrupt,
-    pub sources: Sources,
-    pub color: bool,
-    /// Plan mode: writes are reported, not sent (`pooler plan`).
-    pub plan: super::plan::Plan,
-    runtime: OnceCell<tokio::runtime::Runtime>,
-}
+type Res<T> = Result<T, Box<EvalAltResult>>;
 
-impl Shared {
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        model: &'static Model,
-        dry_run: bool,
-        validate: bool,
-        strict: bool,
-        verbose: bool,
-        transcript: Option<Transcript>,
-        interrupt: Interrupt,
-        sources: Sources,
-        color: bool,
-    ) -> Self {
-        Self {
-            model,
-            dry_run,
-            validate,
-            strict,
-            verbose,
-            transcript,
-            interrupt,
-            sources,
-            color,
-            plan: super::plan::Plan::default(),
-            runtime: OnceCell::new(),
-        }
-    }
-
-    /// The one current-thread runtime every call blocks on, made when first needed.
-    pub fn runtime(&self) -> &tokio::runtime::Runtime {
-        self.runtime.get_or_init(|| {
-            tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a current-thread tokio runtime can always be built")
-        })
-    }
-}
-
-/// A client for one region, profile and endpoint.
+/// A client for one region, profile and endpoint: the call service, seen from Rhai.
 #[derive(Clone)]
 pub struct Cognito {
-    pub(super) shared: Rc<Shared>,
-    pub(super) client: Rc<Client>,
+    pub service: Service,
 }
 
-/// The service metadata the AWS layer needs, taken from the model.
-pub fn service_of(model: &Model) -> aws::Service {
-    aws::Service {
-        signing_name: model.signing_name().to_string(),
-        target_prefix: model.target_prefix().to_string(),
-        json_version: model.json_version().to_string(),
-        endpoint_prefix: model.endpoint_prefix().to_string(),
-        env_name: "COGNITO_IDENTITY_PROVIDER".to_string(),
+/// Where the script made the call, for warnings at the call site.
+pub fn site_of(ctx: &NativeCallContext) -> Option<Site> {
+    let pos = ctx.call_position();
+    Some(Site {
+        source: ctx.call_source().unwrap_or("<script>").to_string(),
+        line: pos.line()?,
+        column: pos.position().unwrap_or(1),
+    })
+}
+
+/// The input as JSON; `()` means an empty request.
+pub fn input_json(context: &str, input: &Dynamic) -> Result<Value, CallError> {
+    if input.is_unit() {
+        return Ok(Value::Object(serde_json::Map::new()));
     }
+    let value = to_json(input).map_err(|e| {
+        CallError::bad_input(context, format!("the input cannot be sent as JSON {e}"))
+    })?;
+    if !value.is_object() {
+        return Err(CallError::bad_input(
+            context,
+            format!(
+                "the input must be a map or a json() document, not {}",
+                input.type_name()
+            ),
+        ));
+    }
+    Ok(value)
 }
 
 impl Cognito {
-    pub fn new(shared: Rc<Shared>, client: Client) -> Self {
-        Self {
-            shared,
-            client: Rc::new(client),
-        }
+    pub fn new(service: Service) -> Self {
+        Self { service }
     }
 
-    fn operation(&self, name: &str) -> Result<&'static Operation, Box<EvalAltResult>> {
-        self.shared.model.operation(name).ok_or_else(|| {
-            let close: Vec<&str> = self
-                .shared
-                .model
-                .operations_matching(name)
-                .take(5)
-                .map(|op| op.name.as_str())
-                .collect();
-            let hint = if close.is_empty() {
-                "; `pooler ops` lists them".to_string()
-            } else {
-                format!("; did you mean {}?", close.join(", "))
-            };
-            format!("`{name}` is not a Cognito operation{hint}").into()
-        })
+    fn fail(&self, err: CallError) -> Box<EvalAltResult> {
+        thrown(err, &self.service.ctx.secrets)
     }
 
-    /// All items of a paginated operation, following the token until the last page.
-    fn paginate(&self, ctx: &NativeCallContext, name: &str, input: &Dynamic) -> CallResult {
-        let op = self.operation(name)?;
-        let Some(pager) = self.shared.model.paginator(op) else {
-            return Err(format!("{} does not paginate; call it with cognito.call", op.name).into());
-        };
-        let mut request = input_json(op, input)?;
-        self.check(ctx, op, &request)?;
-        let mut items = Array::new();
-        let mut seen = std::collections::HashSet::new();
-        loop {
-            let response = self.invoke_json(op, &request)?;
-            if let Some(Value::Array(page)) = response.get(&pager.result_key) {
-                items.extend(page.iter().map(to_dynamic));
-            }
-            match response.get(&pager.output_token) {
-                Some(Value::String(token)) if !token.is_empty() && seen.insert(token.clone()) => {
-                    request[pager.input_token.as_str()] = Value::String(token.clone());
-                }
-                _ => return Ok(Dynamic::from_array(items)),
-            }
-        }
+    fn op(&self, name: &str) -> Res<&'static Operation> {
+        self.service.operation(name).map_err(|e| self.fail(e))
+    }
+
+    /// One operation with `input`, answered as a Rhai map.
+    pub fn invoke(&self, ctx: &NativeCallContext, op: &'static Operation, input: &Dynamic) -> Res<Dynamic> {
+        let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
+        self.service
+            .call(op, &json, site_of(ctx).as_ref())
+            .map(|v| to_dynamic(&v))
+            .map_err(|e| self.fail(e))
+    }
+
+    fn paginate(&self, ctx: &NativeCallContext, name: &str, input: &Dynamic) -> Res<Dynamic> {
+        let op = self.op(name)?;
+        let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
+        let items = self
+            .service
+            .paginate(op, &json, site_of(ctx).as_ref())
+            .map_err(|e| self.fail(e))?;
+        Ok(Dynamic::from_array(items.iter().map(to_dynamic).collect()))
     }
 
     /// Another client with some of region, profile and endpoint_url changed.
-    fn with(&self, overrides: RhaiMap) -> Result<Cognito, Box<EvalAltResult>> {
-        let mut region = None;
-        let mut profile = None;
-        let mut endpoint = None;
+    fn with(&self, overrides: RhaiMap) -> Res<Cognito> {
+        let (mut region, mut profile, mut endpoint) = (None, None, None);
         for (key, value) in overrides {
             let text = value
                 .clone()
@@ -153,6 +97,9 @@ impl Cognito {
             match key.as_str() {
                 "region" => region = Some(text),
                 "profile" => profile = Some(text),
+                "endpoint_url" if text.trim().is_empty() => {
+                    return Err("cognito.with: `endpoint_url` is empty".into());
+                }
                 "endpoint_url" => endpoint = Some(text),
                 other => {
                     return Err(format!(
@@ -162,81 +109,180 @@ impl Cognito {
                 }
             }
         }
-        Ok(Cognito {
-            shared: self.shared.clone(),
-            client: Rc::new(self.client.with_overrides(region, profile, endpoint)),
-        })
+        Ok(Cognito::new(
+            self.service.with_overrides(region, profile, endpoint),
+        ))
     }
 
-    /// One line of settings: region, endpoint, credential source, dry run (never a key).
+    fn each(&self, ctx: &NativeCallContext, name: &str, inputs: Array, opts: RhaiMap) -> Res<Dynamic> {
+        let op = self.op(name)?;
+        let inputs = inputs
+            .iter()
+            .enumerate()
+            .map(|(n, i)| input_json(&format!("{} input [{n}]", op.name), i))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))?;
+        let opts = to_json(&Dynamic::from_map(opts))
+            .map_err(|e| CallError::bad_input("bulk option", e.to_string()))
+            .and_then(|v| Opts::from_json(&v))
+            .map_err(|e| self.fail(e))?;
+        let summary = self
+            .service
+            .each(op, inputs, opts, site_of(ctx).as_ref())
+            .map_err(|e| self.fail(e))?;
+        Ok(summary_map(&summary))
+    }
+
+    fn ensure(&self, ctx: &NativeCallContext, kind: &Kind, desired: &Dynamic) -> Res<Dynamic> {
+        let desired = to_json(desired).map_err(|e| {
+            self.fail(CallError::Ensure {
+                function: kind.function.to_string(),
+                message: format!("bad input {e}"),
+            })
+        })?;
+        let outcome = self
+            .service
+            .ensure(kind, &desired, site_of(ctx).as_ref())
+            .map_err(|e| self.fail(e))?;
+        Ok(self.outcome_map(&outcome))
+    }
+
+    fn outcome_map(&self, o: &Outcome) -> Dynamic {
+        let mut m = RhaiMap::new();
+        m.insert("id".into(), o.id.clone().into());
+        m.insert("action".into(), o.action.into());
+        let secrets = &self.service.ctx.secrets;
+        let list: Array = o.changes.iter().map(|c| change_map(c, secrets)).collect();
+        m.insert("changes".into(), Dynamic::from_array(list));
+        Dynamic::from_map(m)
+    }
+
+    /// One line of settings: region, endpoint, credential source, mode (never a key).
     pub fn describe(&self) -> String {
-        let mode = if self.shared.dry_run { ", dry run" } else { "" };
-        match self.shared.runtime().block_on(self.client.resolve()) {
-            Ok(r) => format!(
-                "cognito(region: {}, endpoint: {}, credentials: {}{mode})",
-                r.region, r.endpoint, r.credentials_source
-            ),
-            Err(e) => format!("cognito(unresolved: {e}{mode})"),
-        }
+        self.service.describe()
     }
 }
 
-/// Registers the `cognito` type and one method per operation of `model`.
-pub fn register(engine: &mut Engine, model: &'static Model) {
-    engine.register_type_with_name::<Cognito>("cognito");
-    for op in model.operations() {
-        engine.register_fn(
-            op.snake_name.as_str(),
-            move |ctx: NativeCallContext, c: &mut Cognito, input: Dynamic| {
-                c.invoke(&ctx, op, &input)
-            },
-        );
-        engine.register_fn(
-            op.snake_name.as_str(),
-            move |ctx: NativeCallContext, c: &mut Cognito| c.invoke(&ctx, op, &Dynamic::UNIT),
-        );
+fn summary_map(s: &Summary) -> Dynamic {
+    let int = |n: usize| Dynamic::from_int(n as INT);
+    let mut m = RhaiMap::new();
+    m.insert("done".into(), int(s.done));
+    m.insert("skipped".into(), int(s.skipped));
+    m.insert("resumed".into(), int(s.resumed));
+    m.insert("throttled".into(), int(s.throttled));
+    m.insert("retried".into(), int(s.retried));
+    if s.planned > 0 {
+        m.insert("planned".into(), int(s.planned));
     }
-    engine.register_fn(
+    let failed: Array = s
+        .failed
+        .iter()
+        .map(|f| {
+            let mut x = RhaiMap::new();
+            x.insert("key".into(), f.key.clone().into());
+            x.insert("type".into(), f.kind.clone().into());
+            x.insert("message".into(), f.message.clone().into());
+            Dynamic::from_map(x)
+        })
+        .collect();
+    m.insert("failed".into(), Dynamic::from_array(failed));
+    m.insert("seconds".into(), Dynamic::from_float(s.seconds));
+    m.insert("rate".into(), Dynamic::from_float(s.rate));
+    Dynamic::from_map(m)
+}
+
+/// `admin_create_users`: each user map is an AdminCreateUser input without `UserPoolId`.
+fn with_pool(pool_id: &str, users: Array) -> Res<Array> {
+    users
+        .into_iter()
+        .enumerate()
+        .map(|(n, u)| {
+            let mut map = u
+                .try_cast::<RhaiMap>()
+                .ok_or_else(|| -> Box<EvalAltResult> {
+                    format!("admin_create_users: user [{n}] must be a map").into()
+                })?;
+            map.insert("UserPoolId".into(), pool_id.into());
+            Ok(Dynamic::from_map(map))
+        })
+        .collect()
+}
+
+/// Registers the `cognito` type, one method per operation of `model`, and the helpers.
+pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
+    reg.engine().register_type_with_name::<Cognito>("cognito");
+    for op in model.operations() {
+        let name = op.snake_name.as_str();
+        reg.operation(name, move |ctx: NativeCallContext, c: &mut Cognito, input: Dynamic| {
+            c.invoke(&ctx, op, &input)
+        });
+        reg.operation(name, move |ctx: NativeCallContext, c: &mut Cognito| {
+            c.invoke(&ctx, op, &Dynamic::UNIT)
+        });
+    }
+    reg.func(
         "invoke",
         |ctx: NativeCallContext, c: &mut Cognito, name: &str, input: Dynamic| {
-            let op = c.operation(name)?;
+            let op = c.op(name)?;
             c.invoke(&ctx, op, &input)
         },
     );
-    engine.register_fn(
-        "invoke",
-        |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
-            let op = c.operation(name)?;
-            c.invoke(&ctx, op, &Dynamic::UNIT)
-        },
-    );
-    engine.register_fn(
+    reg.func("invoke", |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
+        let op = c.op(name)?;
+        c.invoke(&ctx, op, &Dynamic::UNIT)
+    });
+    reg.func(
         "paginate",
         |ctx: NativeCallContext, c: &mut Cognito, name: &str, input: Dynamic| {
             c.paginate(&ctx, name, &input)
         },
     );
-    engine.register_fn(
-        "paginate",
-        |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
-            c.paginate(&ctx, name, &Dynamic::UNIT)
+    reg.func("paginate", |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
+        c.paginate(&ctx, name, &Dynamic::UNIT)
+    });
+    reg.func("with", |c: &mut Cognito, overrides: RhaiMap| c.with(overrides));
+    reg.func("to_string", |c: &mut Cognito| c.describe());
+    reg.func("to_debug", |c: &mut Cognito| c.describe());
+    reg.func(
+        "each",
+        |ctx: NativeCallContext, c: &mut Cognito, op: &str, inputs: Array, opts: RhaiMap| {
+            c.each(&ctx, op, inputs, opts)
         },
     );
-    engine.register_fn("with", |c: &mut Cognito, overrides: RhaiMap| {
-        c.with(overrides)
-    });
-    engine.register_fn("to_string", |c: &mut Cognito| c.describe());
-    engine.register_fn("to_debug", |c: &mut Cognito| c.describe());
-    super::ensure::register(engine);
-    super::bulk::register(engine);
-    allow_with_as_method(engine);
+    reg.func(
+        "each",
+        |ctx: NativeCallContext, c: &mut Cognito, op: &str, inputs: Array| {
+            c.each(&ctx, op, inputs, RhaiMap::new())
+        },
+    );
+    reg.func(
+        "admin_create_users",
+        |ctx: NativeCallContext, c: &mut Cognito, pool: &str, users: Array, opts: RhaiMap| {
+            c.each(&ctx, "AdminCreateUser", with_pool(pool, users)?, opts)
+        },
+    );
+    reg.func(
+        "admin_create_users",
+        |ctx: NativeCallContext, c: &mut Cognito, pool: &str, users: Array| {
+            c.each(&ctx, "AdminCreateUser", with_pool(pool, users)?, RhaiMap::new())
+        },
+    );
+    for kind in ALL {
+        reg.func(
+            kind.function,
+            move |ctx: NativeCallContext, c: &mut Cognito, desired: Dynamic| {
+                c.ensure(&ctx, kind, &desired)
+            },
+        );
+    }
+    allow_with_as_method(reg.engine());
 }
 
 /// Two Rhai keywords stand in the way of DESIGN's names, so the token stream is adjusted:
 /// `with` is reserved, so it is let through as a plain name (`cognito.with(…)`), and
 /// `x.call(…)` means "call the function pointer given as the first argument", so
 /// `cognito.call(…)` is turned into `cognito.invoke(…)`, the same method under a free name.
-fn allow_with_as_method(engine: &mut Engine) {
+fn allow_with_as_method(engine: &mut rhai::Engine) {
     use rhai::Token;
     // How far `cognito` `.` has been seen just before the current token.
     let seen = std::cell::Cell::new(0u8);

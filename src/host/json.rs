@@ -1,9 +1,10 @@
 //! The `json()` document type for scripts: constructors, `update_*` writers, Chilkat-style
 //! readers, `emit`, and the `i`/`j`/`k`/`delimiter` properties. Semantics live in `json_doc`.
 
-use rhai::{Dynamic, Engine, EvalAltResult, INT, ImmutableString, Map as RhaiMap};
+use rhai::{Dynamic, EvalAltResult, INT, ImmutableString, Map as RhaiMap};
 use serde_json::Value;
 
+use super::registry::Registrar;
 use super::convert::{to_dynamic, to_json};
 use super::json_doc::{DocError, JsonDoc, number_from_text};
 
@@ -89,75 +90,75 @@ fn from_map(map: RhaiMap) -> Result<JsonDoc> {
 }
 
 /// Registers `json()` and its methods and properties.
-pub fn register(engine: &mut Engine) {
-    engine.register_type_with_name::<JsonDoc>("json");
-    engine.register_fn("json", JsonDoc::new);
-    engine.register_fn("json", |text: ImmutableString| from_text(&text));
-    engine.register_fn("json", from_map);
-    engine.register_fn("json", |doc: JsonDoc| doc);
+pub fn register(reg: &mut Registrar<'_>) {
+    reg.engine().register_type_with_name::<JsonDoc>("json");
+    reg.func("json", JsonDoc::new);
+    reg.func("json", |text: ImmutableString| from_text(&text));
+    reg.func("json", from_map);
+    reg.func("json", |doc: JsonDoc| doc);
 
-    engine.register_fn("update_string", update_string);
-    engine.register_fn("update_int", update_int);
-    engine.register_fn("update_bool", update_bool);
-    engine.register_fn("update_number", update_number);
-    engine.register_fn("update", update_any);
-    engine.register_fn("update_null", |d: &mut JsonDoc, p: &str| {
+    reg.func("update_string", update_string);
+    reg.func("update_int", update_int);
+    reg.func("update_bool", update_bool);
+    reg.func("update_number", update_number);
+    reg.func("update", update_any);
+    reg.func("update_null", |d: &mut JsonDoc, p: &str| {
         write(d, p, Value::Null)
     });
-    engine.register_fn("update_new_object", |d: &mut JsonDoc, p: &str| {
+    reg.func("update_new_object", |d: &mut JsonDoc, p: &str| {
         write(d, p, Value::Object(serde_json::Map::new()))
     });
-    engine.register_fn("update_new_array", |d: &mut JsonDoc, p: &str| {
+    reg.func("update_new_array", |d: &mut JsonDoc, p: &str| {
         write(d, p, Value::Array(Vec::new()))
     });
 
-    engine.register_fn("string_of", |d: &mut JsonDoc, p: &str| {
+    reg.func("string_of", |d: &mut JsonDoc, p: &str| {
         d.string_of(p).map_err(fail)
     });
-    engine.register_fn("int_of", |d: &mut JsonDoc, p: &str| -> Result<INT> {
+    reg.func("int_of", |d: &mut JsonDoc, p: &str| -> Result<INT> {
         d.int_of(p).map_err(fail)
     });
-    engine.register_fn("bool_of", |d: &mut JsonDoc, p: &str| {
+    reg.func("bool_of", |d: &mut JsonDoc, p: &str| {
         d.bool_of(p).map_err(fail)
     });
-    engine.register_fn("size_of_array", |d: &mut JsonDoc, p: &str| -> Result<INT> {
+    reg.func("size_of_array", |d: &mut JsonDoc, p: &str| -> Result<INT> {
         d.size_of_array(p).map_err(fail)
     });
-    engine.register_fn("has_member", |d: &mut JsonDoc, p: &str| {
+    reg.func("has_member", |d: &mut JsonDoc, p: &str| {
         d.has_member(p).map_err(fail)
     });
-    engine.register_fn("delete", |d: &mut JsonDoc, p: &str| {
+    reg.func("delete", |d: &mut JsonDoc, p: &str| {
         d.delete(p).map_err(fail)
     });
-    engine.register_fn("get", |d: &mut JsonDoc, p: &str| -> Result<Dynamic> {
+    reg.func("get", |d: &mut JsonDoc, p: &str| -> Result<Dynamic> {
         Ok(d.get(p).map_err(fail)?.map_or(Dynamic::UNIT, to_dynamic))
     });
 
-    engine.register_fn("emit", |d: &mut JsonDoc| d.emit());
-    engine.register_fn("emit_compact", |d: &mut JsonDoc| d.emit_compact());
-    engine.register_fn("to_map", |d: &mut JsonDoc| to_dynamic(&d.root));
-    engine.register_fn("to_string", |d: &mut JsonDoc| d.emit());
-    engine.register_fn("to_debug", |d: &mut JsonDoc| {
+    reg.func("emit", |d: &mut JsonDoc| d.emit());
+    reg.func("emit_compact", |d: &mut JsonDoc| d.emit_compact());
+    reg.func("to_map", |d: &mut JsonDoc| to_dynamic(&d.root));
+    reg.func("to_string", |d: &mut JsonDoc| d.emit());
+    reg.func("to_debug", |d: &mut JsonDoc| {
         format!("json({})", d.emit_compact())
     });
 
-    engine.register_get_set(
+    reg.engine().register_get_set(
         "i",
         |d: &mut JsonDoc| d.i,
         |d: &mut JsonDoc, v: INT| d.i = v,
     );
-    engine.register_get_set(
+    reg.engine().register_get_set(
         "j",
         |d: &mut JsonDoc| d.j,
         |d: &mut JsonDoc, v: INT| d.j = v,
     );
-    engine.register_get_set(
+    reg.engine().register_get_set(
         "k",
         |d: &mut JsonDoc| d.k,
         |d: &mut JsonDoc, v: INT| d.k = v,
     );
-    engine.register_get("delimiter", |d: &mut JsonDoc| d.delimiter.to_string());
-    engine.register_set(
+    reg.engine().register_get("delimiter", |d: &mut JsonDoc| d.delimiter.to_string());
+    reg.engine().register_set(
         "delimiter",
         |d: &mut JsonDoc, v: ImmutableString| -> Result<()> { d.set_delimiter(&v).map_err(fail) },
     );

@@ -1,33 +1,12 @@
-//! What scripts can call, one file per area, each with its own `register`.
+//! Rhai bindings only: Rhai values converted to and from JSON, and script functions registered
+//! in one registry (`registry`). Every call to Cognito goes through `crate::service`.
 
-pub mod bulk;
-pub mod bulk_opts;
-pub mod bulk_pace;
-pub mod bulk_resume;
 pub mod chilkat;
 pub mod cognito;
-pub mod cognito_call;
 pub mod convert;
-pub mod ensure;
-pub mod ensure_diff;
-pub mod ensure_find;
-pub mod ensure_kinds;
-pub mod ensure_pool;
+pub mod error;
 pub mod json;
 pub mod json_doc;
-pub mod lint;
 pub mod path;
-pub mod plan;
-pub mod progress;
-pub mod transcript;
+pub mod registry;
 pub mod util;
-
-use rhai::Engine;
-
-use crate::interrupt::Interrupt;
-
-/// Registers every host area that needs no AWS configuration.
-pub fn register_base(engine: &mut Engine, interrupt: &Interrupt) {
-    json::register(engine);
-    util::register(engine, interrupt);
-}

@@ -3,8 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use rhai::{Array, Dynamic, Engine, EvalAltResult, FLOAT, INT, ImmutableString, Map as RhaiMap};
+use rhai::{Array, Dynamic, EvalAltResult, FLOAT, INT, ImmutableString, Map as RhaiMap};
 
+use super::registry::Registrar;
 use super::convert::to_dynamic;
 use crate::interrupt::Interrupt;
 
@@ -73,28 +74,28 @@ fn exit_with(code: INT, message: Option<String>) -> Result<()> {
 }
 
 /// Registers the helpers.
-pub fn register(engine: &mut Engine, interrupt: &Interrupt) {
-    engine.register_fn("env", |name: &str| -> Dynamic {
+pub fn register(reg: &mut Registrar<'_>, interrupt: &Interrupt) {
+    reg.func("env", |name: &str| -> Dynamic {
         std::env::var(name).map_or(Dynamic::UNIT, Dynamic::from)
     });
-    engine.register_fn(
+    reg.func(
         "env",
         |name: &str, default: ImmutableString| -> ImmutableString {
             std::env::var(name).map_or(default, Into::into)
         },
     );
-    engine.register_fn("exit", |code: INT| exit_with(code, None));
-    engine.register_fn("exit", || exit_with(0, None));
-    engine.register_fn("exit", |value: Dynamic| {
+    reg.func("exit", |code: INT| exit_with(code, None));
+    reg.func("exit", || exit_with(0, None));
+    reg.func("exit", |value: Dynamic| {
         exit_with(1, Some(value.to_string()))
     });
-    engine.register_fn("read_file", |path: &str| read_text(path));
-    engine.register_fn("read_json", |path: &str| read_json(path));
-    engine.register_fn("read_csv", |path: &str| read_csv(path));
+    reg.func("read_file", |path: &str| read_text(path));
+    reg.func("read_json", |path: &str| read_json(path));
+    reg.func("read_csv", |path: &str| read_csv(path));
     let slept = interrupt.clone();
-    engine.register_fn("sleep", move |seconds: INT| {
+    reg.func("sleep", move |seconds: INT| {
         sleep_for(&slept, seconds as f64)
     });
     let slept = interrupt.clone();
-    engine.register_fn("sleep", move |seconds: FLOAT| sleep_for(&slept, seconds));
+    reg.func("sleep", move |seconds: FLOAT| sleep_for(&slept, seconds));
 }

@@ -21,7 +21,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn error(path: &str, message: String) -> Problem {
+    pub fn error(path: &str, message: String) -> Problem {
         Problem {
             severity: Severity::Error,
             path: path.to_string(),
@@ -29,7 +29,7 @@ impl Problem {
         }
     }
 
-    pub(crate) fn warning(path: &str, message: String) -> Problem {
+    pub fn warning(path: &str, message: String) -> Problem {
         Problem {
             severity: Severity::Warning,
             path: path.to_string(),

@@ -15,40 +15,11 @@ pub fn path() -> Option<PathBuf> {
     Some(state.join("pooler").join("history"))
 }
 
-/// Names that mark a credential, compared without `_`/`-` and case.
-const SECRET_NAMES: &[&str] = &[
-    "secretkey",
-    "secretaccesskey",
-    "sessiontoken",
-    "securitytoken",
-    "clientsecret",
-    "password",
-];
-
-/// Whether `entry` holds a credential and must stay out of the history file: a secret-key or
-/// session-token name (`secret_key = …`, `SecretKey: …`, `AWS_SESSION_TOKEN`), or a literal that
-/// looks like a secret access key or a token (40 or more base64 characters in a row).
+/// Whether `entry` holds a secret *value* and must stay out of the history file: a literal
+/// given to a credential name (`Password: "…"`, `secret_key = "…"`) or a run that looks like a
+/// key or token. Naming a secret (`PasswordPolicy`, `env("AWS_SECRET_ACCESS_KEY")`) is fine.
 pub fn has_secret(entry: &str) -> bool {
-    let folded: String = entry
-        .chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect();
-    if SECRET_NAMES.iter().any(|n| folded.contains(n)) {
-        return true;
-    }
-    let mut run = 0;
-    for c in entry.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '/' | '+' | '=') {
-            run += 1;
-            if run >= 40 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-    }
-    false
+    crate::service::Secrets::embedded().text_holds_secret(entry)
 }
 
 #[cfg(test)]
@@ -56,11 +27,9 @@ mod tests {
     use super::has_secret;
 
     #[test]
-    fn credentials_are_recognised() {
+    fn secret_values_are_recognised() {
         assert!(has_secret("let secret_key = \"abc\";"));
         assert!(has_secret("let c = #{ SecretKey: \"abc\" };"));
-        assert!(has_secret("env(\"AWS_SESSION_TOKEN\")"));
-        assert!(has_secret("cognito.with(#{ aws_secret_access_key: k })"));
         assert!(has_secret(
             "let k = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\";"
         ));
@@ -74,6 +43,10 @@ mod tests {
         assert!(!has_secret(
             "let pool = cognito.create_user_pool(#{ PoolName: \"p\" });"
         ));
+        assert!(!has_secret(
+            "cognito.create_user_pool(#{ PoolName: \"p\", Policies: #{ PasswordPolicy: #{ MinimumLength: 8 } } })"
+        ));
+        assert!(!has_secret("env(\"AWS_SESSION_TOKEN\")"));
         assert!(!has_secret("print(pool.UserPool.Id)"));
         assert!(!has_secret(":describe CreateUserPool"));
     }

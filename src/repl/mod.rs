@@ -147,6 +147,7 @@ fn refresh_names(editor: &mut Editor<ReplHelper, FileHistory>, session: &Session
 /// Adds `text` to the history and appends it to the file, unless it holds a credential.
 fn remember(editor: &mut Editor<ReplHelper, FileHistory>, file: Option<&Path>, text: &str) {
     if history::has_secret(text) {
+        eprintln!("(not kept in the history: it holds a secret value)");
         return;
     }
     let _ = editor.add_history_entry(text);

@@ -1,41 +1,33 @@
-//! Keeps secrets out of what the REPL echoes: every member the model marks `sensitive`, in
-//! any operation's input or output, is redacted by name in printed values.
+//! What the REPL and `pooler eval` echo, through the one secret policy: credentials (passwords,
+//! tokens, keys, client secrets) are hidden and the user's own data is shown, unless `:redact
+//! strict` (or `POOLER_REDACT=strict`) asks to hide every member the model marks sensitive.
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::Value;
 
-use crate::model::{Model, REDACTED};
+use crate::service::{Level, Secrets};
 
-/// The sensitive names of the embedded model, computed once.
-fn embedded_names() -> &'static BTreeSet<String> {
-    static NAMES: OnceLock<BTreeSet<String>> = OnceLock::new();
-    NAMES.get_or_init(|| Model::embedded().sensitive_member_names())
-}
+static STRICT: AtomicBool = AtomicBool::new(false);
 
-/// `value` with the value of every member named like a sensitive one replaced.
-pub fn redact(value: &Value) -> Value {
-    redact_with(value, embedded_names())
-}
-
-fn redact_with(value: &Value, names: &BTreeSet<String>) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| {
-                    let v = if names.contains(k) && !v.is_null() {
-                        Value::String(REDACTED.to_string())
-                    } else {
-                        redact_with(v, names)
-                    };
-                    (k.clone(), v)
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(|v| redact_with(v, names)).collect()),
-        other => other.clone(),
+/// The level echoes use now; `POOLER_REDACT=strict` starts strict.
+pub fn level() -> Level {
+    if STRICT.load(Ordering::Relaxed) || std::env::var("POOLER_REDACT").is_ok_and(|v| v == "strict")
+    {
+        Level::Strict
+    } else {
+        Level::Credentials
     }
+}
+
+/// Switches the echo level (`:redact strict` / `:redact credentials`).
+pub fn set_level(level: Level) {
+    STRICT.store(level == Level::Strict, Ordering::Relaxed);
+}
+
+/// `value` as it may be echoed.
+pub fn redact(value: &Value) -> Value {
+    Secrets::embedded().value(value, level())
 }
 
 #[cfg(test)]
@@ -43,31 +35,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tokens_and_passwords_are_sensitive_names() {
-        let names = Model::embedded().sensitive_member_names();
-        for name in [
-            "AccessToken",
-            "IdToken",
-            "RefreshToken",
-            "Password",
-            "ClientSecret",
-        ] {
-            assert!(names.contains(name), "{name} missing from {names:?}");
-        }
-        assert!(!names.contains("PoolName"));
-    }
-
-    #[test]
-    fn printed_values_are_redacted_by_member_name() {
+    fn echo_hides_credentials_and_shows_user_data() {
         let v = serde_json::json!({
             "AuthenticationResult": {"AccessToken": "eyJ.secret", "ExpiresIn": 3600},
-            "Users": [{"UserStatus": "CONFIRMED", "Password": "hunter2"}]
+            "Users": [{"Username": "alice", "UserStatus": "CONFIRMED", "Password": "hunter2"}]
         });
         let out = redact(&v).to_string();
         assert!(
             !out.contains("eyJ.secret") && !out.contains("hunter2"),
             "{out}"
         );
-        assert!(out.contains("3600") && out.contains("CONFIRMED"), "{out}");
+        assert!(out.contains("alice") && out.contains("CONFIRMED"), "{out}");
     }
 }

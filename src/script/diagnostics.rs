@@ -16,6 +16,8 @@ pub enum Class {
     Validation,
     Service,
     Network,
+    /// A record of the run (transcript, resume file) could not be written.
+    Failure,
     Interrupted(i32),
     /// `exit(code)` from the script: not an error at all.
     Exit(i32),
@@ -42,15 +44,6 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
-/// Error types that mean "no answer from the service" rather than "the service said no".
-const NETWORK_TYPES: &[&str] = &[
-    "NetworkError",
-    "TimeoutError",
-    "CredentialsError",
-    "EndpointError",
-    "InvalidResponse",
-];
-
 impl Report {
     /// The exit code for this report.
     pub fn exit_code(&self) -> i32 {
@@ -60,6 +53,7 @@ impl Report {
             Class::Validation => exit::VALIDATION,
             Class::Service => exit::SERVICE,
             Class::Network => exit::NETWORK,
+            Class::Failure => exit::FAILURE,
             Class::Interrupted(code) | Class::Exit(code) => code,
         }
     }
@@ -206,16 +200,35 @@ fn field(map: &RhaiMap, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A thrown value: plain values print as they are; pooler's error maps get their class.
+/// A thrown value: plain values print as they are (secrets hidden); pooler's error maps carry
+/// their exit code, which decides the class.
 fn thrown_report(value: &Dynamic, report: &mut Report) {
     let Some(map) = value.read_lock::<RhaiMap>().map(|m| m.clone()) else {
         report.message = value.to_string();
         return;
     };
+    let code = map
+        .get("exit_code")
+        .and_then(|c| c.as_int().ok())
+        .and_then(|c| i32::try_from(c).ok());
     let kind = field(&map, "type");
     let operation = field(&map, "operation");
+    report.class = match code {
+        Some(exit::VALIDATION) => Class::Validation,
+        Some(exit::SERVICE) => Class::Service,
+        Some(exit::NETWORK) => Class::Network,
+        Some(exit::FAILURE) => Class::Failure,
+        _ => Class::Runtime,
+    };
+    if code.is_none() {
+        report.message = shown_thrown(value);
+        return;
+    }
+    if matches!(report.class, Class::Runtime | Class::Failure) {
+        report.message = field(&map, "message");
+        return;
+    }
     if kind == "ValidationError" {
-        report.class = Class::Validation;
         report.message = format!("{operation}: the request is invalid, nothing was sent");
         if let Some(errors) = map
             .get("errors")
@@ -235,16 +248,11 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
         }
         return;
     }
-    if operation.is_empty() || kind.is_empty() {
-        report.message = value.to_string();
-        return;
-    }
-    report.class = if NETWORK_TYPES.contains(&kind.as_str()) {
-        Class::Network
+    let mut message = if operation.is_empty() {
+        format!("{kind}: {}", field(&map, "message"))
     } else {
-        Class::Service
+        format!("{operation} failed: {kind}: {}", field(&map, "message"))
     };
-    let mut message = format!("{operation} failed: {kind}: {}", field(&map, "message"));
     let status = field(&map, "status");
     let request_id = field(&map, "request_id");
     match (status.is_empty(), request_id.is_empty()) {
@@ -260,6 +268,16 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
         }
     }
     report.message = message;
+}
+
+/// A value the script threw itself, with every secret member hidden.
+fn shown_thrown(value: &Dynamic) -> String {
+    match crate::host::convert::to_json(value) {
+        Ok(json) => crate::service::Secrets::embedded()
+            .value(&json, crate::service::Level::Strict)
+            .to_string(),
+        Err(_) => value.to_string(),
+    }
 }
 
 struct Paint {
@@ -321,7 +339,7 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
         let text = sources.get(&loc.source);
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(loc.line - 1)) {
             let bar = paint.wrap("1;34", "|");
-            let masked = super::frame_redact::mask_secrets(line.trim_end());
+            let masked = crate::service::Secrets::embedded().mask_source_line(line.trim_end());
             let line = masked.as_str();
             let start = line
                 .char_indices()

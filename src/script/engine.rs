@@ -7,7 +7,6 @@ use rhai::{Dynamic, Engine, INT};
 
 use super::{limits, resolver::Resolver, sources::Sources};
 use crate::cli::LimitArgs;
-use crate::host;
 use crate::interrupt::Interrupt;
 
 /// Where `print` goes.
@@ -27,7 +26,8 @@ pub struct EngineSetup<'a> {
     pub print: PrintTo,
 }
 
-/// A configured engine with the base host API (json, helpers); the caller adds `cognito`.
+/// A configured engine: limits, output routing, interruption, modules. The caller registers
+/// the host API (`host::registry::register_all`).
 pub fn build(setup: &EngineSetup<'_>) -> Engine {
     let mut engine = Engine::new();
     limits::apply(&mut engine, setup.limits);
@@ -53,6 +53,5 @@ pub fn build(setup: &EngineSetup<'_>) -> Engine {
             .then(|| Dynamic::from_int(INT::from(interrupt.exit_code())))
     });
     engine.set_module_resolver(Resolver::new(setup.base_dir.clone(), setup.sources.clone()));
-    host::register_base(&mut engine, setup.interrupt);
     engine
 }

@@ -2,7 +2,7 @@
 
 pub mod diagnostics;
 pub mod engine;
-pub mod frame_redact;
+pub mod observer;
 pub mod limits;
 pub mod resolver;
 pub mod runner;

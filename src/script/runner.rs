@@ -19,6 +19,8 @@ pub struct Runner {
     pub engine: Engine,
     pub sources: Sources,
     pub color: bool,
+    /// The call service's shared state for this run (plan tally, mode).
+    pub calls: std::rc::Rc<crate::service::Context>,
 }
 
 /// Whether stderr gets ANSI colors.

@@ -1,7 +1,8 @@
 //! An in-process AdminCreateUser service that throttles above a set rate, like Cognito: a token
 //! bucket (`rate` per second, bursts of `rate / 10`) answers HTTP 400 TooManyRequestsException
 //! when empty, a second creation of a user is UsernameExistsException, and every accepted
-//! creation is recorded with the server's own clock.
+//! creation is recorded with the server's own clock. AdminGetUser (a read, in another quota
+//! category) answers whether a user exists and is never throttled.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -133,6 +134,7 @@ fn serve(stream: TcpStream, state: &State) {
         return;
     }
     let mut length = 0;
+    let mut target = String::new();
     loop {
         let mut h = String::new();
         if reader.read_line(&mut h).is_err() {
@@ -147,6 +149,11 @@ fn serve(stream: TcpStream, state: &State) {
         {
             length = v.trim().parse().unwrap_or(0);
         }
+        if let Some((k, v)) = h.split_once(':')
+            && k.eq_ignore_ascii_case("x-amz-target")
+        {
+            target = v.trim().to_string();
+        }
     }
     let mut body = vec![0; length];
     if reader.read_exact(&mut body).is_err() {
@@ -154,7 +161,18 @@ fn serve(stream: TcpStream, state: &State) {
     }
     let request: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let name = request["Username"].as_str().unwrap_or_default().to_string();
-    let (status, reply) = if !take_token(state) {
+    let (status, reply) = if target.ends_with(".AdminGetUser") {
+        // A read: another quota category, never throttled here.
+        if state.record.lock().unwrap().names.contains(&name) {
+            (200, format!(r#"{{"Username":"{name}","Enabled":true}}"#))
+        } else {
+            (
+                400,
+                r#"{"__type":"UserNotFoundException","message":"User does not exist."}"#
+                    .to_string(),
+            )
+        }
+    } else if !take_token(state) {
         state.throttled.fetch_add(1, Ordering::SeqCst);
         (
             400,

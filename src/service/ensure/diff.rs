@@ -131,17 +131,6 @@ fn prune_at<'a>(model: &Model, op: &Operation, path: &mut Vec<&'a str>, value: &
     Value::Object(out)
 }
 
-/// Whether a path names something secret (a client secret in `ProviderDetails`, say), so its
-/// values are never shown in a change list.
-pub fn is_secret_path(path: &str) -> bool {
-    let last = path.rsplit(['.', '(']).next().unwrap_or(path);
-    let last = last.split('[').next().unwrap_or(last).to_ascii_lowercase();
-    last == "clientsecret"
-        || last.ends_with("_secret")
-        || last.contains("password")
-        || last.contains("private_key")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,14 +150,6 @@ mod tests {
         assert_eq!(changes[0].from, json!(8));
         assert_eq!(changes[1].path, "MfaConfiguration");
         assert_eq!(changes[1].from, Value::Null);
-    }
-
-    #[test]
-    fn secret_paths_are_recognised_by_their_last_member() {
-        assert!(is_secret_path("ProviderDetails.client_secret"));
-        assert!(is_secret_path("ClientSecret"));
-        assert!(!is_secret_path("GenerateSecret"));
-        assert!(!is_secret_path("Policies.PasswordPolicy.MinimumLength"));
     }
 
     #[test]

@@ -3,12 +3,11 @@
 //! UpdateUserPool call that leaves out settings the pool has (it resets them), and a schema
 //! change sent to an existing pool.
 
-use rhai::NativeCallContext;
 use serde_json::Value;
 
-use super::cognito::Cognito;
+use super::{Check, Notice, Service, Site};
+use crate::aws::Ungated;
 use crate::model::Operation;
-use crate::script::diagnostics::{self, Location, Report};
 
 fn has(input: &Value, key: &str) -> bool {
     input
@@ -89,46 +88,37 @@ pub fn left_out(update_members: &[String], input: &Value, current: &Value) -> Ve
         .collect()
 }
 
-fn location(ctx: &NativeCallContext) -> Option<Location> {
-    let pos = ctx.call_position();
-    Some(Location {
-        source: ctx.call_source().unwrap_or("<script>").to_string(),
-        line: pos.line()?,
-        column: pos.position().unwrap_or(1),
-    })
-}
-
-impl Cognito {
-    /// Prints the trap warnings for a call the script makes (before it is sent).
-    pub(super) fn lint(&self, ctx: &NativeCallContext, op: &Operation, input: &Value) {
+impl Service {
+    /// Tells the trap warnings for a call the script makes (before it is sent).
+    pub(super) async fn lint(&self, op: &'static Operation, input: &Value, site: Option<&Site>) {
         let mut found = warnings(&op.name, input);
         if op.name == "UpdateUserPool" {
-            found.extend(self.update_resets(op, input));
+            found.extend(self.update_resets(op, input).await);
         }
         if found.is_empty() {
             return;
         }
-        let report = Report::warning(
-            format!("{}: a known Cognito trap", op.name),
-            location(ctx),
-            found,
-        );
-        let shared = &self.shared;
-        eprint!(
-            "{}",
-            diagnostics::render(&report, &shared.sources, shared.color)
-        );
+        self.ctx.notice(Notice::Traps {
+            operation: &op.name,
+            site,
+            lines: &found,
+        });
     }
 
     /// For a direct UpdateUserPool: reads the pool and names what the call would reset.
-    fn update_resets(&self, op: &Operation, input: &Value) -> Option<String> {
+    async fn update_resets(&self, op: &Operation, input: &Value) -> Option<String> {
         let id = input.get("UserPoolId")?.clone();
-        let describe = self.shared.model.operation("DescribeUserPool")?;
+        if self.ctx.dry_run() {
+            return None;
+        }
+        let describe = self.ctx.model.operation("DescribeUserPool")?;
+        let request = serde_json::json!({ "UserPoolId": id });
         let resp = self
-            .invoke_json(describe, &serde_json::json!({ "UserPoolId": id }))
+            .call_async(describe, &request, None, Check::None, &Ungated)
+            .await
             .ok()?;
         let members: Vec<String> = self
-            .shared
+            .ctx
             .model
             .input_members_at(op, &[])
             .into_iter()

@@ -7,7 +7,14 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::{Duration, Instant};
+
+use crate::aws::Gate;
+
+/// Throttling answers one item may get (each waited out at the cut rate) before it fails.
+pub const MAX_THROTTLES: u32 = 100;
 
 /// Rate added per accepted request before the first throttle (doubles the rate every ~0.17 s).
 const SLOW_START_STEP: f64 = 4.0;
@@ -32,6 +39,9 @@ pub struct Pacer {
     started: Instant,
     /// No pacing at all (dry runs send nothing).
     off: bool,
+    /// Attempts made and throttling answers got, for the summary.
+    attempts: Cell<usize>,
+    throttles: Cell<usize>,
 }
 
 impl Pacer {
@@ -47,7 +57,19 @@ impl Pacer {
             accepted_at: RefCell::new(VecDeque::new()),
             started: Instant::now(),
             off,
+            attempts: Cell::new(0),
+            throttles: Cell::new(0),
         }
+    }
+
+    /// Attempts made so far (retries included).
+    pub fn attempts(&self) -> usize {
+        self.attempts.get()
+    }
+
+    /// Throttling answers so far.
+    pub fn throttles(&self) -> usize {
+        self.throttles.get()
     }
 
     /// The current rate, requests per second.
@@ -114,6 +136,27 @@ impl Pacer {
         // Requests already given slots at the old rate are spread out again.
         self.next
             .set(now + Duration::from_secs_f64(1.0 / self.rate.get()));
+    }
+}
+
+/// Every attempt of a bulk item waits for its slot; answers steer the rate.
+impl Gate for Pacer {
+    fn admit(&self) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+        Box::pin(self.wait())
+    }
+
+    fn observe(&self, throttled: bool) {
+        self.attempts.set(self.attempts.get() + 1);
+        if throttled {
+            self.throttles.set(self.throttles.get() + 1);
+            self.throttled();
+        } else {
+            self.accepted();
+        }
+    }
+
+    fn throttle_retries(&self) -> u32 {
+        MAX_THROTTLES
     }
 }
 

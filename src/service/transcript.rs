@@ -1,10 +1,12 @@
 //! `--transcript FILE`: one JSON line per call, written as each call ends, secrets redacted by
 //! the caller before anything reaches this file; `attempts_detail` lists every attempt (status,
-//! error text, milliseconds), so retries are on record.
+//! error text, milliseconds), so retries are on record; `time` is when the call ended (ISO 8601).
+//!
+//! The file is opened for appending and each line is one `write`, so several runs can share a
+//! transcript without losing or mixing lines.
 
-use std::cell::RefCell;
 use std::fs::File;
-use std::io::{BufWriter, Write as _};
+use std::io::Write as _;
 use std::path::Path;
 
 use serde_json::Value;
@@ -13,7 +15,7 @@ use crate::aws::Attempt;
 
 /// An open transcript file.
 pub struct Transcript {
-    out: RefCell<BufWriter<File>>,
+    out: File,
 }
 
 /// One call, as recorded.
@@ -32,16 +34,19 @@ pub struct Entry<'a> {
 }
 
 impl Transcript {
-    /// Creates (or truncates) the file.
+    /// Opens the file for appending, creating it when missing.
     pub fn create(path: &Path) -> std::io::Result<Self> {
-        Ok(Self {
-            out: RefCell::new(BufWriter::new(File::create(path)?)),
-        })
+        let out = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?;
+        Ok(Self { out })
     }
 
     /// Appends one line and flushes it, so an interrupted run keeps every finished call.
     pub fn record(&self, entry: Entry<'_>) -> std::io::Result<()> {
         let line = serde_json::json!({
+            "time": crate::timefmt::iso8601(std::time::SystemTime::now()),
             "operation": entry.operation,
             "region": entry.region,
             "endpoint": entry.endpoint,
@@ -61,8 +66,7 @@ impl Transcript {
         // One write of the whole line, so an interruption never leaves half a line behind.
         let mut text = line.to_string();
         text.push('\n');
-        let mut out = self.out.borrow_mut();
-        out.write_all(text.as_bytes())?;
-        out.flush()
+        // `&File` writes straight to the descriptor (O_APPEND): no buffer to flush.
+        (&self.out).write_all(text.as_bytes())
     }
 }

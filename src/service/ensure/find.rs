@@ -2,14 +2,13 @@
 //! operations (following every page) or by its key through the describe operations, renamed to
 //! the names the create operation uses.
 
-use rhai::{EvalAltResult, Map as RhaiMap};
 use serde_json::{Map, Value};
 
-use super::cognito::Cognito;
-use super::ensure_kinds::{Kind, USER_POOL};
-use super::plan::PLANNED_PREFIX;
+use super::kinds::{Kind, USER_POOL};
+use crate::service::plan::PLANNED_PREFIX;
+use crate::service::{CallError, Service};
 
-type Res<T> = Result<T, Box<EvalAltResult>>;
+type Res<T> = Result<T, CallError>;
 
 /// What was found: the resource's id and its current settings, named as the input names them.
 pub(super) struct Found {
@@ -17,58 +16,32 @@ pub(super) struct Found {
     pub current: Value,
 }
 
-pub(super) fn fail(kind: &Kind, message: String) -> Box<EvalAltResult> {
-    format!("{}: {message}", kind.function).into()
+pub(super) fn fail(kind: &Kind, message: String) -> CallError {
+    CallError::Ensure {
+        function: kind.function.to_string(),
+        message,
+    }
 }
 
 pub(super) fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
 }
 
-/// The service error type inside a thrown error map, if it is one.
-fn error_type(err: &EvalAltResult) -> Option<String> {
-    if let EvalAltResult::ErrorRuntime(value, _) = err {
-        let map = value.read_lock::<RhaiMap>()?;
-        return map.get("type").map(ToString::to_string);
-    }
-    None
-}
-
-impl Cognito {
+impl Service {
     /// A read that answers `None` for ResourceNotFoundException.
-    fn read(&self, op: &str, input: Value) -> Res<Option<Value>> {
-        let op = self
-            .shared
-            .model
-            .operation(op)
-            .expect("read operation in the model");
-        match self.invoke_json(op, &input) {
+    fn read(&self, kind: &Kind, op: &str, input: Value) -> Res<Option<Value>> {
+        let op = self.needed(op, kind.function)?;
+        match self.call(op, &input, None) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if error_type(&e).as_deref() == Some("ResourceNotFoundException") => Ok(None),
+            Err(e) if e.kind() == "ResourceNotFoundException" => Ok(None),
             Err(e) => Err(e),
         }
     }
 
-    fn paginate_json(&self, op: &str, mut input: Value, items: &str) -> Res<Vec<Value>> {
-        let op = self
-            .shared
-            .model
-            .operation(op)
-            .expect("list operation in the model");
-        let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        loop {
-            let page = self.invoke_json(op, &input)?;
-            if let Some(Value::Array(list)) = page.get(items) {
-                out.extend(list.iter().cloned());
-            }
-            match text(&page, "NextToken") {
-                Some(token) if seen.insert(token.to_string()) => {
-                    input["NextToken"] = Value::String(token.to_string());
-                }
-                _ => return Ok(out),
-            }
-        }
+    /// Every item of a list operation, through the model's paginator.
+    fn list_all(&self, kind: &Kind, op: &str, input: Value) -> Res<Vec<Value>> {
+        let op = self.needed(op, kind.function)?;
+        self.paginate(op, &input, None)
     }
 
     /// Finds the resource `desired` names and reads its current settings.
@@ -91,11 +64,7 @@ impl Cognito {
         };
         Ok(match kind.function {
             "ensure_user_pool" => {
-                let pools = self.paginate_json(
-                    "ListUserPools",
-                    serde_json::json!({ "MaxResults": 60 }),
-                    "UserPools",
-                )?;
+                let pools = self.list_all(kind, "ListUserPools", serde_json::json!({ "MaxResults": 60 }))?;
                 let ids: Vec<&str> = pools
                     .iter()
                     .filter(|p| text(p, "Name") == Some(name))
@@ -105,7 +74,7 @@ impl Cognito {
                     [] => None,
                     [id] => {
                         let resp =
-                            self.read("DescribeUserPool", serde_json::json!({ "UserPoolId": id }))?;
+                            self.read(kind, "DescribeUserPool", serde_json::json!({ "UserPoolId": id }))?;
                         let pool = resp.and_then(|r| r.get("UserPool").cloned());
                         found(id, pool.map(pool_as_input))
                     }
@@ -125,13 +94,13 @@ impl Cognito {
                 let mut input = pool_key();
                 input["MaxResults"] = 60.into();
                 let clients =
-                    self.paginate_json("ListUserPoolClients", input, "UserPoolClients")?;
+                    self.list_all(kind, "ListUserPoolClients", input)?;
                 match clients.iter().find(|c| text(c, "ClientName") == Some(name)) {
                     Some(c) => {
                         let id = text(c, "ClientId").unwrap_or_default();
                         let mut input = pool_key();
                         input["ClientId"] = id.into();
-                        let resp = self.read("DescribeUserPoolClient", input)?;
+                        let resp = self.read(kind, "DescribeUserPoolClient", input)?;
                         let client = resp.and_then(|r| r.get("UserPoolClient").cloned());
                         found(id, client.map(client_as_input))
                     }
@@ -140,6 +109,7 @@ impl Cognito {
             }
             "ensure_user_pool_domain" => {
                 let resp = self.read(
+                    kind,
                     "DescribeUserPoolDomain",
                     serde_json::json!({ "Domain": name }),
                 )?;
@@ -162,20 +132,20 @@ impl Cognito {
             }
             "ensure_group" => found(
                 name,
-                self.read("GetGroup", with("GroupName"))?
+                self.read(kind, "GetGroup", with("GroupName"))?
                     .and_then(|r| r.get("Group").cloned()),
             ),
             "ensure_resource_server" => found(
                 name,
-                self.read("DescribeResourceServer", with("Identifier"))?
+                self.read(kind, "DescribeResourceServer", with("Identifier"))?
                     .and_then(|r| r.get("ResourceServer").cloned()),
             ),
             "ensure_identity_provider" => found(
                 name,
-                self.read("DescribeIdentityProvider", with("ProviderName"))?
+                self.read(kind, "DescribeIdentityProvider", with("ProviderName"))?
                     .and_then(|r| r.get("IdentityProvider").cloned()),
             ),
-            _ => found(&pool, self.read("GetUserPoolMfaConfig", pool_key())?),
+            _ => found(&pool, self.read(kind, "GetUserPoolMfaConfig", pool_key())?),
         })
     }
 }

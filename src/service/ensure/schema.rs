@@ -4,8 +4,8 @@
 
 use serde_json::Value;
 
-use super::ensure_diff::{Change, diff};
-use super::ensure_kinds::STANDARD_ATTRIBUTES;
+use super::diff::{Change, diff};
+use super::kinds::STANDARD_ATTRIBUTES;
 
 /// What the desired schema asks of an existing pool.
 #[derive(Default)]

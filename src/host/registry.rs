@@ -1,0 +1,218 @@
+//! The one registry of script functions. Every area registers here, in [`register_all`], through
+//! a [`Registrar`] that remembers each name; [`entries`] documents each function with a short
+//! signature and one line. The REPL's completion, `:help` and `:help NAME` read [`entries`], and a
+//! test checks that what is registered and what is documented are the same set.
+
+use rhai::{Engine, RhaiNativeFunc, Variant};
+
+use super::{chilkat, cognito, json, util};
+use crate::interrupt::Interrupt;
+use crate::model::Model;
+
+/// One script function as the user sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FnDoc {
+    pub name: &'static str,
+    /// The type it is called on (`cognito`, `json`, `CkRest`), `None` for globals.
+    pub receiver: Option<&'static str>,
+    pub signature: &'static str,
+    pub summary: &'static str,
+}
+
+const fn global(name: &'static str, signature: &'static str, summary: &'static str) -> FnDoc {
+    FnDoc {
+        name,
+        receiver: None,
+        signature,
+        summary,
+    }
+}
+
+const fn method(
+    receiver: &'static str,
+    name: &'static str,
+    signature: &'static str,
+    summary: &'static str,
+) -> FnDoc {
+    FnDoc {
+        name,
+        receiver: Some(receiver),
+        signature,
+        summary,
+    }
+}
+
+/// Every documented function, area by area.
+const DOCS: &[FnDoc] = &[
+    // util
+    global("env", "env(name) / env(name, default)", "an environment variable, () or the default when unset"),
+    global("read_file", "read_file(path)", "a file's text; relative paths are relative to the script"),
+    global("read_json", "read_json(path)", "a JSON file as a map or array"),
+    global("read_csv", "read_csv(path)", "a CSV file with a header row, as an array of maps"),
+    global("sleep", "sleep(seconds)", "waits; Ctrl-C stops it"),
+    global("exit", "exit(code) / exit(message)", "ends the script with that exit code (a message exits 1)"),
+    // json
+    global("json", "json() / json(text) / json(map)", "a JSON document that keeps member order (Chilkat's CkJsonObject)"),
+    method("json", "update_string", "doc.update_string(path, text)", "writes text at a path, creating what is missing"),
+    method("json", "update_int", "doc.update_int(path, n)", "writes an integer at a path"),
+    method("json", "update_bool", "doc.update_bool(path, b)", "writes true or false at a path"),
+    method("json", "update_number", "doc.update_number(path, n)", "writes a number (or numeric text) at a path"),
+    method("json", "update", "doc.update(path, value)", "writes any value (map, array, …) at a path"),
+    method("json", "update_null", "doc.update_null(path)", "writes null at a path"),
+    method("json", "update_new_object", "doc.update_new_object(path)", "writes an empty object at a path"),
+    method("json", "update_new_array", "doc.update_new_array(path)", "writes an empty array at a path"),
+    method("json", "string_of", "doc.string_of(path)", "the text at a path"),
+    method("json", "int_of", "doc.int_of(path)", "the integer at a path"),
+    method("json", "bool_of", "doc.bool_of(path)", "the boolean at a path"),
+    method("json", "size_of_array", "doc.size_of_array(path)", "the length of the array at a path (-1 when none)"),
+    method("json", "has_member", "doc.has_member(path)", "whether a path exists"),
+    method("json", "delete", "doc.delete(path)", "removes a member"),
+    method("json", "get", "doc.get(path)", "the value at a path as a Rhai value"),
+    method("json", "emit", "doc.emit()", "the document as pretty JSON"),
+    method("json", "emit_compact", "doc.emit_compact()", "the document as one line of JSON"),
+    method("json", "to_map", "doc.to_map()", "the document as a Rhai map"),
+    // cognito
+    method("cognito", "invoke", "cognito.call(name, input) / cognito.invoke(name, input)", "runs an operation by name (CreateUserPool or create_user_pool)"),
+    method("cognito", "paginate", "cognito.paginate(name, input)", "every item of a paginated operation, following the tokens"),
+    method("cognito", "with", "cognito.with(#{region, profile, endpoint_url})", "another client with some settings changed"),
+    method("cognito", "each", "cognito.each(name, inputs, opts)", "runs an operation once per input, paced, resumable; returns a summary"),
+    method("cognito", "admin_create_users", "cognito.admin_create_users(pool_id, users, opts)", "creates many users (skips those that exist); returns a summary"),
+    method("cognito", "ensure_user_pool", "cognito.ensure_user_pool(desired)", "creates the pool or updates what differs; never resets"),
+    method("cognito", "ensure_user_pool_client", "cognito.ensure_user_pool_client(desired)", "creates or updates an app client, found by ClientName"),
+    method("cognito", "ensure_user_pool_domain", "cognito.ensure_user_pool_domain(desired)", "creates or updates the pool's domain"),
+    method("cognito", "ensure_group", "cognito.ensure_group(desired)", "creates or updates a group, found by GroupName"),
+    method("cognito", "ensure_resource_server", "cognito.ensure_resource_server(desired)", "creates or updates a resource server, found by Identifier"),
+    method("cognito", "ensure_identity_provider", "cognito.ensure_identity_provider(desired)", "creates or updates an identity provider, found by ProviderName"),
+    method("cognito", "ensure_mfa_config", "cognito.ensure_mfa_config(desired)", "sets the pool's MFA configuration when it differs"),
+    // chilkat
+    global("CkJsonObject", "CkJsonObject()", "Chilkat's JSON object for ported programs (UpdateString, StringOf, Emit, …)"),
+    global("CkStringBuilder", "CkStringBuilder()", "Chilkat's string builder (Append, GetAsString, …)"),
+    global("CkAuthAws", "CkAuthAws()", "Chilkat's AWS signing settings (Region, ServiceName; keys come from the AWS chain)"),
+    global("CkRest", "CkRest()", "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client"),
+];
+
+/// Every documented script function.
+pub fn entries() -> Vec<FnDoc> {
+    DOCS.to_vec()
+}
+
+/// The documentation of `name` (any receiver).
+pub fn find(name: &str) -> Vec<FnDoc> {
+    DOCS.iter().filter(|d| d.name == name).copied().collect()
+}
+
+/// Registers functions into an engine and remembers their names.
+pub struct Registrar<'e> {
+    engine: &'e mut Engine,
+    names: Vec<String>,
+}
+
+impl<'e> Registrar<'e> {
+    pub fn new(engine: &'e mut Engine) -> Self {
+        Self {
+            engine,
+            names: Vec::new(),
+        }
+    }
+
+    /// The engine, for types, getters and setters.
+    pub fn engine(&mut self) -> &mut Engine {
+        self.engine
+    }
+
+    /// A documented script function (or one overload of it).
+    pub fn func<A: 'static, const N: usize, const X: bool, R: Variant + Clone, const F: bool>(
+        &mut self,
+        name: &str,
+        func: impl RhaiNativeFunc<A, N, X, R, F> + 'static,
+    ) -> &mut Self {
+        self.names.push(name.to_string());
+        self.engine.register_fn(name, func);
+        self
+    }
+
+    /// One method per operation of the model: documented by the model, not by [`DOCS`].
+    pub fn operation<A: 'static, const N: usize, const X: bool, R: Variant + Clone, const F: bool>(
+        &mut self,
+        name: &str,
+        func: impl RhaiNativeFunc<A, N, X, R, F> + 'static,
+    ) -> &mut Self {
+        self.engine.register_fn(name, func);
+        self
+    }
+
+    /// The names registered through [`Registrar::func`] so far.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+/// Registers the areas that need no AWS configuration (json, helpers).
+pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt) {
+    json::register(reg);
+    util::register(reg, interrupt);
+}
+
+/// Registers every area: the base ones, `cognito` with one method per operation, and the
+/// Chilkat layer sending through `client`.
+pub fn register_all(
+    reg: &mut Registrar<'_>,
+    interrupt: &Interrupt,
+    model: &'static Model,
+    client: cognito::Cognito,
+    region_override: bool,
+) {
+    register_base(reg, interrupt);
+    cognito::register(reg, model);
+    chilkat::register(reg, client, region_override);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// What is registered and what is documented are the same names.
+    #[test]
+    fn every_registered_function_is_documented_and_back() {
+        let model = Model::embedded();
+        let mut engine = Engine::new();
+        let service = crate::service::Service::new(
+            std::rc::Rc::new(crate::service::Context::new(
+                model,
+                crate::service::Options {
+                    mode: crate::service::Mode::DryRun,
+                    validate: true,
+                    strict: false,
+                    verbose: false,
+                    transcript: None,
+                },
+                std::rc::Rc::new(crate::service::Silent),
+                Interrupt::new(),
+            )),
+            crate::aws::Client::new(
+                crate::aws::Settings::default(),
+                crate::service::service_of(model),
+            ),
+        );
+        let mut reg = Registrar::new(&mut engine);
+        register_all(
+            &mut reg,
+            &Interrupt::new(),
+            model,
+            cognito::Cognito::new(service),
+            false,
+        );
+        let registered: BTreeSet<&str> = reg
+            .names()
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !matches!(*n, "to_string" | "to_debug"))
+            .collect();
+        let documented: BTreeSet<&str> = DOCS.iter().map(|d| d.name).collect();
+        assert_eq!(registered, documented);
+        for doc in DOCS {
+            assert!(!doc.summary.is_empty() && doc.signature.contains(doc.name.trim_start_matches("invoke")));
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! Bulk calls (`cognito.each(operation, inputs, opts)`, `admin_create_users`): many requests
+//! at once inside one `block_on`, every one through the same pipeline as a single call
+//! (validation, plan gate, dry-run synthesis, retries, transcript, `-v`), paced by a shared
+//! [`Pacer`]. Items that already exist are skipped (`on_exists: "skip"`, the default): before
+//! AdminCreateUser or AdminAddUserToGroup the item is looked up, so a second run writes nothing.
+//! A resume file keeps finished items; the run ends with a summary.
+
+mod opts;
+mod pace;
+mod probe;
+mod resume;
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+pub use opts::{MAX_RATE, MIN_RATE, Opts};
+pub use pace::Pacer;
+
+use self::probe::Probe;
+use self::resume::{ResumeLog, finished};
+use super::{CallError, Check, Notice, Service, Site};
+use crate::aws;
+use crate::model::Operation;
+
+/// One item that did not succeed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failed {
+    pub key: String,
+    pub kind: String,
+    pub message: String,
+}
+
+/// How a bulk run ended.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub done: usize,
+    pub skipped: usize,
+    pub resumed: usize,
+    pub throttled: usize,
+    pub retried: usize,
+    /// Items a plan would send (`pooler plan`).
+    pub planned: usize,
+    pub failed: Vec<Failed>,
+    pub seconds: f64,
+    pub rate: f64,
+}
+
+#[derive(Default)]
+struct Tally {
+    done: Cell<usize>,
+    skipped: Cell<usize>,
+    planned: Cell<usize>,
+    /// Items that reached the send (each one attempt at least).
+    sent: Cell<usize>,
+    failed: RefCell<Vec<Failed>>,
+    /// An interruption or a failed record: the run stops.
+    stop: RefCell<Option<CallError>>,
+}
+
+fn bump(c: &Cell<usize>) {
+    c.set(c.get() + 1);
+}
+
+/// The item's key: the `key` member when it is text, else its position (`#3`). Never the
+/// whole input, which may hold a password.
+fn key_of(input: &Value, key: &str, index: usize) -> String {
+    match input.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        _ => format!("#{index}"),
+    }
+}
+
+struct Item {
+    key: String,
+    input: Value,
+}
+
+struct Run {
+    service: Service,
+    op: &'static Operation,
+    pacer: Pacer,
+    queue: RefCell<VecDeque<Item>>,
+    tally: Tally,
+    log: ResumeLog,
+    skip_existing: bool,
+    probe: Option<Probe>,
+    site: Option<Site>,
+    started: Instant,
+}
+
+impl Run {
+    fn stop(&self, e: CallError) {
+        self.tally.stop.borrow_mut().get_or_insert(e);
+    }
+
+    fn finish(&self, key: &str, result: &str) {
+        if let Err(e) = self.log.record(key, result) {
+            self.stop(e);
+        }
+    }
+
+    /// One item: look it up when it may exist, then send it through the pipeline.
+    async fn item(&self, item: Item) {
+        let t = &self.tally;
+        if let Some(probe) = &self.probe {
+            match probe.exists(&self.service, &item.input).await {
+                Ok(true) => {
+                    bump(&t.skipped);
+                    return self.finish(&item.key, "skipped");
+                }
+                Ok(false) => {}
+                Err(e @ CallError::Interrupted { .. }) => return self.stop(e),
+                // An item that cannot be looked up is sent; the write itself decides.
+                Err(_) => {}
+            }
+        }
+        if self.service.ctx.planning() {
+            bump(&t.planned);
+        }
+        bump(&t.sent);
+        let result = self
+            .service
+            .call_async(
+                self.op,
+                &item.input,
+                self.site.as_ref(),
+                Check::ErrorsOnly,
+                &self.pacer,
+            )
+            .await;
+        match result {
+            Ok(_) => {
+                bump(&t.done);
+                self.finish(&item.key, "done");
+            }
+            Err(e @ (CallError::Interrupted { .. } | CallError::Output { .. })) => self.stop(e),
+            Err(e) if self.skip_existing && e.kind().ends_with("ExistsException") => {
+                bump(&t.skipped);
+                self.finish(&item.key, "skipped");
+            }
+            Err(e) => t.failed.borrow_mut().push(Failed {
+                key: item.key,
+                kind: e.kind().to_string(),
+                message: self.service.ctx.secrets.scrub_text(&e.message()),
+            }),
+        }
+    }
+
+    /// The progress line: finished of total, how they ended, the current pace.
+    fn progress_line(&self, total: usize) -> String {
+        let t = &self.tally;
+        let failed = t.failed.borrow().len();
+        format!(
+            "{} {}/{total}: {} done, {} skipped, {failed} failed, {:.0}/s",
+            self.op.name,
+            t.done.get() + t.skipped.get() + failed,
+            t.done.get(),
+            t.skipped.get(),
+            self.pacer.rate()
+        )
+    }
+}
+
+async fn worker(run: Rc<Run>) {
+    loop {
+        if run.tally.stop.borrow().is_some() {
+            return;
+        }
+        let Some(item) = run.queue.borrow_mut().pop_front() else {
+            return;
+        };
+        run.item(item).await;
+    }
+}
+
+/// Redraws the progress line five times a second.
+async fn progress(run: Rc<Run>, total: usize) {
+    loop {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let line = run.progress_line(total);
+        run.service.ctx.notice(Notice::Progress {
+            line: &line,
+            done: false,
+        });
+    }
+}
+
+impl Service {
+    /// Runs `op` once per input. Every input is validated before anything is sent, so a bad one
+    /// stops the run early; warnings are told once.
+    pub fn each(
+        &self,
+        op: &'static Operation,
+        inputs: Vec<Value>,
+        opts: Opts,
+        site: Option<&Site>,
+    ) -> Result<Summary, CallError> {
+        self.check_all(op, &inputs, site)?;
+        let done_before = match &opts.resume {
+            Some(path) => finished(path)?,
+            None => Default::default(),
+        };
+        let mut queue = VecDeque::new();
+        let mut resumed = 0;
+        for (index, input) in inputs.into_iter().enumerate() {
+            let key = key_of(&input, &opts.key, index);
+            if done_before.contains(&key) {
+                resumed += 1;
+                continue;
+            }
+            queue.push_back(Item { key, input });
+        }
+        let service = match opts.max_retries {
+            Some(retries) => Service {
+                ctx: self.ctx.clone(),
+                client: Rc::new(aws::Client::new(
+                    aws::Settings {
+                        max_attempts: Some(retries + 1),
+                        ..self.client.settings().clone()
+                    },
+                    self.client.service().clone(),
+                )),
+            },
+            None => self.clone(),
+        };
+        let total = queue.len();
+        let workers = opts.concurrency.min(total.max(1));
+        let unpaced = self.ctx.dry_run() || self.ctx.planning();
+        let probe = (opts.skip_existing && !self.ctx.dry_run())
+            .then(|| Probe::for_operation(self, op))
+            .flatten();
+        let run = Rc::new(Run {
+            service,
+            op,
+            pacer: Pacer::new(opts.rate, opts.max_rate, unpaced),
+            queue: RefCell::new(queue),
+            tally: Tally::default(),
+            log: ResumeLog::open(opts.resume.as_ref())?,
+            skip_existing: opts.skip_existing,
+            probe,
+            site: site.cloned(),
+            started: Instant::now(),
+        });
+        let local = tokio::task::LocalSet::new();
+        local.block_on(self.ctx.runtime(), async {
+            let meter = opts
+                .progress
+                .then(|| tokio::task::spawn_local(progress(run.clone(), total)));
+            let handles: Vec<_> = (0..workers)
+                .map(|_| tokio::task::spawn_local(worker(run.clone())))
+                .collect();
+            for h in handles {
+                let _ = h.await;
+            }
+            if let Some(m) = meter {
+                m.abort();
+                let line = run.progress_line(total);
+                run.service.ctx.notice(Notice::Progress {
+                    line: &line,
+                    done: true,
+                });
+            }
+        });
+        if let Some(e) = run.tally.stop.borrow_mut().take() {
+            return Err(e);
+        }
+        let summary = self.summary(&run, resumed);
+        if self.ctx.planning() {
+            self.plan_report(
+                &format!("{} for {} input(s)", op.name, total + resumed),
+                &format!(
+                    "would call {} time(s), {} exist already",
+                    summary.planned, summary.skipped
+                ),
+                &[],
+            );
+        }
+        Ok(summary)
+    }
+
+    /// Validates every input; the first invalid one stops the run, warnings are told once.
+    fn check_all(
+        &self,
+        op: &'static Operation,
+        inputs: &[Value],
+        site: Option<&Site>,
+    ) -> Result<(), CallError> {
+        for (n, input) in inputs.iter().enumerate() {
+            if !input.is_object() {
+                return Err(CallError::bad_input(
+                    &op.name,
+                    format!("input [{n}] of {} must be a map", inputs.len()),
+                ));
+            }
+            if !self.blocking_problems(op, input).is_empty() {
+                return self.check(op, input, site).map_err(|e| match e {
+                    CallError::Validation { operation, problems } => CallError::Validation {
+                        operation,
+                        problems: problems
+                            .into_iter()
+                            .map(|mut p| {
+                                p.path = if p.path.is_empty() {
+                                    format!("[{n}]")
+                                } else {
+                                    format!("[{n}].{}", p.path)
+                                };
+                                p
+                            })
+                            .collect(),
+                    },
+                    other => other,
+                });
+            }
+        }
+        if let Some(first) = inputs.first() {
+            self.check(op, first, site)?;
+        }
+        Ok(())
+    }
+
+    fn summary(&self, run: &Run, resumed: usize) -> Summary {
+        let t = &run.tally;
+        let seconds = run.started.elapsed().as_secs_f64();
+        let done = t.done.get();
+        Summary {
+            done: if self.ctx.planning() { 0 } else { done },
+            skipped: t.skipped.get(),
+            resumed,
+            throttled: run.pacer.throttles(),
+            retried: run
+                .pacer
+                .attempts()
+                .saturating_sub(run.pacer.throttles() + t.sent.get()),
+            planned: t.planned.get(),
+            failed: t.failed.borrow().clone(),
+            seconds,
+            rate: if seconds > 0.0 {
+                done as f64 / seconds
+            } else {
+                0.0
+            },
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The options of a bulk call (`cognito.each(op, inputs, opts)`), read from JSON and checked:
+//! a bad option is a clear error before anything is sent.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::service::CallError;
+
+/// Lowest and highest request rates a bulk run accepts, per second.
+pub const MIN_RATE: f64 = 0.01;
+pub const MAX_RATE: f64 = 100_000.0;
+
+pub struct Opts {
+    pub concurrency: usize,
+    pub rate: f64,
+    pub max_rate: f64,
+    pub skip_existing: bool,
+    pub resume: Option<PathBuf>,
+    pub key: String,
+    /// Retries per item beyond the first attempt; `None` keeps the run's `--max-attempts`.
+    pub max_retries: Option<u32>,
+    pub progress: bool,
+}
+
+fn bad(message: String) -> CallError {
+    CallError::bad_input("bulk option", message)
+}
+
+fn number(v: &Value, name: &str, min: f64, max: f64) -> Result<f64, CallError> {
+    v.as_f64()
+        .filter(|n| n.is_finite() && *n >= min && *n <= max)
+        .ok_or_else(|| bad(format!("`{name}` must be a number from {min} to {max}, not {v}")))
+}
+
+fn text(v: &Value, name: &str) -> Result<String, CallError> {
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| bad(format!("`{name}` must be text, not {v}")))
+}
+
+impl Opts {
+    /// Reads the options map; unknown names and out-of-range values are errors.
+    pub fn from_json(map: &Value) -> Result<Opts, CallError> {
+        let mut o = Opts {
+            concurrency: 16,
+            rate: 25.0,
+            max_rate: 1000.0,
+            skip_existing: true,
+            resume: None,
+            key: "Username".into(),
+            max_retries: None,
+            progress: std::io::stderr().is_terminal(),
+        };
+        let Some(map) = map.as_object() else {
+            return Err(bad(format!("the options must be a map, not {map}")));
+        };
+        for (name, v) in map {
+            match name.as_str() {
+                "concurrency" => o.concurrency = number(v, name, 1.0, 256.0)? as usize,
+                "rate" => o.rate = number(v, name, MIN_RATE, MAX_RATE)?,
+                "max_rate" => o.max_rate = number(v, name, MIN_RATE, MAX_RATE)?,
+                "max_retries" => o.max_retries = Some(number(v, name, 0.0, 100.0)? as u32),
+                "on_exists" => {
+                    o.skip_existing = match text(v, name)?.as_str() {
+                        "skip" => true,
+                        "fail" => false,
+                        other => {
+                            return Err(bad(format!(
+                                "`on_exists` is \"skip\" or \"fail\", not \"{other}\""
+                            )));
+                        }
+                    }
+                }
+                "resume" => o.resume = Some(PathBuf::from(text(v, name)?)),
+                "key" => o.key = text(v, name)?,
+                "progress" => {
+                    o.progress = v
+                        .as_bool()
+                        .ok_or_else(|| bad(format!("`progress` is true or false, not {v}")))?
+                }
+                other => {
+                    return Err(bad(format!(
+                        "unknown option `{other}` (concurrency, rate, max_rate, on_exists, \
+                         resume, key, max_retries, progress)"
+                    )));
+                }
+            }
+        }
+        o.max_rate = o.max_rate.max(o.rate);
+        Ok(o)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn out_of_range_and_non_finite_rates_are_refused() {
+        for bad in [json!(1e-20), json!(0), json!(-1), json!(1e30), json!("fast")] {
+            let err = Opts::from_json(&json!({ "rate": bad })).err().expect("refused");
+            assert!(err.to_string().contains("`rate`"), "{err}");
+        }
+        let ok = Opts::from_json(&json!({"rate": 0.01, "concurrency": 4})).unwrap();
+        assert_eq!(ok.concurrency, 4);
+        assert!(Opts::from_json(&json!({"bogus": 1})).is_err());
+    }
+}

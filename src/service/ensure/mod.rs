@@ -1,0 +1,239 @@
+//! `ensure_*(desired)`: make one resource look like `desired`, whether or not it exists.
+//! Finds it by name, creates it when absent, otherwise diffs the settings the script wrote
+//! against the service's and sends the update with the full merged configuration (so nothing
+//! the script left out is reset). Changes the service cannot make are refused, each field named,
+//! before anything is changed. Under `pooler plan` nothing is written and the outcome says what
+//! would happen.
+
+mod diff;
+mod find;
+pub mod kinds;
+mod schema;
+
+use serde_json::Value;
+
+pub use diff::{Change, diff, merge, prune, same_scalar};
+pub use kinds::{ALL, Kind, STANDARD_ATTRIBUTES};
+
+use self::find::{Found, fail, text};
+use self::kinds::USER_POOL;
+use super::plan::planned_id;
+use super::{CallError, Check, Service, Site};
+
+type Res<T> = Result<T, CallError>;
+
+/// What `ensure_*` did (or, under a plan, would do).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    /// `created`, `updated`, `unchanged`; under a plan `would create`, `would update`,
+    /// `unchanged` or `refused`.
+    pub action: &'static str,
+    pub changes: Vec<Change>,
+}
+
+impl Outcome {
+    fn new(id: &str, action: &'static str, changes: Vec<Change>) -> Self {
+        Self {
+            id: id.to_string(),
+            action,
+            changes,
+        }
+    }
+}
+
+impl Service {
+    /// The `ensure_*` function of `kind`, by its script name.
+    pub fn ensure_kind(function: &str) -> Option<&'static Kind> {
+        ALL.iter().copied().find(|k| k.function == function)
+    }
+
+    /// Validates and sends one write that `ensure_*` decided on.
+    fn write(&self, kind: &Kind, op: &str, input: &Value, site: Option<&Site>) -> Res<Value> {
+        let op = self.needed(op, kind.function)?;
+        self.call_with(op, input, site, Check::ErrorsOnly)
+    }
+
+    /// The whole `ensure_*` algorithm for one kind.
+    pub fn ensure(&self, kind: &Kind, desired: &Value, site: Option<&Site>) -> Res<Outcome> {
+        if !desired.is_object() {
+            return Err(fail(kind, "the desired settings must be a map".into()));
+        }
+        if kind.function != USER_POOL.function && text(desired, "UserPoolId").is_none() {
+            return Err(fail(kind, "`UserPoolId` is required".into()));
+        }
+        let Some(name) = text(desired, kind.name_key).map(str::to_string) else {
+            return Err(fail(kind, format!("`{}` is required", kind.name_key)));
+        };
+        let first = self.needed(kind.create.unwrap_or(kind.update), kind.function)?;
+        self.check(first, desired, site)?;
+        let what = format!("{} `{name}`", kind.function);
+        let planning = self.ctx.planning();
+        // A dry run reads nothing real, so it assumes nothing exists yet.
+        let found = if self.ctx.dry_run() {
+            None
+        } else {
+            self.find(kind, desired, &name)?
+        };
+        let Some(found) = found else {
+            return self.create(kind, desired, &name, &what, site);
+        };
+        let mut diffed = desired.clone();
+        if let Some(map) = diffed.as_object_mut() {
+            for key in kind.keys {
+                map.remove(*key);
+            }
+        }
+        let schema = match diffed.as_object_mut().and_then(|m| m.remove("Schema")) {
+            Some(Value::Array(want)) => {
+                let have = found.current.get("Schema").and_then(Value::as_array);
+                schema::plan(&want, have.map(Vec::as_slice).unwrap_or_default())
+            }
+            _ => schema::SchemaPlan::default(),
+        };
+        let changes = diff(&diffed, Some(&found.current));
+        let mut refused = schema.refused;
+        for c in &changes {
+            let top = c.path.split(['.', '[']).next().unwrap_or_default();
+            if kind.immutable.contains(&top) {
+                refused.push((c.clone(), "fixed when it was created".into()));
+            }
+        }
+        if !refused.is_empty() {
+            let shown: Vec<Change> = refused.iter().map(|(c, _)| c.clone()).collect();
+            if planning {
+                self.ctx.plan_tally.refused();
+                self.plan_report(&what, "refused", &shown);
+                return Ok(Outcome::new(&found.id, "refused", shown));
+            }
+            return Err(self.refusal(kind, &name, &refused));
+        }
+        let mut all = changes.clone();
+        all.extend(schema.changes.iter().cloned());
+        if all.is_empty() {
+            if planning {
+                self.plan_report(&what, "unchanged", &[]);
+            }
+            return Ok(Outcome::new(&found.id, "unchanged", Vec::new()));
+        }
+        if planning {
+            self.ctx.plan_tally.changed();
+            self.plan_report(&what, "would update", &all);
+            return Ok(Outcome::new(&found.id, "would update", all));
+        }
+        if !changes.is_empty() {
+            let update = self.update_input(kind, &found, &diffed, desired)?;
+            self.write(kind, kind.update, &update, site)?;
+        }
+        if !schema.add.is_empty() {
+            let input =
+                serde_json::json!({ "UserPoolId": found.id, "CustomAttributes": schema.add });
+            self.write(kind, "AddCustomAttributes", &input, site)?;
+        }
+        Ok(Outcome::new(&found.id, "updated", all))
+    }
+
+    /// The resource does not exist: create it (or, in a plan, say so).
+    fn create(
+        &self,
+        kind: &Kind,
+        desired: &Value,
+        name: &str,
+        what: &str,
+        site: Option<&Site>,
+    ) -> Res<Outcome> {
+        if self.ctx.planning() {
+            self.ctx.plan_tally.changed();
+            self.plan_report(what, "would create", &[]);
+            return Ok(Outcome::new(&planned_id(name), "would create", Vec::new()));
+        }
+        let Some(create) = kind.create else {
+            if self.ctx.dry_run() {
+                self.write(kind, kind.update, desired, site)?;
+                return Ok(Outcome::new(name, "updated", Vec::new()));
+            }
+            return Err(fail(kind, "the user pool does not exist".into()));
+        };
+        // `desired` was checked as this very request.
+        let resp = self.write(kind, create, desired, site)?;
+        Ok(Outcome::new(
+            &created_id(kind, &resp, name),
+            "created",
+            Vec::new(),
+        ))
+    }
+
+    /// The update request: the current settings with the desired ones laid over them, cut to
+    /// what the update operation accepts, plus the members that identify the resource.
+    fn update_input(
+        &self,
+        kind: &Kind,
+        found: &Found,
+        diffed: &Value,
+        desired: &Value,
+    ) -> Res<Value> {
+        let model = self.ctx.model;
+        let op = self.needed(kind.update, kind.function)?;
+        let mut merged = prune(model, op, &merge(&found.current, diffed));
+        let Some(map) = merged.as_object_mut() else {
+            return Err(fail(kind, "the merged settings are not a map".into()));
+        };
+        let accepted = model.input_members_at(op, &[]);
+        for key in kind.keys {
+            if let Some(value) = desired.get(*key)
+                && !map.contains_key(*key)
+                && accepted.iter().any(|m| m.name == *key)
+            {
+                map.insert(key.to_string(), value.clone());
+            }
+        }
+        if kind.function == USER_POOL.function {
+            map.insert("UserPoolId".into(), found.id.clone().into());
+            // The service rejects the deprecated member next to its replacement.
+            let has_new = merged
+                .pointer("/Policies/PasswordPolicy/TemporaryPasswordValidityDays")
+                .is_some();
+            if has_new
+                && let Some(Value::Object(admin)) = merged
+                    .as_object_mut()
+                    .and_then(|m| m.get_mut("AdminCreateUserConfig"))
+            {
+                admin.remove("UnusedAccountValidityDays");
+            }
+        }
+        Ok(merged)
+    }
+
+    /// The error for changes the service cannot make; nothing was changed.
+    fn refusal(&self, kind: &Kind, name: &str, refused: &[(Change, String)]) -> CallError {
+        let secrets = &self.ctx.secrets;
+        let lines: Vec<String> = refused
+            .iter()
+            .map(|(c, why)| {
+                format!(
+                    "{}: {} -> {} ({why})",
+                    c.path,
+                    secrets.shown_at(&c.path, &c.from),
+                    secrets.shown_at(&c.path, &c.to)
+                )
+            })
+            .collect();
+        CallError::Refused {
+            function: kind.function.to_string(),
+            message: format!(
+                "`{name}`: the service cannot make these changes, so nothing was changed: {}",
+                lines.join("; ")
+            ),
+            refused: refused.iter().map(|(c, _)| c.clone()).collect(),
+        }
+    }
+}
+
+fn created_id(kind: &Kind, resp: &Value, name: &str) -> String {
+    let id = match kind.function {
+        "ensure_user_pool" => resp.pointer("/UserPool/Id"),
+        "ensure_user_pool_client" => resp.pointer("/UserPoolClient/ClientId"),
+        _ => None,
+    };
+    id.and_then(Value::as_str).unwrap_or(name).to_string()
+}

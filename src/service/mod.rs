@@ -1,0 +1,218 @@
+//! The call service: the one pipeline every way a script reaches Cognito goes through
+//! (`cognito.<op>()`, `call`, `paginate`, `each` / `admin_create_users`, `ensure_*`, the
+//! Chilkat layer, the REPL, export and import):
+//!
+//! validate → lint → plan gate → dry-run synthesis or send (retry, pacing) → record
+//! (transcript, `-v`, progress).
+//!
+//! No Rhai here: values are JSON, errors are [`CallError`], and what the user should see is
+//! handed to an [`Observer`] that the layer above renders.
+
+pub mod access;
+pub mod bulk;
+mod call;
+pub mod ensure;
+pub mod error;
+pub mod lint;
+pub mod notice;
+mod paginate;
+pub mod plan;
+pub mod progress;
+mod record;
+pub mod secrets;
+mod secrets_text;
+pub mod transcript;
+
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
+
+pub use call::{Check, Detailed};
+pub use error::CallError;
+pub use notice::{Notice, Observer, Silent, Site};
+pub use secrets::{Level, Secrets};
+pub use transcript::Transcript;
+
+use crate::aws;
+use crate::interrupt::Interrupt;
+use crate::model::{Model, Operation};
+
+/// How calls are carried out in this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Sent for real.
+    Run,
+    /// Validated and signed, never sent; responses are synthesized from the model.
+    DryRun,
+    /// Reads are sent; every other call is reported, not made (`pooler plan`).
+    Plan,
+}
+
+/// What every call of a run shares: the model, the mode, the outputs, the interrupt.
+pub struct Context {
+    pub model: &'static Model,
+    pub mode: Mode,
+    pub validate: bool,
+    pub strict: bool,
+    pub verbose: bool,
+    pub transcript: Option<Transcript>,
+    pub observer: Rc<dyn Observer>,
+    pub interrupt: Interrupt,
+    pub secrets: Secrets,
+    /// What a plan found (`pooler plan`).
+    pub plan_tally: plan::PlanTally,
+    runtime: OnceCell<tokio::runtime::Runtime>,
+    /// Whether the dry-run remark has been made.
+    announced: Cell<bool>,
+}
+
+/// The settings of a run that are not the AWS client's.
+pub struct Options {
+    pub mode: Mode,
+    pub validate: bool,
+    pub strict: bool,
+    pub verbose: bool,
+    pub transcript: Option<Transcript>,
+}
+
+impl Context {
+    pub fn new(
+        model: &'static Model,
+        options: Options,
+        observer: Rc<dyn Observer>,
+        interrupt: Interrupt,
+    ) -> Self {
+        Self {
+            model,
+            mode: options.mode,
+            validate: options.validate,
+            strict: options.strict,
+            verbose: options.verbose,
+            transcript: options.transcript,
+            observer,
+            interrupt,
+            secrets: Secrets::new(model),
+            plan_tally: plan::PlanTally::default(),
+            runtime: OnceCell::new(),
+            announced: Cell::new(false),
+        }
+    }
+
+    /// The one current-thread runtime every call blocks on, made when first needed.
+    pub fn runtime(&self) -> &tokio::runtime::Runtime {
+        self.runtime.get_or_init(|| {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a current-thread tokio runtime can always be built")
+        })
+    }
+
+    pub fn dry_run(&self) -> bool {
+        self.mode == Mode::DryRun
+    }
+
+    pub fn planning(&self) -> bool {
+        self.mode == Mode::Plan
+    }
+
+    pub fn notice(&self, notice: Notice<'_>) {
+        self.observer.notice(notice);
+    }
+}
+
+/// A client for one region, profile and endpoint, sharing the run's [`Context`].
+#[derive(Clone)]
+pub struct Service {
+    pub ctx: Rc<Context>,
+    pub client: Rc<aws::Client>,
+}
+
+/// The service metadata the AWS layer needs, taken from the model.
+pub fn service_of(model: &Model) -> aws::Service {
+    aws::Service {
+        signing_name: model.signing_name().to_string(),
+        target_prefix: model.target_prefix().to_string(),
+        json_version: model.json_version().to_string(),
+        endpoint_prefix: model.endpoint_prefix().to_string(),
+        env_name: "COGNITO_IDENTITY_PROVIDER".to_string(),
+    }
+}
+
+impl Service {
+    pub fn new(ctx: Rc<Context>, client: aws::Client) -> Self {
+        Self {
+            ctx,
+            client: Rc::new(client),
+        }
+    }
+
+    /// Another client with some of region, profile and endpoint changed, same context.
+    pub fn with_overrides(
+        &self,
+        region: Option<String>,
+        profile: Option<String>,
+        endpoint_url: Option<String>,
+    ) -> Service {
+        Service {
+            ctx: self.ctx.clone(),
+            client: Rc::new(self.client.with_overrides(region, profile, endpoint_url)),
+        }
+    }
+
+    /// The model's operation called `name` (either form), or an error with suggestions.
+    pub fn operation(&self, name: &str) -> Result<&'static Operation, CallError> {
+        let model = self.ctx.model;
+        model.operation(name).ok_or_else(|| {
+            let close: Vec<&str> = model
+                .operations_matching(name)
+                .take(5)
+                .map(|op| op.name.as_str())
+                .collect();
+            let close = if close.is_empty() {
+                model
+                    .closest_operation(name)
+                    .map(|op| vec![op.name.as_str()])
+                    .unwrap_or_default()
+            } else {
+                close
+            };
+            let hint = if close.is_empty() {
+                "; `pooler ops` lists them".to_string()
+            } else {
+                format!("; did you mean {}?", close.join(", "))
+            };
+            CallError::UnknownOperation {
+                name: name.to_string(),
+                hint,
+            }
+        })
+    }
+
+    /// An operation a helper needs (`ensure_*` needs ListUserPools, …), or an error naming the
+    /// helper when the model in use lacks it.
+    pub fn needed(&self, name: &str, needed_by: &str) -> Result<&'static Operation, CallError> {
+        self.ctx
+            .model
+            .operation(name)
+            .ok_or_else(|| CallError::ModelLacks {
+                operation: name.to_string(),
+                needed_by: needed_by.to_string(),
+            })
+    }
+
+    /// Region, endpoint, credential source and mode, in one line without any secret.
+    pub fn describe(&self) -> String {
+        let mode = match self.ctx.mode {
+            Mode::Run => "",
+            Mode::DryRun => ", dry run",
+            Mode::Plan => ", plan",
+        };
+        match self.ctx.runtime().block_on(self.client.resolve()) {
+            Ok(r) => format!(
+                "cognito(region: {}, endpoint: {}, credentials: {}{mode})",
+                r.region, r.endpoint, r.credentials_source
+            ),
+            Err(e) => format!("cognito(unresolved: {e}{mode})"),
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! `paginate`: every page of a paginated operation through the pipeline, following the
+//! model's token until the last page (or a token seen before, which ends a loop).
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::{CallError, Check, Service, Site};
+use crate::model::Operation;
+
+impl Service {
+    /// All items of a paginated operation; the first page is checked in full, later pages for
+    /// errors only (they differ by the token).
+    pub fn paginate(
+        &self,
+        op: &'static Operation,
+        input: &Value,
+        site: Option<&Site>,
+    ) -> Result<Vec<Value>, CallError> {
+        let Some(pager) = self.ctx.model.paginator(op) else {
+            return Err(CallError::bad_input(
+                &op.name,
+                format!("{} does not paginate; call it with cognito.call", op.name),
+            ));
+        };
+        let mut request = input.clone();
+        let mut items = Vec::new();
+        let mut seen = HashSet::new();
+        let mut check = Check::Full;
+        loop {
+            let response = self.call_with(op, &request, site, check)?;
+            check = Check::ErrorsOnly;
+            if let Some(Value::Array(page)) = response.get(&pager.result_key) {
+                items.extend(page.iter().cloned());
+            }
+            match response.get(&pager.output_token) {
+                Some(Value::String(token)) if !token.is_empty() && seen.insert(token.clone()) => {
+                    request[pager.input_token.as_str()] = Value::String(token.clone());
+                }
+                _ => return Ok(items),
+            }
+        }
+    }
+}

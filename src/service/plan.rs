@@ -1,0 +1,80 @@
+//! Plan mode (`pooler plan FILE`): reads are sent, every other call is reported instead of
+//! made (the gate itself is in `call`), and `ensure_*` reports what it would change. Made-up ids
+//! stand in for what a plan would create, so later requests using them still validate.
+
+use std::cell::Cell;
+
+use super::ensure::Change;
+use super::{Notice, Service};
+
+/// What a plan found: writes it would make and changes it had to refuse. `pooler plan` exits
+/// non-zero on a refusal; `--detailed-exitcode` tells "no changes" (0) from "changes" (2).
+#[derive(Default)]
+pub struct PlanTally {
+    changes: Cell<usize>,
+    refused: Cell<usize>,
+}
+
+impl PlanTally {
+    pub fn changed(&self) {
+        self.changes.set(self.changes.get() + 1);
+    }
+
+    pub fn refused(&self) {
+        self.refused.set(self.refused.get() + 1);
+    }
+
+    /// Writes the plan would make.
+    pub fn changes(&self) -> usize {
+        self.changes.get()
+    }
+
+    /// Changes the plan found the service would refuse.
+    pub fn refusals(&self) -> usize {
+        self.refused.get()
+    }
+}
+
+/// Marks ids that a plan made up for things it would create.
+pub const PLANNED_PREFIX: &str = "planned_";
+
+/// The made-up id of something a plan would create.
+pub fn planned_id(name: &str) -> String {
+    let tail: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(40)
+        .collect();
+    format!(
+        "{PLANNED_PREFIX}{}",
+        if tail.is_empty() { "x" } else { &tail }
+    )
+}
+
+impl Service {
+    /// One report line (and the changes under it), secrets hidden.
+    pub fn plan_report(&self, what: &str, action: &str, changes: &[Change]) {
+        let secrets = &self.ctx.secrets;
+        let mut text = format!("plan: {what}: {action}");
+        for c in changes {
+            text.push_str(&format!(
+                "\n  ~ {}: {} -> {}",
+                c.path,
+                secrets.shown_at(&c.path, &c.from),
+                secrets.shown_at(&c.path, &c.to)
+            ));
+        }
+        self.ctx.notice(Notice::Plan(&text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn planned_ids_look_like_pool_ids() {
+        assert_eq!(planned_id("My Pool!"), "planned_MyPool");
+        assert_eq!(planned_id("--"), "planned_x");
+    }
+}

@@ -1,0 +1,69 @@
+//! The last stage of the pipeline: what a call did goes into the transcript (one JSON line),
+//! the `-v` log and the run's progress tally, every value through the secret policy.
+
+use serde_json::Value;
+
+use super::call::pretty;
+use super::transcript::Entry;
+use super::{CallError, Notice, Service, progress};
+use crate::aws::{Attempt, AwsError};
+use crate::model::Operation;
+
+/// One finished call, as the pipeline saw it.
+pub(super) struct Record<'a> {
+    pub op: &'a Operation,
+    pub request: &'a Value,
+    pub region: &'a str,
+    pub endpoint: &'a str,
+    pub status: Option<u16>,
+    pub response: Option<&'a Value>,
+    pub error: Option<&'a AwsError>,
+    pub attempts: &'a [Attempt],
+    pub millis: u128,
+    pub dry_run: bool,
+}
+
+impl Service {
+    /// Records one call; a transcript that cannot be written ends the run (exit 1).
+    pub(super) fn record(&self, r: &Record<'_>) -> Result<(), CallError> {
+        let ctx = &self.ctx;
+        let error_type = r.error.map(AwsError::kind);
+        progress::note(&r.op.name, error_type);
+        let response = r.response.map(|v| ctx.secrets.output(r.op, v));
+        if ctx.verbose && !r.dry_run {
+            let shown = match (&response, r.error) {
+                (_, Some(e)) => ctx.secrets.scrub_text(&e.to_string()),
+                (Some(v), None) => pretty(v),
+                (None, None) => String::new(),
+            };
+            let line = format!(
+                "< {} {} from {} in {} ms, {} attempt(s)\n{shown}",
+                r.status.map_or("-".to_string(), |s| s.to_string()),
+                r.op.name,
+                r.endpoint,
+                r.millis,
+                r.attempts.len(),
+            );
+            ctx.notice(Notice::Log(&line));
+        }
+        let Some(transcript) = &ctx.transcript else {
+            return Ok(());
+        };
+        let entry = Entry {
+            operation: &r.op.name,
+            region: r.region,
+            endpoint: r.endpoint,
+            request: ctx.secrets.input(r.op, r.request),
+            status: r.status,
+            response,
+            error_type,
+            attempts: r.attempts,
+            millis: r.millis,
+            dry_run: r.dry_run,
+        };
+        transcript.record(entry).map_err(|e| CallError::Output {
+            what: "the transcript".into(),
+            message: e.to_string(),
+        })
+    }
+}

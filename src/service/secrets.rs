@@ -1,0 +1,359 @@
+//! The one secret policy. Every output that can hold a request or response value asks here:
+//! transcripts, `-v`, error messages, thrown maps, plan and ensure diffs, the REPL's echo,
+//! `eval`, code frames, the REPL history and port warnings.
+//!
+//! Two levels:
+//! - [`Level::Strict`] (transcripts, `-v`, errors, diffs): every member the model marks
+//!   `sensitive` (even `Username`), plus every credential.
+//! - [`Level::Credentials`] (the REPL's and `eval`'s echo by default): credentials only, so the
+//!   user's own data (user names, attributes) stays visible.
+//!
+//! A credential is a string value under a name that carries one, wherever it sits, including the
+//! free-form maps the model cannot mark (`ProviderDetails.client_secret`, Apple's `private_key`,
+//! `AuthParameters.PASSWORD`, `ChallengeResponses.NEW_PASSWORD`, `ChallengeParameters.SECRET_BLOCK`).
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::model::{Model, Operation, Problem, REDACTED};
+
+/// How much is hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Credentials only: passwords, tokens, keys, secrets, one-time codes.
+    Credentials,
+    /// Credentials and every member the model marks sensitive.
+    Strict,
+}
+
+/// Name fragments (lower-case, without `_`, `-` and spaces) that mark a credential.
+const CREDENTIAL_FRAGMENTS: &[&str] = &[
+    "password",
+    "secret",
+    "privatekey",
+    "sessiontoken",
+    "securitytoken",
+    "accesstoken",
+    "idtoken",
+    "refreshtoken",
+    "signature",
+];
+
+/// Whole names (folded) that mark a credential.
+const CREDENTIAL_NAMES: &[&str] = &[
+    "token",
+    "session",
+    "confirmationcode",
+    "usercode",
+    "code",
+    "answer",
+    "smsmfacode",
+    "softwaretokenmfacode",
+    "emailotpcode",
+    "mfacode",
+    "otpcode",
+    "srpa",
+    "srpb",
+    "salt",
+    "authorization",
+];
+
+/// Names that contain a fragment above but never hold a secret.
+const NOT_CREDENTIALS: &[&str] = &["nexttoken", "paginationtoken", "secretid"];
+
+/// `name` lower-cased without `_`, `-`, `:` and spaces.
+pub fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' ' | ':'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a member of this name holds a credential when its value is text.
+pub fn is_credential_name(name: &str) -> bool {
+    let folded = fold(name);
+    if NOT_CREDENTIALS.contains(&folded.as_str()) {
+        return false;
+    }
+    CREDENTIAL_NAMES.contains(&folded.as_str())
+        || CREDENTIAL_FRAGMENTS.iter().any(|f| folded.contains(f))
+}
+
+/// The policy for one model (the embedded one, or `--model FILE`).
+pub struct Secrets {
+    model: &'static Model,
+    /// Folded names of every member the model marks sensitive.
+    sensitive: BTreeSet<String>,
+}
+
+impl Secrets {
+    pub fn new(model: &'static Model) -> Self {
+        Self {
+            model,
+            sensitive: model
+                .sensitive_member_names()
+                .iter()
+                .map(|n| fold(n))
+                .collect(),
+        }
+    }
+
+    /// The policy of the embedded model, for places that have no run context (code frames).
+    pub fn embedded() -> &'static Secrets {
+        static POLICY: OnceLock<Secrets> = OnceLock::new();
+        POLICY.get_or_init(|| Secrets::new(Model::embedded()))
+    }
+
+    /// Whether a member called `name` is hidden at `level` (when its value is not empty).
+    pub fn hides(&self, name: &str, level: Level) -> bool {
+        is_credential_name(name)
+            || (level == Level::Strict && self.sensitive.contains(&fold(name)))
+    }
+
+    /// An input of `op` as it may be shown anywhere: strict by the model's shapes, and every
+    /// credential wherever it sits.
+    pub fn input(&self, op: &Operation, v: &Value) -> Value {
+        credentials_out(self.model.redact_input(op, v))
+    }
+
+    /// An output of `op` as it may be shown anywhere.
+    pub fn output(&self, op: &Operation, v: &Value) -> Value {
+        credentials_out(self.model.redact_output(op, v))
+    }
+
+    /// Any value (no operation known) with every member hidden at `level` replaced.
+    pub fn value(&self, v: &Value, level: Level) -> Value {
+        match v {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, x)| {
+                        let hidden = self.hides(k, level) && hideable(x, level);
+                        let shown = if hidden {
+                            Value::String(REDACTED.to_string())
+                        } else {
+                            self.value(x, level)
+                        };
+                        (k.clone(), shown)
+                    })
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(|x| self.value(x, level)).collect()),
+            other => other.clone(),
+        }
+    }
+
+    /// How a value at `path` (`ProviderDetails.client_secret`, `Schema[0].Name`) is shown in a
+    /// diff line: its JSON, or `"***"` when the last member names a secret.
+    pub fn shown_at(&self, path: &str, value: &Value) -> String {
+        if !value.is_null() && self.path_is_secret(path) {
+            return "\"***\"".to_string();
+        }
+        match value {
+            Value::Null => "(unset)".to_string(),
+            other => self.value(other, Level::Strict).to_string(),
+        }
+    }
+
+    /// A value at `path` with the secret hidden, for the maps a script gets back.
+    pub fn value_at(&self, path: &str, value: &Value) -> Value {
+        if !value.is_null() && self.path_is_secret(path) {
+            return Value::String("***".to_string());
+        }
+        self.value(value, Level::Strict)
+    }
+
+    fn path_is_secret(&self, path: &str) -> bool {
+        let last = path.rsplit(['.', '(']).next().unwrap_or(path);
+        let last = last.split('[').next().unwrap_or(last);
+        is_credential_name(last)
+    }
+
+    /// A validation problem about `input` with the offending value starred out when the path
+    /// names a secret (`TemporaryPassword: "…" does not match …` never shows the password).
+    pub fn problem(&self, input: &Value, mut problem: Problem) -> Problem {
+        let last = problem.path.rsplit('.').next().unwrap_or_default();
+        let last = last.split('[').next().unwrap_or(last);
+        if last.is_empty() || !self.hides(last, Level::Strict) {
+            return problem;
+        }
+        if let Some(Value::String(value)) = value_at_path(input, &problem.path)
+            && !value.is_empty()
+        {
+            problem.message = problem.message.replace(value.as_str(), "***");
+            let quoted = serde_json::to_string(value).unwrap_or_default();
+            problem.message = problem.message.replace(&quoted, "\"***\"");
+        }
+        problem
+    }
+
+    /// A line of script source with every string literal given to a secret name starred out
+    /// (keeping its length, so carets stay aligned): `TemporaryPassword: "*****"`.
+    pub fn mask_source_line(&self, line: &str) -> String {
+        super::secrets_text::mask_literals(line, &|name| self.hides(name, Level::Strict))
+    }
+
+    /// Whether a piece of typed or logged text holds a secret value: a literal given to a
+    /// credential name, an AWS secret key or token-like run, or an access key id with its secret.
+    pub fn text_holds_secret(&self, text: &str) -> bool {
+        super::secrets_text::holds_secret(text, &is_credential_name)
+    }
+
+    /// Free text (a subprocess's stderr, a thrown string) with secret-looking runs replaced.
+    pub fn scrub_text(&self, text: &str) -> String {
+        super::secrets_text::scrub(text, &is_credential_name)
+    }
+}
+
+/// The value at a problem path (`Schema[3].Name`, `Policies.PasswordPolicy`).
+fn value_at_path<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut at = v;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            at = at.get(name)?;
+        }
+        for index in rest.split('[').filter(|i| !i.is_empty()) {
+            at = at.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(at)
+}
+
+/// Empty values and non-text values under a Credentials-level name stay visible (so
+/// `GenerateSecret: true` and `PasswordPolicy: {…}` are shown); strict hides any scalar.
+fn hideable(v: &Value, level: Level) -> bool {
+    match v {
+        Value::Null => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Object(_) | Value::Array(_) => false,
+        _ => level == Level::Strict,
+    }
+}
+
+/// Every text value under a credential name replaced.
+fn credentials_out(v: Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, x)| {
+                    let x = match x {
+                        Value::String(s) if !s.is_empty() && is_credential_name(&k) => {
+                            Value::String(REDACTED.to_string())
+                        }
+                        other => credentials_out(other),
+                    };
+                    (k, x)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(credentials_out).collect()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn credentials_are_named_wherever_they_sit() {
+        for name in [
+            "Password",
+            "TemporaryPassword",
+            "ProposedPassword",
+            "client_secret",
+            "ClientSecret",
+            "private_key",
+            "AccessToken",
+            "RefreshToken",
+            "IdToken",
+            "Session",
+            "SECRET_HASH",
+            "NEW_PASSWORD",
+            "SECRET_BLOCK",
+            "aws_secret_access_key",
+            "AWS_SESSION_TOKEN",
+            "ConfirmationCode",
+            "UserCode",
+            "PASSWORD_CLAIM_SIGNATURE",
+        ] {
+            assert!(is_credential_name(name), "{name}");
+        }
+        for name in [
+            "NextToken",
+            "PaginationToken",
+            "PoolName",
+            "Username",
+            "client_id",
+            "team_id",
+            "MinimumLength",
+        ] {
+            assert!(!is_credential_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn free_form_provider_details_are_redacted_in_inputs_and_outputs() {
+        let model = Model::embedded();
+        let s = Secrets::new(model);
+        let op = model.operation("CreateIdentityProvider").unwrap();
+        let input = json!({"UserPoolId": "p", "ProviderName": "Google", "ProviderType": "Google",
+            "ProviderDetails": {"client_id": "cid", "client_secret": "SENTINEL-1", "private_key": "SENTINEL-2",
+            "authorize_scopes": "email"}});
+        let shown = s.input(op, &input).to_string();
+        assert!(!shown.contains("SENTINEL"), "{shown}");
+        assert!(shown.contains("cid") && shown.contains("authorize_scopes"), "{shown}");
+        let output = json!({"IdentityProvider": {"ProviderDetails": {"client_secret": "SENTINEL-3"}}});
+        assert!(!s.output(op, &output).to_string().contains("SENTINEL"));
+    }
+
+    #[test]
+    fn the_two_levels_differ_only_on_what_the_model_marks() {
+        let s = Secrets::embedded();
+        let v = json!({"Users": [{"Username": "alice", "Attributes": [{"Name": "email", "Value": "a@x.org"}]}],
+                       "AuthenticationResult": {"AccessToken": "eyJ.tok", "ExpiresIn": 3600},
+                       "UserPoolClient": {"GenerateSecret": true, "ClientSecret": "shh"}});
+        let shown = s.value(&v, Level::Credentials).to_string();
+        assert!(shown.contains("alice") && shown.contains("a@x.org"), "{shown}");
+        assert!(!shown.contains("eyJ.tok") && !shown.contains("shh"), "{shown}");
+        assert!(shown.contains("3600") && shown.contains("\"GenerateSecret\":true"));
+        let strict = s.value(&v, Level::Strict).to_string();
+        assert!(!strict.contains("alice") && !strict.contains("a@x.org"), "{strict}");
+        assert!(!strict.contains("eyJ.tok") && !strict.contains("shh"));
+    }
+
+    #[test]
+    fn validation_details_never_show_a_secret_value() {
+        let s = Secrets::embedded();
+        let input = json!({"Users": [{"TemporaryPassword": "hunter2 pw"}]});
+        let p = Problem::error(
+            "Users[0].TemporaryPassword",
+            "\"hunter2 pw\" does not match the pattern".into(),
+        );
+        let shown = s.problem(&input, p);
+        assert!(!shown.message.contains("hunter2"), "{}", shown.message);
+        let plain = Problem::error("PoolName", "\"x y\" is too short".into());
+        assert_eq!(s.problem(&json!({"PoolName": "x y"}), plain.clone()), plain);
+    }
+
+    #[test]
+    fn diff_values_hide_secret_paths() {
+        let s = Secrets::embedded();
+        assert_eq!(
+            s.shown_at("ProviderDetails.client_secret", &json!("x")),
+            "\"***\""
+        );
+        assert_eq!(s.shown_at("MfaConfiguration", &json!("ON")), "\"ON\"");
+        assert_eq!(s.shown_at("MfaConfiguration", &Value::Null), "(unset)");
+        assert_eq!(
+            s.shown_at("ProviderDetails", &json!({"client_secret": "x"})),
+            format!("{{\"client_secret\":\"{REDACTED}\"}}")
+        );
+    }
+}
