@@ -5,7 +5,7 @@ use std::path::Path;
 use clap::Parser as _;
 
 use crate::cli::Cli;
-use crate::commands::{Mode, runner};
+use crate::script::setup::{Mode, runner};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 use crate::script::runner::Runner;

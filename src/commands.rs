@@ -1,23 +1,13 @@
 //! One function per subcommand, called by `run` after the command line is parsed.
 
 use std::path::Path;
-use std::rc::Rc;
-use std::time::Duration;
 
-use rhai::Dynamic;
-
-use crate::aws;
 use crate::cli::{Cli, Command, Global};
 use crate::exit;
-use crate::host::cognito::Cognito;
-use crate::host::registry::{self, Registrar};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
-use crate::script::engine::{self, EngineSetup, PrintTo};
-use crate::script::observer::Console;
-use crate::script::runner::{self, Runner};
-use crate::script::sources::Sources;
-use crate::service::{self, Context, Options, Service, Transcript};
+use crate::script::setup::{Mode, runner};
+use crate::service::{self, Context};
 
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
@@ -64,15 +54,6 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
     }
 }
 
-/// Whether a script runs for real or is only checked.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Run,
-    Check,
-    /// Reads sent, writes reported (`pooler plan`).
-    Plan,
-}
-
 /// The embedded model, or the one `--model FILE` names (kept for the whole process).
 fn load_model(global: &Global) -> Result<&'static Model, i32> {
     let Some(path) = &global.model else {
@@ -90,100 +71,6 @@ fn load_model(global: &Global) -> Result<&'static Model, i32> {
         exit::USAGE
     })?;
     Ok(Box::leak(Box::new(model)))
-}
-
-fn settings(global: &Global, dry_run: bool) -> aws::Settings {
-    aws::Settings {
-        region: global.region.clone(),
-        profile: global.profile.clone(),
-        endpoint_url: global.endpoint_url.clone(),
-        allow_http: global.allow_http,
-        max_attempts: global.max_attempts,
-        timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
-        dry_run,
-        ..aws::Settings::default()
-    }
-}
-
-/// An engine with the whole host API, `cognito` and `args` in every scope.
-pub fn runner(
-    global: &Global,
-    model: &'static Model,
-    interrupt: &Interrupt,
-    base: &Path,
-    mode: Mode,
-    args: &[String],
-) -> Result<Runner, i32> {
-    let sources = Sources::new();
-    let print = if mode == Mode::Check {
-        PrintTo::Nowhere
-    } else {
-        PrintTo::Stdout
-    };
-    let setup = EngineSetup {
-        limits: &global.limits,
-        interrupt,
-        sources: &sources,
-        base_dir: base.to_path_buf(),
-        print,
-    };
-    let mut engine = engine::build(&setup);
-    let transcript = match &global.transcript {
-        Some(path) => Some(Transcript::create(path).map_err(|e| {
-            eprintln!(
-                "error: cannot open the transcript `{}`: {e}",
-                path.display()
-            );
-            exit::FAILURE
-        })?),
-        None => None,
-    };
-    let color = runner::use_color(global.color);
-    let dry_run = global.dry_run || mode == Mode::Check;
-    let calls_mode = match mode {
-        Mode::Plan => service::Mode::Plan,
-        _ if dry_run => service::Mode::DryRun,
-        _ => service::Mode::Run,
-    };
-    let observer = Rc::new(Console {
-        sources: sources.clone(),
-        color,
-        quiet: mode == Mode::Check,
-    });
-    let context = Rc::new(Context::new(
-        model,
-        Options {
-            mode: calls_mode,
-            validate: !global.no_validate,
-            strict: global.strict,
-            verbose: global.verbose,
-            transcript,
-        },
-        observer,
-        interrupt.clone(),
-    ));
-    let client = aws::Client::new(settings(global, dry_run), service::service_of(model));
-    let cognito = Cognito::new(Service::new(context.clone(), client));
-    let mut reg = Registrar::new(&mut engine);
-    registry::register_all(
-        &mut reg,
-        interrupt,
-        model,
-        cognito.clone(),
-        global.region.is_some(),
-    );
-    let args: rhai::Array = args.iter().cloned().map(Dynamic::from).collect();
-    let ambient = vec![
-        ("cognito", Dynamic::from(cognito)),
-        ("args", Dynamic::from_array(args)),
-    ];
-    runner::install_ambient(&mut engine, Rc::new(ambient));
-    Ok(Runner {
-        engine,
-        sources,
-        color,
-        calls: context,
-    })
 }
 
 fn base_dir(file: &Path) -> &Path {
@@ -252,24 +139,16 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
 }
 
 fn ops(model: &Model, filter: Option<&str>) -> i32 {
-    if list_ops(model, filter.unwrap_or_default()) == 0 {
+    let filter = filter.unwrap_or_default();
+    let lines = model.ops_listing(filter);
+    if lines.is_empty() {
+        eprintln!("no operation matches `{filter}`");
         return exit::FAILURE;
     }
+    for line in lines {
+        println!("{line}");
+    }
     exit::SUCCESS
-}
-
-/// Prints the operations matching `filter` (snake_case and API names), or says none does;
-/// returns how many were printed. `pooler ops` and the REPL's `:ops` share it.
-pub fn list_ops(model: &Model, filter: &str) -> usize {
-    let mut found = 0;
-    for op in model.operations_matching(filter) {
-        println!("{:<44} {}", op.snake_name, op.name);
-        found += 1;
-    }
-    if found == 0 {
-        eprintln!("no operation matches `{filter}`");
-    }
-    found
 }
 
 fn describe(model: &Model, name: &str) -> i32 {

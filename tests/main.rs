@@ -15,6 +15,7 @@ mod faults;
 mod fuzz;
 mod interrupt;
 mod json_doc;
+mod layering;
 mod link;
 mod lint;
 mod port;

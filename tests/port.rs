@@ -220,14 +220,17 @@ fn seed_request(text: &str) -> Value {
 }
 
 /// CI puts `shared/` beside the clone; the project itself does not contain the seed's text.
-/// As the issue says, the seeds are ported when that folder exists (and only then).
+/// Plain `cargo test` reports this as ignored; `bash tests/run.sh` runs it, and there a missing
+/// `../shared/seeds` is a failure, not a pass.
 #[test]
+#[ignore = "needs ../shared/seeds: bash tests/run.sh runs it"]
 fn seeds_port_to_the_request_their_update_calls_build() {
     let seeds = repo_root().join("../shared/seeds");
-    if !seeds.is_dir() {
-        eprintln!("skipped: {} is absent", seeds.display());
-        return;
-    }
+    assert!(
+        seeds.is_dir(),
+        "{} is absent: the seed programs sit beside the clone in CI and on a developer's machine",
+        seeds.display()
+    );
     let mut checked = 0;
     let target_re = regex::Regex::new(r#"AWSCognitoIdentityProviderService\.(\w+)"#).unwrap();
     for entry in std::fs::read_dir(&seeds).unwrap() {

@@ -6,6 +6,8 @@
 # runs `cargo test --all-targets "$@"` with these exported:
 #   POOLER_TEST_ENDPOINT, POOLER_TEST_ACCESS_KEY_ID, POOLER_TEST_SECRET_ACCESS_KEY,
 #   POOLER_TEST_REGION
+# and `--include-ignored`: the tests that need moto or ../shared/seeds are marked ignored so a
+# plain `cargo test` reports them as such; here they run, and fail if what they need is absent.
 # The server is stopped on exit, whatever happens. Exit status: cargo's.
 #
 # Knobs (environment):
@@ -111,7 +113,11 @@ if [ -n "${POOLER_HARNESS_ONLY:-}" ]; then
         set -- echo "POOLER_TEST_ENDPOINT=$POOLER_TEST_ENDPOINT"
     fi
 else
-    set -- cargo test --all-targets "$@"
+    # The ignored tests (moto, the seeds) run here: after the caller's own `--`, or after ours.
+    case " $* " in
+        *" -- "*) set -- cargo test --all-targets "$@" --include-ignored ;;
+        *) set -- cargo test --all-targets "$@" -- --include-ignored ;;
+    esac
 fi
 # In the background (own process group), so that INT/TERM reach the traps at once instead of
 # after the command ends, and the traps can stop the command and everything it started.

@@ -120,3 +120,13 @@ fn is_loopback(url: &Url) -> bool {
         Err(_) => bare.eq_ignore_ascii_case("localhost"),
     }
 }
+/// The region in a Cognito host name: `cognito-idp.us-west-2.amazonaws.com` → `us-west-2`.
+pub fn region_of_host(host: &str) -> Option<String> {
+    let host = host
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let rest = host.strip_prefix("cognito-idp.")?;
+    let region = rest.split('.').next()?;
+    (!region.is_empty() && region.contains('-')).then(|| region.to_string())
+}
+

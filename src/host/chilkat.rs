@@ -97,7 +97,7 @@ impl CkRest {
             .as_ref()
             .map(|a| a.0.borrow().0.clone())
             .filter(|r| !r.is_empty());
-        from_auth.or_else(|| crate::port::extract::region_of_host(&state.host))
+        from_auth.or_else(|| crate::aws::endpoint::region_of_host(&state.host))
     }
 
     fn send(&mut self, ctx: &NativeCallContext, body: &str) -> Result<String> {

@@ -133,6 +133,14 @@ impl Model {
             .filter(move |op| op.name.to_ascii_lowercase().contains(&needle))
     }
 
+    /// One line per operation matching `filter` (snake_case name, then API name), as
+    /// `pooler ops` and the REPL's `:ops` print them.
+    pub fn ops_listing(&self, filter: &str) -> Vec<String> {
+        self.operations_matching(filter)
+            .map(|op| format!("{:<44} {}", op.snake_name, op.name))
+            .collect()
+    }
+
     /// The operation whose name is closest to a misspelled `name` ("did you mean"), compared
     /// in the form `name` is written in (`create_user_pol` or `CreateUserPol`).
     pub fn closest_operation(&self, name: &str) -> Option<&Operation> {

@@ -427,11 +427,4 @@ pub fn redact_keys(text: &str) -> String {
 }
 
 /// `cognito-idp.us-west-2.amazonaws.com` → `us-west-2`.
-pub fn region_of_host(host: &str) -> Option<String> {
-    let host = host
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    let rest = host.strip_prefix("cognito-idp.")?;
-    let region = rest.split('.').next()?;
-    (!region.is_empty() && region.contains('-')).then(|| region.to_string())
-}
+pub use crate::aws::endpoint::region_of_host;

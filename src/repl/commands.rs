@@ -5,7 +5,7 @@ use std::path::Path;
 use super::print;
 use super::session::{Failure, Session};
 use crate::cli::Global;
-use crate::commands::{self, Mode};
+use crate::script::setup::{self, Mode};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 
@@ -53,7 +53,13 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         ":help" | ":h" | ":?" => println!("{HELP}"),
         ":quit" | ":q" | ":exit" => return Control::Quit(crate::exit::SUCCESS),
         ":ops" => {
-            crate::commands::list_ops(ctx.model, arg);
+            let lines = ctx.model.ops_listing(arg);
+            if lines.is_empty() {
+                eprintln!("no operation matches `{arg}`");
+            }
+            for line in lines {
+                println!("{line}");
+            }
         }
         ":describe" => describe(ctx.model, arg),
         ":vars" => vars(session),
@@ -141,7 +147,7 @@ fn dry_run(session: &mut Session, ctx: &mut Context<'_>, arg: &str) {
     }
     let mut global = ctx.global.clone();
     global.dry_run = on;
-    match commands::runner(
+    match setup::runner(
         &global,
         ctx.model,
         ctx.interrupt,

@@ -22,7 +22,7 @@ use self::commands::{Context, Control};
 use self::helper::ReplHelper;
 use self::session::{Failure, Session};
 use crate::cli::{ColorChoice, Global};
-use crate::commands::Mode;
+use crate::script::setup::{self, Mode};
 use crate::exit;
 use crate::interrupt::Interrupt;
 use crate::model::Model;
@@ -34,7 +34,7 @@ pub const CONTINUATION: &str = "   ...> ";
 /// Runs the REPL on a terminal, or stdin as one script when stdin is not a terminal.
 pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32 {
     let runner =
-        match crate::commands::runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
+        match setup::runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
             Ok(runner) => runner,
             Err(code) => return code,
         };

@@ -6,5 +6,6 @@ pub mod observer;
 pub mod limits;
 pub mod resolver;
 pub mod runner;
+pub mod setup;
 pub mod sources;
 pub mod stdlib;

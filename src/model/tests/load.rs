@@ -188,23 +188,6 @@ fn missing_metadata_and_unknown_shapes_are_errors() {
     );
 }
 
-/// Not a benchmark: prints how long parsing the embedded model takes in this build.
-/// Run with `cargo test parse_time -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn parse_time() {
-    let service = include_str!("../../../model/cognito-idp/service-2.json");
-    let pag = include_str!("../../../model/cognito-idp/paginators-1.json");
-    let runs = 20;
-    let start = std::time::Instant::now();
-    for _ in 0..runs {
-        let m = Model::from_json(service, Some(pag)).expect("loads");
-        assert_eq!(m.operations().len(), 153);
-    }
-    let per = start.elapsed() / runs;
-    println!("parse of the embedded model: {per:?} per load");
-}
-
 #[test]
 fn a_run_time_model_can_reuse_the_embedded_paginators() {
     let service = include_str!("../../../model/cognito-idp/service-2.json");

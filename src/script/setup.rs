@@ -1,0 +1,128 @@
+//! Wiring a run: a Rhai engine with the whole host API, the call service behind `cognito`,
+//! and the settings taken from the command line. `pooler run`, `check`, `plan`, `eval` and the
+//! REPL all start here.
+
+use std::path::Path;
+use std::rc::Rc;
+use std::time::Duration;
+
+use rhai::Dynamic;
+
+use super::engine::{self, EngineSetup, PrintTo};
+use super::observer::Console;
+use super::runner::{self, Runner};
+use super::sources::Sources;
+use crate::aws;
+use crate::cli::Global;
+use crate::exit;
+use crate::host::cognito::Cognito;
+use crate::host::registry::{self, Registrar};
+use crate::interrupt::Interrupt;
+use crate::model::Model;
+use crate::service::{self, Context, Options, Service, Transcript};
+
+/// Whether a script runs for real or is only checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Run,
+    Check,
+    /// Reads sent, writes reported (`pooler plan`).
+    Plan,
+}
+
+
+/// The AWS client settings from the global options.
+fn settings(global: &Global, dry_run: bool) -> aws::Settings {
+    aws::Settings {
+        region: global.region.clone(),
+        profile: global.profile.clone(),
+        endpoint_url: global.endpoint_url.clone(),
+        allow_http: global.allow_http,
+        max_attempts: global.max_attempts,
+        timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
+        dry_run,
+        ..aws::Settings::default()
+    }
+}
+
+/// An engine with the whole host API, `cognito` and `args` in every scope.
+pub fn runner(
+    global: &Global,
+    model: &'static Model,
+    interrupt: &Interrupt,
+    base: &Path,
+    mode: Mode,
+    args: &[String],
+) -> Result<Runner, i32> {
+    let sources = Sources::new();
+    let print = if mode == Mode::Check {
+        PrintTo::Nowhere
+    } else {
+        PrintTo::Stdout
+    };
+    let setup = EngineSetup {
+        limits: &global.limits,
+        interrupt,
+        sources: &sources,
+        base_dir: base.to_path_buf(),
+        print,
+    };
+    let mut engine = engine::build(&setup);
+    let transcript = match &global.transcript {
+        Some(path) => Some(Transcript::create(path).map_err(|e| {
+            eprintln!(
+                "error: cannot open the transcript `{}`: {e}",
+                path.display()
+            );
+            exit::FAILURE
+        })?),
+        None => None,
+    };
+    let color = runner::use_color(global.color);
+    let dry_run = global.dry_run || mode == Mode::Check;
+    let calls_mode = match mode {
+        Mode::Plan => service::Mode::Plan,
+        _ if dry_run => service::Mode::DryRun,
+        _ => service::Mode::Run,
+    };
+    let observer = Rc::new(Console {
+        sources: sources.clone(),
+        color,
+        quiet: mode == Mode::Check,
+    });
+    let context = Rc::new(Context::new(
+        model,
+        Options {
+            mode: calls_mode,
+            validate: !global.no_validate,
+            strict: global.strict,
+            verbose: global.verbose,
+            transcript,
+        },
+        observer,
+        interrupt.clone(),
+    ));
+    let client = aws::Client::new(settings(global, dry_run), service::service_of(model));
+    let cognito = Cognito::new(Service::new(context.clone(), client));
+    let mut reg = Registrar::new(&mut engine);
+    registry::register_all(
+        &mut reg,
+        interrupt,
+        model,
+        cognito.clone(),
+        global.region.is_some(),
+    );
+    let args: rhai::Array = args.iter().cloned().map(Dynamic::from).collect();
+    let ambient = vec![
+        ("cognito", Dynamic::from(cognito)),
+        ("args", Dynamic::from_array(args)),
+    ];
+    runner::install_ambient(&mut engine, Rc::new(ambient));
+    Ok(Runner {
+        engine,
+        sources,
+        color,
+        calls: context,
+    })
+}
+
