@@ -96,6 +96,13 @@ fn run_script(
     if (code == exit::INTERRUPTED || code == exit::TERMINATED) && interrupt.is_set() {
         eprintln!("{}", service::progress::summary());
     }
+    if mode == Mode::Check && code == exit::SUCCESS && runner.calls.problems() > 0 {
+        eprintln!(
+            "check: {} request(s) would be refused by validation",
+            runner.calls.problems()
+        );
+        return exit::VALIDATION;
+    }
     if mode == Mode::Plan && code == exit::SUCCESS {
         return plan_status(&runner.calls, detailed_exitcode);
     }

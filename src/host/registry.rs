@@ -185,6 +185,7 @@ mod tests {
                     validate: true,
                     strict: false,
                     verbose: false,
+                    collect_problems: false,
                     transcript: None,
                 },
                 std::rc::Rc::new(crate::service::Silent),

@@ -42,6 +42,9 @@ pub struct Report {
     pub details: Vec<String>,
     /// The call chain, innermost call first.
     pub notes: Vec<String>,
+    /// The request member the report is about (`Policies.PasswordPolicy.MinimumLength`): the
+    /// carets go to where the script wrote it, when that can be found from the location.
+    pub member: Option<String>,
 }
 
 impl Report {
@@ -67,6 +70,7 @@ impl Report {
             location,
             details,
             notes: Vec::new(),
+            member: None,
         }
     }
 }
@@ -96,6 +100,7 @@ pub fn from_parse_error(err: &ParseError, source: &str) -> Report {
         location: location(source, err.position()),
         details: Vec::new(),
         notes: Vec::new(),
+        member: None,
     }
 }
 
@@ -139,6 +144,7 @@ fn leaf_report(err: &EvalAltResult, source: &str) -> Report {
         location: location(source, pos),
         details: Vec::new(),
         notes: Vec::new(),
+        member: None,
     };
     match err {
         EvalAltResult::ErrorParsing(kind, _) => {
@@ -238,6 +244,9 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
                 if let Some(p) = problem.read_lock::<RhaiMap>() {
                     let path = field(&p, "path");
                     let message = field(&p, "message");
+                    if report.member.is_none() && !path.is_empty() {
+                        report.member = Some(path.clone());
+                    }
                     report.details.push(if path.is_empty() {
                         message
                     } else {
@@ -280,6 +289,25 @@ fn shown_thrown(value: &Dynamic) -> String {
     }
 }
 
+/// The report moved to where its member is written, with the call site kept as a note.
+fn at_member(report: &Report, sources: &Sources) -> Option<Report> {
+    let (member, loc) = (report.member.as_deref()?, report.location.as_ref()?);
+    let text = sources.get(&loc.source)?;
+    let (line, column) = super::locate::member(&text, loc.line, loc.column, member)?;
+    let mut moved = report.clone();
+    moved.notes.insert(
+        0,
+        format!("in the call at {}:{}:{}", loc.source, loc.line, loc.column),
+    );
+    moved.location = Some(Location {
+        source: loc.source.clone(),
+        line,
+        column,
+    });
+    moved.member = None;
+    Some(moved)
+}
+
 struct Paint {
     on: bool,
 }
@@ -313,6 +341,8 @@ fn token_width(line: &str, start: usize) -> usize {
 
 /// Draws the report as text for stderr.
 pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
+    let moved = at_member(report, sources);
+    let report = moved.as_ref().unwrap_or(report);
     let paint = Paint { on: color };
     let mut out = String::new();
     let head = if report.severity == "error" {

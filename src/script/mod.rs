@@ -4,6 +4,7 @@ pub mod diagnostics;
 pub mod engine;
 pub mod observer;
 pub mod limits;
+pub mod locate;
 pub mod resolver;
 pub mod runner;
 pub mod setup;

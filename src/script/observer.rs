@@ -31,6 +31,7 @@ impl Observer for Console {
                 operation,
                 site,
                 problems,
+                blocking,
             } => {
                 let details = problems
                     .iter()
@@ -42,11 +43,25 @@ impl Observer for Console {
                         }
                     })
                     .collect();
-                let report = Report::warning(
-                    format!("{operation}: check the request"),
-                    location(site),
-                    details,
-                );
+                let mut report = if blocking {
+                    let mut r = Report::warning(
+                        format!("{operation}: the request is invalid, nothing would be sent"),
+                        location(site),
+                        details,
+                    );
+                    r.severity = "error";
+                    r
+                } else {
+                    Report::warning(
+                        format!("{operation}: check the request"),
+                        location(site),
+                        details,
+                    )
+                };
+                report.member = problems
+                    .iter()
+                    .map(|p| p.path.clone())
+                    .find(|p| !p.is_empty());
                 eprint!("{}", diagnostics::render(&report, &self.sources, self.color));
             }
             Notice::Traps {

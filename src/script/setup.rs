@@ -97,6 +97,7 @@ pub fn runner(
             validate: !global.no_validate,
             strict: global.strict,
             verbose: global.verbose,
+            collect_problems: mode == Mode::Check,
             transcript,
         },
         observer,

@@ -136,7 +136,18 @@ impl Service {
                     operation: &op.name,
                     site,
                     problems: &warnings,
+                    blocking: false,
                 });
+            }
+            if !errors.is_empty() && self.ctx.collect_problems {
+                self.ctx.problems.set(self.ctx.problems.get() + 1);
+                self.ctx.notice(Notice::Problems {
+                    operation: &op.name,
+                    site,
+                    problems: &errors,
+                    blocking: true,
+                });
+                return Ok(());
             }
             if !errors.is_empty() {
                 return Err(CallError::Validation {

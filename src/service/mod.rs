@@ -54,6 +54,10 @@ pub struct Context {
     pub validate: bool,
     pub strict: bool,
     pub verbose: bool,
+    /// `pooler check`: a request with errors is told and the run goes on (as a dry run), so
+    /// every problem of the script is found; [`Context::problems`] counts them.
+    pub collect_problems: bool,
+    problems: Cell<usize>,
     pub transcript: Option<Transcript>,
     pub observer: Rc<dyn Observer>,
     pub interrupt: Interrupt,
@@ -71,6 +75,7 @@ pub struct Options {
     pub validate: bool,
     pub strict: bool,
     pub verbose: bool,
+    pub collect_problems: bool,
     pub transcript: Option<Transcript>,
 }
 
@@ -87,6 +92,8 @@ impl Context {
             validate: options.validate,
             strict: options.strict,
             verbose: options.verbose,
+            collect_problems: options.collect_problems,
+            problems: Cell::new(0),
             transcript: options.transcript,
             observer,
             interrupt,
@@ -113,6 +120,11 @@ impl Context {
 
     pub fn planning(&self) -> bool {
         self.mode == Mode::Plan
+    }
+
+    /// Requests that had errors, when they are collected (`pooler check`).
+    pub fn problems(&self) -> usize {
+        self.problems.get()
     }
 
     pub fn notice(&self, notice: Notice<'_>) {

@@ -15,11 +15,13 @@ pub struct Site {
 /// One thing worth telling the user.
 #[derive(Debug)]
 pub enum Notice<'a> {
-    /// Validation warnings for a request (errors are returned, not told).
+    /// Validation problems of a request: warnings, or (`pooler check`, which goes on past
+    /// them to find every problem) errors, `blocking`.
     Problems {
         operation: &'a str,
         site: Option<&'a Site>,
         problems: &'a [Problem],
+        blocking: bool,
     },
     /// Known Cognito traps in a request.
     Traps {
