@@ -38,7 +38,9 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         }
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
-        Command::Describe { operation } => describe(model, operation),
+        Command::Describe { name, output } => describe(model, name, *output),
+        Command::Completions { shell } => crate::cli::generate::completions(*shell),
+        Command::Man { dir } => crate::cli::generate::man(dir.as_deref()),
         Command::Port {
             file,
             out,
@@ -172,6 +174,10 @@ fn run_script(
     mode: Mode,
 ) -> i32 {
     let code = match runner(global, model, interrupt, base_dir(file), mode, args) {
+        Ok(r) if file.as_os_str() == "-" => match read_stdin() {
+            Ok(text) => r.run_text("<stdin>", &text).0,
+            Err(code) => code,
+        },
         Ok(r) => r.run_file(file),
         Err(code) => code,
     };
@@ -179,6 +185,16 @@ fn run_script(
         eprintln!("{}", crate::host::progress::summary());
     }
     code
+}
+
+/// The whole of standard input, for `pooler run -`.
+fn read_stdin() -> Result<String, i32> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
+        eprintln!("error: cannot read the script from standard input: {e}");
+        exit::FAILURE
+    })?;
+    Ok(text)
 }
 
 fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &str) -> i32 {
@@ -189,11 +205,10 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
     let (code, value) = r.run_text("<eval>", expr);
     if let Some(value) = value.filter(|v| !v.is_unit()) {
         match crate::host::convert::to_json(&value) {
-            Ok(json) => println!(
-                "{}",
-                serde_json::to_string_pretty(&json).unwrap_or_default()
+            Ok(json) => crate::stdout::line(
+                &serde_json::to_string_pretty(&model.iso_timestamps(&json)).unwrap_or_default(),
             ),
-            Err(_) => println!("{value}"),
+            Err(_) => crate::stdout::line(&value.to_string()),
         }
     }
     code
@@ -211,7 +226,7 @@ fn ops(model: &Model, filter: Option<&str>) -> i32 {
 pub fn list_ops(model: &Model, filter: &str) -> usize {
     let mut found = 0;
     for op in model.operations_matching(filter) {
-        println!("{:<44} {}", op.snake_name, op.name);
+        crate::stdout::line(&format!("{:<44} {}", op.snake_name, op.name));
         found += 1;
     }
     if found == 0 {
@@ -220,14 +235,14 @@ pub fn list_ops(model: &Model, filter: &str) -> usize {
     found
 }
 
-fn describe(model: &Model, name: &str) -> i32 {
-    match model.operation(name) {
-        Some(op) => {
-            print!("{}", model.describe(op));
+fn describe(model: &Model, name: &str, output: bool) -> i32 {
+    match model.describe_named(name, output) {
+        Ok(text) => {
+            crate::stdout::write(&text);
             exit::SUCCESS
         }
-        None => {
-            eprintln!("error: `{name}` is not a Cognito operation (`pooler ops` lists them)");
+        Err(message) => {
+            eprintln!("error: {message} (`pooler ops` lists the operations)");
             exit::USAGE
         }
     }

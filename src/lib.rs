@@ -13,8 +13,7 @@ pub mod model;
 pub mod port;
 pub mod repl;
 pub mod script;
-
-use clap::Parser as _;
+pub mod stdout;
 
 /// Parses `args` (program name first), runs the command and returns the process exit code.
 pub fn run<I, T>(args: I) -> i32
@@ -22,7 +21,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -35,5 +34,5 @@ where
     };
     let interrupt = interrupt::Interrupt::new();
     interrupt.install_signal_handler();
-    commands::dispatch(cli, &interrupt)
+    stdout::finish(commands::dispatch(cli, &interrupt))
 }
