@@ -19,6 +19,7 @@ pub mod lint;
 pub mod path;
 pub mod plan;
 pub mod progress;
+pub mod registry;
 pub mod transcript;
 pub mod util;
 

@@ -33,6 +33,7 @@ pub use error::ModelError;
 pub use names::xform_name;
 pub use problem::{Problem, Severity};
 pub use redact::REDACTED;
+pub(crate) use suggest::closest as closest_name;
 pub use timestamps::iso8601;
 
 use shapes::{Shape, ShapeId};
