@@ -1,10 +1,10 @@
 //! Block editing keys: Enter in an unfinished input (open bracket or string) adds a new line
-//! to the same buffer, indented four spaces per open bracket; a closing bracket typed on a
-//! line of only indentation steps back one level. The whole block is one history entry.
+//! to the same buffer, indented four spaces per open bracket (Backspace takes a level back).
+//! The whole block is one history entry.
 
 use rustyline::{
     Cmd, ConditionalEventHandler, Event, EventContext, EventHandler, KeyCode, KeyEvent, Modifiers,
-    Movement, RepeatCount,
+    RepeatCount,
 };
 
 use super::scan;
@@ -28,17 +28,6 @@ pub fn on_enter(text: &str) -> Option<String> {
     Some(format!("\n{}", " ".repeat(STEP * state.stack.len())))
 }
 
-/// What typing `closer` at the end of `text` replaces the current line's start with, when the
-/// line so far is only indentation: one level less, then the bracket.
-pub fn on_closer(text: &str, closer: char) -> Option<String> {
-    let line = &text[text.rfind('\n').map_or(0, |i| i + 1)..];
-    if line.is_empty() || !line.chars().all(|c| c == ' ') || !text.contains('\n') {
-        return None;
-    }
-    let keep = line.len().saturating_sub(STEP);
-    Some(format!("{}{closer}", " ".repeat(keep)))
-}
-
 struct Enter;
 
 impl ConditionalEventHandler for Enter {
@@ -50,19 +39,7 @@ impl ConditionalEventHandler for Enter {
     }
 }
 
-struct Closer(char);
-
-impl ConditionalEventHandler for Closer {
-    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
-        if ctx.pos() != ctx.line().len() {
-            return None;
-        }
-        on_closer(ctx.line(), self.0)
-            .map(|text| Cmd::Replace(Movement::BeginningOfLine, Some(text)))
-    }
-}
-
-/// Binds Enter and the closing brackets on `editor`.
+/// Binds Enter on `editor`.
 pub fn bind<H: rustyline::Helper, I: rustyline::history::History>(
     editor: &mut rustyline::Editor<H, I>,
 ) {
@@ -70,12 +47,6 @@ pub fn bind<H: rustyline::Helper, I: rustyline::history::History>(
         KeyEvent(KeyCode::Enter, Modifiers::NONE),
         EventHandler::Conditional(Box::new(Enter)),
     );
-    for closer in ['}', ']', ')'] {
-        editor.bind_sequence(
-            KeyEvent(KeyCode::Char(closer), Modifiers::NONE),
-            EventHandler::Conditional(Box::new(Closer(closer))),
-        );
-    }
 }
 
 #[cfg(test)]
@@ -92,20 +63,5 @@ mod tests {
         assert_eq!(on_enter("let s = `a").as_deref(), Some("\n"));
         assert_eq!(on_enter("let a = 1;"), None);
         assert_eq!(on_enter(":describe CreateUserPool"), None);
-    }
-
-    #[test]
-    fn a_closer_on_an_indented_line_steps_back() {
-        assert_eq!(
-            on_closer("let m = #{\n    a: 1,\n    ", '}').as_deref(),
-            Some("}")
-        );
-        assert_eq!(on_closer("f(#{\n        ", ']').as_deref(), Some("    ]"));
-        assert_eq!(on_closer("let m = #{ a", '}'), None);
-        assert_eq!(
-            on_closer("    ", '}'),
-            None,
-            "a single line keeps its spaces"
-        );
     }
 }
