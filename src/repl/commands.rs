@@ -209,7 +209,7 @@ fn load(session: &mut Session, file: &str, color: bool) -> Control {
     match session.eval(file, &text) {
         Ok(value) => {
             if let Some(shown) = print::show(&value, color) {
-                println!("{shown}");
+                crate::stdout::line(&shown);
             }
         }
         Err(Failure::Interrupted(_)) => eprintln!("interrupted"),

@@ -117,7 +117,7 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             match session.eval(&format!("<repl:{count}>"), &text) {
                 Ok(value) => {
                     if let Some(shown) = print::show(&value, color) {
-                        println!("{shown}");
+                        crate::stdout::line(&shown);
                     }
                 }
                 Err(Failure::Interrupted(exit::TERMINATED)) => return exit::TERMINATED,
