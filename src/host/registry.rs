@@ -85,7 +85,7 @@ const ENTRIES: &[FnDoc] = &[
         "cognito",
         "invoke",
         "cognito.invoke(operation, input)",
-        "like call, returning errors as values",
+        "like call, for clients held in other variables (x.call is Rhai's function-pointer call)",
     ),
     on(
         "cognito",
@@ -200,19 +200,19 @@ const ENTRIES: &[FnDoc] = &[
         "json",
         "string_of",
         "doc.string_of(path)",
-        "the string at path, or ()",
+        "the string at path (empty when missing)",
     ),
     on(
         "json",
         "int_of",
         "doc.int_of(path)",
-        "the integer at path, or 0",
+        "the integer at path (0 when missing)",
     ),
     on(
         "json",
         "bool_of",
         "doc.bool_of(path)",
-        "the boolean at path, or false",
+        "the boolean at path (false when missing)",
     ),
     on(
         "json",
