@@ -276,3 +276,37 @@ impl Cli {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_definitions_pass_clap_checks_with_and_without_the_short_help() {
+        Cli::command().debug_assert();
+        Cli::command_for_help().debug_assert();
+    }
+
+    #[test]
+    fn global_options_still_parse_after_the_subcommand() {
+        let cli = Cli::parse_args([
+            "pooler",
+            "run",
+            "--dry-run",
+            "--timeout",
+            "5",
+            "s.rhai",
+            "x",
+        ])
+        .unwrap();
+        assert!(cli.global.dry_run);
+        assert_eq!(cli.global.timeout, 5.0);
+        match cli.command {
+            Some(Command::Run { file, args }) => {
+                assert_eq!(file, PathBuf::from("s.rhai"));
+                assert_eq!(args, vec!["x".to_string()]);
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+}
