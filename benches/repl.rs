@@ -24,6 +24,7 @@ fn main() {
             .map(String::from)
             .to_vec(),
         variables: vec![("req".into(), true), ("pool".into(), false)],
+        ..Names::default()
     };
     let inputs = [
         ("cognito.<Tab> (all operations)", "cognito."),

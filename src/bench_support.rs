@@ -5,10 +5,10 @@ use std::path::Path;
 use clap::Parser as _;
 
 use crate::cli::Cli;
-use crate::script::setup::{Mode, runner};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 use crate::script::runner::Runner;
+use crate::script::setup::{Mode, runner};
 
 fn build(dry_run: bool) -> Runner {
     let mut argv = vec!["pooler", "--region", "us-west-2"];

@@ -1,12 +1,24 @@
-//! The command line: clap definitions, whose doc comments are the help text.
+//! The command line: clap definitions, whose doc comments are the help text. The same
+//! definitions give the shell completions and the man page (`generate`).
+
+pub mod examples;
+pub mod generate;
+pub mod values;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 /// Script AWS Cognito user pool setups in Rhai: signed, validated, dry-runnable.
 #[derive(Debug, Parser)]
-#[command(name = "pooler", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "pooler",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = examples::TOP
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -17,54 +29,71 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run a script: `pooler run scripts/create_pool.rhai -- arg1 arg2`
+    /// Run a script; `-` reads it from standard input
+    #[command(after_help = examples::RUN)]
     Run {
-        /// The Rhai script to run
+        /// The Rhai script to run, or `-` for standard input
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
-        /// Arguments for the script, available as `args` (put them after `--`)
-        #[arg(last = true)]
+        /// Arguments for the script, available as `args` (everything after the file; `--` is
+        /// optional)
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
     /// Check a script offline: compile it, dry-run it, validate every call; prints only problems
+    #[command(after_help = examples::CHECK)]
     Check {
-        /// The Rhai script to check
+        /// The Rhai script to check, or `-` for standard input
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Arguments for the script, as with `run`
-        #[arg(last = true)]
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
     /// Plan a script: reads are sent, every write is reported (create, update with the diff,
     /// unchanged, refused) and nothing is changed
+    #[command(after_help = examples::PLAN)]
     Plan {
-        /// The Rhai script to plan
+        /// The Rhai script to plan, or `-` for standard input
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Exit 0 when nothing would change, 2 when something would (1 on error), like Terraform
         #[arg(long)]
         detailed_exitcode: bool,
         /// Arguments for the script, as with `run`
-        #[arg(last = true)]
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
     /// Evaluate one expression and print its value as JSON
+    #[command(after_help = examples::EVAL)]
     Eval {
         /// A Rhai expression or statements, e.g. 'cognito.list_user_pools(#{MaxResults: 10})'
         expr: String,
     },
     /// List the Cognito operations whose name contains FILTER
+    #[command(after_help = examples::OPS)]
     Ops {
         /// Part of an operation name, in either form (user_pool, UserPool)
         filter: Option<String>,
     },
     /// Explore interactively: completion, history, `:help`; reads stdin as a script when piped
+    #[command(after_help = examples::REPL)]
     Repl,
-    /// Show an operation's input as a skeleton: members, types, required markers, enums, limits
+    /// Show an operation's input (or, with --output, its output) as a skeleton: members, types,
+    /// required markers, enums, limits; or any shape of the model by name
+    #[command(after_help = examples::DESCRIBE)]
     Describe {
-        /// The operation, e.g. CreateUserPool or create_user_pool
-        operation: String,
+        /// An operation (CreateUserPool or create_user_pool) or a shape (UserPoolType)
+        name: String,
+        /// Describe the operation's output instead of its input
+        #[arg(long)]
+        output: bool,
     },
     /// Port a Chilkat program (CkRest + CkJsonObject, any Chilkat language) to a pooler script
+    #[command(after_help = examples::PORT)]
     Port {
         /// The legacy program
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Write the script here instead of stdout
         #[arg(short, long, value_name = "OUT")]
@@ -76,10 +105,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PortStyle::Idiomatic)]
         style: PortStyle,
     },
+    /// Print a shell completion script for pooler
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a directory
+    #[command(after_help = examples::MAN)]
+    Man {
+        /// Write pooler.1 and pooler-COMMAND.1 here instead of printing pooler.1
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Options that every command takes; each can also come from the environment.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
     #[arg(long, global = true, value_name = "REGION")]
@@ -88,7 +131,7 @@ pub struct Global {
     #[arg(long, global = true, env = "AWS_PROFILE", value_name = "NAME")]
     pub profile: Option<String>,
     /// Send requests here instead of the regional endpoint (e.g. http://127.0.0.1:5000)
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", value_parser = values::endpoint)]
     pub endpoint_url: Option<String>,
     /// Validate and sign every call but send nothing; scripts get synthesized responses
     #[arg(long, global = true, env = "POOLER_DRY_RUN")]
@@ -103,16 +146,16 @@ pub struct Global {
     #[arg(long, global = true)]
     pub strict: bool,
     /// Seconds a request may take before it is abandoned (and retried)
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60.0)]
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60.0, value_parser = values::timeout, allow_negative_numbers = true)]
     pub timeout: f64,
-    /// Attempts per call, retries included (else AWS_MAX_ATTEMPTS, else 3)
-    #[arg(long, global = true, value_name = "N")]
+    /// Attempts per call, retries included, 1 to 100 (else AWS_MAX_ATTEMPTS, else 3)
+    #[arg(long, global = true, value_name = "N", value_parser = values::attempts, allow_negative_numbers = true)]
     pub max_attempts: Option<u32>,
     /// Allow plain http:// endpoints on hosts other than loopback
     #[arg(long, global = true)]
     pub allow_http: bool,
     /// Use this service-2.json instead of the embedded Cognito model
-    #[arg(long, global = true, value_name = "FILE", env = "POOLER_MODEL")]
+    #[arg(long, global = true, value_name = "FILE", env = "POOLER_MODEL", value_hint = clap::ValueHint::FilePath)]
     pub model: Option<PathBuf>,
     /// Log each request and response to stderr (secrets redacted)
     #[arg(short, long, global = true)]
@@ -126,6 +169,7 @@ pub struct Global {
 
 /// The script engine's safety limits; 0 means unlimited where Rhai allows it.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Script limits")]
 pub struct LimitArgs {
     /// Most operations a script may run (stops runaway loops)
     #[arg(
@@ -133,29 +177,35 @@ pub struct LimitArgs {
         global = true,
         env = "POOLER_MAX_OPERATIONS",
         default_value_t = 50_000_000,
-        value_name = "N"
+        value_name = "N",
+        value_parser = values::operations,
+        allow_negative_numbers = true
     )]
     pub max_operations: u64,
-    /// Deepest function-call nesting
+    /// Deepest function-call nesting (at least 1)
     #[arg(
         long,
         global = true,
         env = "POOLER_MAX_CALL_DEPTH",
         default_value_t = 64,
-        value_name = "N"
+        value_name = "N",
+        value_parser = values::depth,
+        allow_negative_numbers = true
     )]
     pub max_call_depth: usize,
-    /// Deepest expression nesting (statements at the top level; functions get half)
+    /// Deepest expression nesting (statements at the top level; functions get half; at least 1)
     #[arg(
         long,
         global = true,
         env = "POOLER_MAX_EXPR_DEPTH",
         default_value_t = 64,
-        value_name = "N"
+        value_name = "N",
+        value_parser = values::depth,
+        allow_negative_numbers = true
     )]
     pub max_expr_depth: usize,
     /// Longest string, in bytes
-    #[arg(long, global = true, env = "POOLER_MAX_STRING_SIZE", default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    #[arg(long, global = true, env = "POOLER_MAX_STRING_SIZE", default_value_t = 16 * 1024 * 1024, value_name = "BYTES", value_parser = values::size, allow_negative_numbers = true)]
     pub max_string_size: usize,
     /// Most elements in one array
     #[arg(
@@ -163,7 +213,9 @@ pub struct LimitArgs {
         global = true,
         env = "POOLER_MAX_ARRAY_SIZE",
         default_value_t = 1_000_000,
-        value_name = "N"
+        value_name = "N",
+        value_parser = values::size,
+        allow_negative_numbers = true
     )]
     pub max_array_size: usize,
     /// Most members in one map
@@ -172,7 +224,9 @@ pub struct LimitArgs {
         global = true,
         env = "POOLER_MAX_MAP_SIZE",
         default_value_t = 100_000,
-        value_name = "N"
+        value_name = "N",
+        value_parser = values::size,
+        allow_negative_numbers = true
     )]
     pub max_map_size: usize,
 }
@@ -189,4 +243,73 @@ pub enum ColorChoice {
 pub enum PortStyle {
     Idiomatic,
     Chilkat,
+}
+
+impl Cli {
+    /// Parses `args` (program name first) with [`Cli::command_for_help`]'s definitions.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut cmd = Self::command_for_help();
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    }
+
+    /// The clap command with each subcommand's help kept short: the global options are
+    /// listed once, under their own headings in `pooler --help`, and each subcommand's help
+    /// ends with its examples and a pointer there.
+    pub fn command_for_help() -> clap::Command {
+        let cmd = Self::command();
+        // Each subcommand gets its own hidden copy of every global option before clap's build
+        // would copy them in visibly (it skips options a subcommand already has).
+        let globals: Vec<clap::Arg> = cmd
+            .get_arguments()
+            .filter(|a| a.is_global_set())
+            .map(|a| a.clone().hide(true))
+            .collect();
+        cmd.mut_subcommands(|sub| {
+            let examples = sub
+                .get_after_help()
+                .map(|h| format!("{h}\n\n"))
+                .unwrap_or_default();
+            let note = format!("{examples}{}", examples::GLOBAL_NOTE);
+            sub.args(globals.iter().cloned()).after_help(note)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_definitions_pass_clap_checks_with_and_without_the_short_help() {
+        Cli::command().debug_assert();
+        Cli::command_for_help().debug_assert();
+    }
+
+    #[test]
+    fn global_options_still_parse_after_the_subcommand() {
+        let cli = Cli::parse_args([
+            "pooler",
+            "run",
+            "--dry-run",
+            "--timeout",
+            "5",
+            "s.rhai",
+            "x",
+        ])
+        .unwrap();
+        assert!(cli.global.dry_run);
+        assert_eq!(cli.global.timeout, 5.0);
+        match cli.command {
+            Some(Command::Run { file, args }) => {
+                assert_eq!(file, PathBuf::from("s.rhai"));
+                assert_eq!(args, vec!["x".to_string()]);
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+    }
 }

@@ -42,7 +42,9 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         ),
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
-        Command::Describe { operation } => describe(model, operation),
+        Command::Describe { name, output } => describe(model, name, *output),
+        Command::Completions { shell } => crate::cli::generate::completions(*shell),
+        Command::Man { dir } => crate::cli::generate::man(dir.as_deref()),
         Command::Port {
             file,
             out,
@@ -92,7 +94,14 @@ fn run_script(
         Ok(r) => r,
         Err(code) => return code,
     };
-    let code = runner.run_file(file);
+    let code = if file.as_os_str() == "-" {
+        match read_stdin() {
+            Ok(text) => runner.run_text("<stdin>", &text).0,
+            Err(code) => code,
+        }
+    } else {
+        runner.run_file(file)
+    };
     if (code == exit::INTERRUPTED || code == exit::TERMINATED) && interrupt.is_set() {
         eprintln!("{}", service::progress::summary());
     }
@@ -126,6 +135,16 @@ fn plan_status(calls: &Context, detailed: bool) -> i32 {
     exit::SUCCESS
 }
 
+/// The whole of standard input, for `pooler run -`.
+fn read_stdin() -> Result<String, i32> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
+        eprintln!("error: cannot read the script from standard input: {e}");
+        exit::FAILURE
+    })?;
+    Ok(text)
+}
+
 fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &str) -> i32 {
     let r = match runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
         Ok(r) => r,
@@ -134,12 +153,13 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
     let (code, value) = r.run_text("<eval>", expr);
     if let Some(value) = value.filter(|v| !v.is_unit()) {
         match crate::host::convert::to_json(&value) {
-            Ok(json) => println!(
-                "{}",
-                serde_json::to_string_pretty(&crate::repl::redact::redact(&json))
-                    .unwrap_or_default()
+            Ok(json) => crate::stdout::line(
+                &serde_json::to_string_pretty(
+                    &model.iso_timestamps(&crate::repl::redact::redact(&json)),
+                )
+                .unwrap_or_default(),
             ),
-            Err(_) => println!("{value}"),
+            Err(_) => crate::stdout::line(&value.to_string()),
         }
     }
     code
@@ -153,19 +173,19 @@ fn ops(model: &Model, filter: Option<&str>) -> i32 {
         return exit::FAILURE;
     }
     for line in lines {
-        println!("{line}");
+        crate::stdout::line(&line);
     }
     exit::SUCCESS
 }
 
-fn describe(model: &Model, name: &str) -> i32 {
-    match model.operation(name) {
-        Some(op) => {
-            print!("{}", model.describe(op));
+fn describe(model: &Model, name: &str, output: bool) -> i32 {
+    match model.describe_named(name, output) {
+        Ok(text) => {
+            crate::stdout::write(&text);
             exit::SUCCESS
         }
-        None => {
-            eprintln!("error: `{name}` is not a Cognito operation (`pooler ops` lists them)");
+        Err(message) => {
+            eprintln!("error: {message} (`pooler ops` lists the operations)");
             exit::USAGE
         }
     }

@@ -14,9 +14,8 @@ pub mod port;
 pub mod repl;
 pub mod script;
 pub mod service;
+pub mod stdout;
 pub mod timefmt;
-
-use clap::Parser as _;
 
 /// Parses `args` (program name first), runs the command and returns the process exit code.
 pub fn run<I, T>(args: I) -> i32
@@ -24,7 +23,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -37,5 +36,5 @@ where
     };
     let interrupt = interrupt::Interrupt::new();
     interrupt.install_signal_handler();
-    commands::dispatch(cli, &interrupt)
+    stdout::finish(commands::dispatch(cli, &interrupt))
 }

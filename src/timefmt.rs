@@ -60,7 +60,10 @@ mod tests {
             from_epoch_seconds(951_782_400.0).unwrap(),
             "2000-02-29T00:00:00.000Z"
         );
-        assert_eq!(from_epoch_seconds(-1.0).unwrap(), "1969-12-31T23:59:59.000Z");
+        assert_eq!(
+            from_epoch_seconds(-1.0).unwrap(),
+            "1969-12-31T23:59:59.000Z"
+        );
         assert!(from_epoch_seconds(f64::NAN).is_none());
         assert!(from_epoch_seconds(1e300).is_none());
     }

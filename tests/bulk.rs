@@ -148,8 +148,9 @@ fn plan_reports_bulk_work_without_sending() {
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout
-            .contains("plan: AdminCreateUser for 3 input(s): would call 3 time(s), 0 exist already"),
+        out.stdout.contains(
+            "plan: AdminCreateUser for 3 input(s): would call 3 time(s), 0 exist already"
+        ),
         "{}",
         out.stdout
     );

@@ -21,7 +21,7 @@ fn help_and_version() {
 }
 
 #[test]
-fn args_after_double_dash_reach_the_script() {
+fn args_after_double_dash_still_reach_the_script() {
     let out = Test::new()
         .script("print(args.len());\nfor a in args { print(a); }\n")
         .args(["run", "script.rhai", "--", "first", "--second"])
@@ -183,6 +183,50 @@ fn ops_lists_matching_operations() {
 }
 
 #[test]
+fn describe_shows_outputs_and_shapes_and_suggests_near_names() {
+    let out = Test::new()
+        .args(["describe", "create_user_pool", "--output"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .starts_with("CreateUserPool -> CreateUserPoolResponse\n  UserPool: {\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("    CreationDate: timestamp"),
+        "{}",
+        out.stdout
+    );
+    let shape = Test::new().args(["describe", "UserPoolType"]).run();
+    assert_eq!(shape.code, 0, "{}", shape.stderr);
+    assert!(
+        shape.stdout.starts_with("UserPoolType {\n"),
+        "{}",
+        shape.stdout
+    );
+    assert!(
+        shape
+            .stdout
+            .contains("  MfaConfiguration: \"OFF\" | \"ON\" | \"OPTIONAL\"")
+    );
+    let near = Test::new().args(["describe", "CreatUserPool"]).run();
+    assert_eq!(near.code, 2);
+    assert!(
+        near.stderr.contains("did you mean `CreateUserPool`?"),
+        "{}",
+        near.stderr
+    );
+    let snake = Test::new().args(["describe", "admin_create_usr"]).run();
+    assert!(
+        snake.stderr.contains("did you mean `admin_create_user`?"),
+        "{}",
+        snake.stderr
+    );
+}
+
+#[test]
 fn describe_shows_the_input_skeleton() {
     let out = Test::new().args(["describe", "create_user_pool"]).run();
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -191,4 +235,247 @@ fn describe_shows_the_input_skeleton() {
     assert!(out.stdout.contains("MfaConfiguration"), "{}", out.stdout);
     let bad = Test::new().args(["describe", "CreateUserPoolz"]).run();
     assert_eq!(bad.code, 2);
+}
+
+/// Runs pooler with `args` and `input` on stdin, in `dir`.
+fn with_stdin(dir: &std::path::Path, args: &[&str], input: &str) -> (i32, String, String) {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn run_dash_reads_the_script_from_stdin_with_its_args() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = with_stdin(
+        dir.path(),
+        &["run", "-", "one", "--two"],
+        "print(args.len());\nfor a in args { print(a); }\n",
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "2\none\n--two\n");
+    let (code, _, stderr) = with_stdin(dir.path(), &["run", "-"], "let = ;\n");
+    assert_eq!(code, 3);
+    assert!(stderr.contains("<stdin>:1"), "{stderr}");
+}
+
+#[test]
+fn script_args_follow_the_file_without_double_dash() {
+    let out = Test::new()
+        .script("print(args.len());\nfor a in args { print(a); }\n")
+        .args(["run", "--dry-run", "script.rhai", "first", "--second", "-v"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "3\nfirst\n--second\n-v\n");
+    let unknown = Test::new().args(["run", "--no-such-flag", "x.rhai"]).run();
+    assert_eq!(
+        unknown.code, 2,
+        "an option before the file is still checked"
+    );
+}
+
+#[test]
+fn every_numeric_option_refuses_bad_numbers_with_exit_2() {
+    let options = [
+        "--timeout",
+        "--max-attempts",
+        "--max-operations",
+        "--max-call-depth",
+        "--max-expr-depth",
+        "--max-string-size",
+        "--max-array-size",
+        "--max-map-size",
+    ];
+    for option in options {
+        for bad in ["inf", "nan", "-1", "1e30"] {
+            let out = Test::new().args([option, bad, "eval", "1"]).run();
+            assert_eq!(out.code, 2, "{option} {bad}: {}", out.stderr);
+            assert!(
+                out.stderr
+                    .contains(&format!("invalid value '{bad}' for '{option}")),
+                "{option} {bad}: {}",
+                out.stderr
+            );
+            assert!(out.stderr.contains("expected"), "{}", out.stderr);
+            assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        }
+    }
+    for zero in [
+        "--timeout",
+        "--max-attempts",
+        "--max-call-depth",
+        "--max-expr-depth",
+    ] {
+        let out = Test::new().args([zero, "0", "eval", "1"]).run();
+        assert_eq!(out.code, 2, "{zero} 0: {}", out.stderr);
+    }
+    let env = Test::new()
+        .env("POOLER_MAX_OPERATIONS", "inf")
+        .args(["eval", "1"])
+        .run();
+    assert_eq!(env.code, 2, "{}", env.stderr);
+    let fine = Test::new()
+        .args([
+            "--timeout",
+            "2.5",
+            "--max-attempts",
+            "5",
+            "--max-operations",
+            "0",
+            "eval",
+            "6 * 7",
+        ])
+        .run();
+    assert_eq!(
+        (fine.code, fine.stdout.as_str()),
+        (0, "42\n"),
+        "{}",
+        fine.stderr
+    );
+}
+
+#[test]
+fn an_empty_endpoint_url_is_an_error() {
+    let out = Test::new().args(["--endpoint-url", "", "eval", "1"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--endpoint-url"), "{}", out.stderr);
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' ops | head -1", env!("CARGO_BIN_EXE_pooler")))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.starts_with("add_custom_attributes"), "{stdout}");
+    assert_eq!(stderr, "", "a broken pipe must not print anything");
+    // The status itself: 141, as for a tool ended by SIGPIPE.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .arg("ops")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(141));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_failed_stdout_write_is_an_error_not_exit_0() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.rhai"), "print(\"lost\");\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .args(["run", "s.rhai"])
+        .current_dir(dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot write to standard output"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn completions_for_each_shell_name_the_commands_and_options() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = Test::new().args(["completions", shell]).run();
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        for word in ["describe", "dry-run", "max-attempts"] {
+            assert!(out.stdout.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let bad = Test::new().args(["completions", "tcsh"]).run();
+    assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn the_man_page_comes_from_the_same_definitions() {
+    let out = Test::new().args(["man"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(".ie"),
+        "{}",
+        &out.stdout[..80.min(out.stdout.len())]
+    );
+    assert!(out.stdout.contains(".TH pooler 1"));
+    assert!(
+        out.stdout.contains("\\-\\-dry\\-run"),
+        "global options are on the page"
+    );
+    let test = Test::new();
+    let dir = test.path().join("man1");
+    let pages = test.args(["man", "--dir", dir.to_str().unwrap()]).run();
+    assert_eq!(pages.code, 0, "{}", pages.stderr);
+    for page in ["pooler.1", "pooler-run.1", "pooler-describe.1"] {
+        assert!(dir.join(page).exists(), "{page} missing");
+    }
+}
+
+#[test]
+fn subcommand_help_is_short_with_examples_and_globals_have_a_heading() {
+    let run = Test::new().args(["run", "--help"]).run();
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .contains("Examples:\n  pooler run scripts/create_pool.rhai")
+    );
+    assert!(!run.stdout.contains("--max-map-size"), "{}", run.stdout);
+    assert!(run.stdout.contains("see `pooler --help`"));
+    assert!(run.stdout.lines().count() < 30, "{}", run.stdout);
+    let top = Test::new().args(["--help"]).run();
+    assert!(top.stdout.contains("\nGlobal options:\n"), "{}", top.stdout);
+    assert!(top.stdout.contains("\nScript limits:\n"), "{}", top.stdout);
+    assert!(top.stdout.contains("Examples:"));
+}
+
+#[test]
+fn eval_prints_service_timestamps_as_iso_8601() {
+    let out = Test::new()
+        .args([
+            "eval",
+            "#{UserPool: #{CreationDate: 1796129881.949, MfaConfiguration: \"OFF\"}}",
+        ])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("\"CreationDate\": \"2026-12-01T12:58:01.949Z\""),
+        "{}",
+        out.stdout
+    );
 }

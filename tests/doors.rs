@@ -27,15 +27,21 @@ fn doors() -> Vec<(&'static str, String)> {
     vec![
         (
             "method",
-            format!("let r = cognito.create_identity_provider({req});\nprint(r.IdentityProvider.ProviderName);"),
+            format!(
+                "let r = cognito.create_identity_provider({req});\nprint(r.IdentityProvider.ProviderName);"
+            ),
         ),
         (
             "call",
-            format!("let r = cognito.call(\"CreateIdentityProvider\", {req});\nprint(r.IdentityProvider.ProviderName);"),
+            format!(
+                "let r = cognito.call(\"CreateIdentityProvider\", {req});\nprint(r.IdentityProvider.ProviderName);"
+            ),
         ),
         (
             "each",
-            format!("let s = cognito.each(\"CreateIdentityProvider\", [{req}], #{{ progress: false }});\nprint(s.done);"),
+            format!(
+                "let s = cognito.each(\"CreateIdentityProvider\", [{req}], #{{ progress: false }});\nprint(s.done);"
+            ),
         ),
         (
             "ensure",
@@ -90,7 +96,9 @@ fn stable(mut line: Value) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(map) => {
-                map.retain(|k, _| !matches!(k.as_str(), "time" | "ms" | "attempts_detail") && !k.ends_with("Date"));
+                map.retain(|k, _| {
+                    !matches!(k.as_str(), "time" | "ms" | "attempts_detail") && !k.ends_with("Date")
+                });
                 map.values_mut().for_each(strip);
             }
             Value::Array(items) => items.iter_mut().for_each(strip),
@@ -107,7 +115,10 @@ fn no_secret(name: &str, out: &Output, lines: &[Value]) {
         ("stderr", out.stderr.clone()),
         ("transcript", format!("{lines:?}")),
     ] {
-        assert!(!text.contains(SECRET), "{name}: the secret is in {what}:\n{text}");
+        assert!(
+            !text.contains(SECRET),
+            "{name}: the secret is in {what}:\n{text}"
+        );
     }
 }
 
@@ -128,7 +139,8 @@ fn every_door_gives_the_same_warnings_response_and_transcript_line() {
             .collect::<Vec<_>>()
             .join("\n");
         assert!(
-            warning.contains("CreateIdentityProvider: check the request") && warning.contains("Bogus"),
+            warning.contains("CreateIdentityProvider: check the request")
+                && warning.contains("Bogus"),
             "{door}: no validation warning:\n{}",
             out.stderr
         );
@@ -138,7 +150,10 @@ fn every_door_gives_the_same_warnings_response_and_transcript_line() {
             None => first = Some((warning, line, printed)),
             Some((w, l, p)) => {
                 assert_eq!(&warning, w, "{door}: warnings differ from the method's");
-                assert_eq!(&line, l, "{door}: transcript line differs from the method's");
+                assert_eq!(
+                    &line, l,
+                    "{door}: transcript line differs from the method's"
+                );
                 if matches!(door, "call" | "ckrest") {
                     assert_eq!(&printed, p, "{door}: the response differs");
                 }
@@ -183,16 +198,26 @@ fn a_provider_secret_is_shown_nowhere_in_any_mode() {
 #[test]
 fn a_secret_the_script_prints_itself_is_printed() {
     let (out, _) = run(
-        &format!("let req = {};\nprint(req.ProviderDetails.client_secret);", request()),
+        &format!(
+            "let req = {};\nprint(req.ProviderDetails.client_secret);",
+            request()
+        ),
         &["run", "--dry-run"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stdout.trim(), SECRET, "print shows what the script asks for");
+    assert_eq!(
+        out.stdout.trim(),
+        SECRET,
+        "print shows what the script asks for"
+    );
 }
 
 #[test]
 fn plan_sends_reads_only() {
-    let server = Server::start(vec![Reply::json(200, r#"{"UserPool": {"Id": "us-west-2_abc"}}"#)]);
+    let server = Server::start(vec![Reply::json(
+        200,
+        r#"{"UserPool": {"Id": "us-west-2_abc"}}"#,
+    )]);
     let script = r#"
 cognito.get_user_attribute_verification_code(#{ AccessToken: "tok", AttributeName: "email" });
 cognito.get_tokens_from_refresh_token(#{ RefreshToken: "tok", ClientId: "c" });
@@ -211,7 +236,10 @@ print(p.UserPool.Id);
         ["AWSCognitoIdentityProviderService.DescribeUserPool"],
         "only the read is sent"
     );
-    for op in ["GetUserAttributeVerificationCode", "GetTokensFromRefreshToken"] {
+    for op in [
+        "GetUserAttributeVerificationCode",
+        "GetTokensFromRefreshToken",
+    ] {
         assert!(
             out.stdout.contains(&format!("plan: would call {op}")),
             "{}",
@@ -236,7 +264,12 @@ fn plan_exits_non_zero_on_a_refusal_and_two_on_changes_when_asked() {
     let changed = Server::start(vec![Reply::json(200, pools), Reply::json(200, pool)]);
     let (out, _) = run(
         r#"cognito.ensure_user_pool(#{ PoolName: "P", MfaConfiguration: "OPTIONAL" });"#,
-        &["plan", "--detailed-exitcode", "--endpoint-url", &changed.url],
+        &[
+            "plan",
+            "--detailed-exitcode",
+            "--endpoint-url",
+            &changed.url,
+        ],
     );
     assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
     assert!(out.stdout.contains("would update"), "{}", out.stdout);

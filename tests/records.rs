@@ -18,25 +18,43 @@ fn dry(script: &str, args: &[&str]) -> Test {
 fn a_transcript_that_cannot_be_written_fails_the_run() {
     let out = dry(
         r#"cognito.describe_user_pool(#{ UserPoolId: "us-west-2_abc" }); print("after");"#,
-        &["run", "--dry-run", "--transcript", "/dev/full", "script.rhai"],
+        &[
+            "run",
+            "--dry-run",
+            "--transcript",
+            "/dev/full",
+            "script.rhai",
+        ],
     )
     .run();
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.contains("cannot write the transcript"), "{}", out.stderr);
-    assert!(!out.stdout.contains("after"), "the run stopped at the failed record");
+    assert!(
+        out.stderr.contains("cannot write the transcript"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stdout.contains("after"),
+        "the run stopped at the failed record"
+    );
 }
 
 #[test]
 fn runs_sharing_a_transcript_keep_every_line() {
     let dir = tempfile::tempdir().unwrap();
     let transcript = dir.path().join("shared.jsonl");
-    let script = r#"for i in 0..200 { cognito.describe_user_pool(#{ UserPoolId: `us-west-2_p${i}` }); }"#;
+    let script =
+        r#"for i in 0..200 { cognito.describe_user_pool(#{ UserPoolId: `us-west-2_p${i}` }); }"#;
     let runs: Vec<_> = (0..3)
         .map(|_| {
             let t = transcript.to_string_lossy().into_owned();
             let script = script.to_string();
             std::thread::spawn(move || {
-                dry(&script, &["run", "--dry-run", "--transcript", &t, "script.rhai"]).run()
+                dry(
+                    &script,
+                    &["run", "--dry-run", "--transcript", &t, "script.rhai"],
+                )
+                .run()
             })
         })
         .collect();
@@ -75,7 +93,14 @@ print(s.failed[0].key);"#
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.trim(), "#0");
     let resume = std::fs::read_to_string(dir.join("r.jsonl")).unwrap_or_default();
-    for (what, text) in [("stdout", &out.stdout), ("stderr", &out.stderr), ("resume", &resume)] {
-        assert!(!text.contains(PASSWORD), "the password is in {what}:\n{text}");
+    for (what, text) in [
+        ("stdout", &out.stdout),
+        ("stderr", &out.stderr),
+        ("resume", &resume),
+    ] {
+        assert!(
+            !text.contains(PASSWORD),
+            "the password is in {what}:\n{text}"
+        );
     }
 }

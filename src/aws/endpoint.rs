@@ -129,4 +129,3 @@ pub fn region_of_host(host: &str) -> Option<String> {
     let region = rest.split('.').next()?;
     (!region.is_empty() && region.contains('-')).then(|| region.to_string())
 }
-

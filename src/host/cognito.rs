@@ -66,7 +66,12 @@ impl Cognito {
     }
 
     /// One operation with `input`, answered as a Rhai map.
-    pub fn invoke(&self, ctx: &NativeCallContext, op: &'static Operation, input: &Dynamic) -> Res<Dynamic> {
+    pub fn invoke(
+        &self,
+        ctx: &NativeCallContext,
+        op: &'static Operation,
+        input: &Dynamic,
+    ) -> Res<Dynamic> {
         let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
         self.service
             .call(op, &json, site_of(ctx).as_ref())
@@ -114,7 +119,13 @@ impl Cognito {
         ))
     }
 
-    fn each(&self, ctx: &NativeCallContext, name: &str, inputs: Array, opts: RhaiMap) -> Res<Dynamic> {
+    fn each(
+        &self,
+        ctx: &NativeCallContext,
+        name: &str,
+        inputs: Array,
+        opts: RhaiMap,
+    ) -> Res<Dynamic> {
         let op = self.op(name)?;
         let inputs = inputs
             .iter()
@@ -213,9 +224,12 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
     reg.engine().register_type_with_name::<Cognito>("cognito");
     for op in model.operations() {
         let name = op.snake_name.as_str();
-        reg.operation(name, move |ctx: NativeCallContext, c: &mut Cognito, input: Dynamic| {
-            c.invoke(&ctx, op, &input)
-        });
+        reg.operation(
+            name,
+            move |ctx: NativeCallContext, c: &mut Cognito, input: Dynamic| {
+                c.invoke(&ctx, op, &input)
+            },
+        );
         reg.operation(name, move |ctx: NativeCallContext, c: &mut Cognito| {
             c.invoke(&ctx, op, &Dynamic::UNIT)
         });
@@ -227,20 +241,28 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
             c.invoke(&ctx, op, &input)
         },
     );
-    reg.func("invoke", |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
-        let op = c.op(name)?;
-        c.invoke(&ctx, op, &Dynamic::UNIT)
-    });
+    reg.func(
+        "invoke",
+        |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
+            let op = c.op(name)?;
+            c.invoke(&ctx, op, &Dynamic::UNIT)
+        },
+    );
     reg.func(
         "paginate",
         |ctx: NativeCallContext, c: &mut Cognito, name: &str, input: Dynamic| {
             c.paginate(&ctx, name, &input)
         },
     );
-    reg.func("paginate", |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
-        c.paginate(&ctx, name, &Dynamic::UNIT)
+    reg.func(
+        "paginate",
+        |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
+            c.paginate(&ctx, name, &Dynamic::UNIT)
+        },
+    );
+    reg.func("with", |c: &mut Cognito, overrides: RhaiMap| {
+        c.with(overrides)
     });
-    reg.func("with", |c: &mut Cognito, overrides: RhaiMap| c.with(overrides));
     reg.func("to_string", |c: &mut Cognito| c.describe());
     reg.func("to_debug", |c: &mut Cognito| c.describe());
     reg.func(
@@ -264,7 +286,12 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
     reg.func(
         "admin_create_users",
         |ctx: NativeCallContext, c: &mut Cognito, pool: &str, users: Array| {
-            c.each(&ctx, "AdminCreateUser", with_pool(pool, users)?, RhaiMap::new())
+            c.each(
+                &ctx,
+                "AdminCreateUser",
+                with_pool(pool, users)?,
+                RhaiMap::new(),
+            )
         },
     );
     for kind in ALL {

@@ -67,10 +67,7 @@ pub fn error_map(err: &CallError, secrets: &Secrets) -> RhaiMap {
             map.insert("errors".into(), Dynamic::from_array(list));
         }
         CallError::Refused { refused, .. } => {
-            let list: Array = refused
-                .iter()
-                .map(|c| change_map(c, secrets))
-                .collect();
+            let list: Array = refused.iter().map(|c| change_map(c, secrets)).collect();
             map.insert("refused".into(), Dynamic::from_array(list));
         }
         _ => {}
@@ -84,7 +81,10 @@ pub fn error_map(err: &CallError, secrets: &Secrets) -> RhaiMap {
 pub fn change_map(c: &crate::service::ensure::Change, secrets: &Secrets) -> Dynamic {
     let mut m = RhaiMap::new();
     m.insert("path".into(), c.path.clone().into());
-    m.insert("from".into(), to_dynamic(&secrets.value_at(&c.path, &c.from)));
+    m.insert(
+        "from".into(),
+        to_dynamic(&secrets.value_at(&c.path, &c.from)),
+    );
     m.insert("to".into(), to_dynamic(&secrets.value_at(&c.path, &c.to)));
     Dynamic::from_map(m)
 }

@@ -4,9 +4,9 @@
 use rhai::{Dynamic, EvalAltResult, INT, ImmutableString, Map as RhaiMap};
 use serde_json::Value;
 
-use super::registry::Registrar;
 use super::convert::{to_dynamic, to_json};
 use super::json_doc::{DocError, JsonDoc, number_from_text};
+use super::registry::Registrar;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
 
@@ -157,7 +157,8 @@ pub fn register(reg: &mut Registrar<'_>) {
         |d: &mut JsonDoc| d.k,
         |d: &mut JsonDoc, v: INT| d.k = v,
     );
-    reg.engine().register_get("delimiter", |d: &mut JsonDoc| d.delimiter.to_string());
+    reg.engine()
+        .register_get("delimiter", |d: &mut JsonDoc| d.delimiter.to_string());
     reg.engine().register_set(
         "delimiter",
         |d: &mut JsonDoc, v: ImmutableString| -> Result<()> { d.set_delimiter(&v).map_err(fail) },

@@ -45,60 +45,257 @@ const fn method(
 /// Every documented function, area by area.
 const DOCS: &[FnDoc] = &[
     // util
-    global("env", "env(name) / env(name, default)", "an environment variable, () or the default when unset"),
-    global("read_file", "read_file(path)", "a file's text; relative paths are relative to the script"),
-    global("read_json", "read_json(path)", "a JSON file as a map or array"),
-    global("read_csv", "read_csv(path)", "a CSV file with a header row, as an array of maps"),
+    global(
+        "env",
+        "env(name) / env(name, default)",
+        "an environment variable, () or the default when unset",
+    ),
+    global(
+        "read_file",
+        "read_file(path)",
+        "a file's text; relative paths are relative to the script",
+    ),
+    global(
+        "read_json",
+        "read_json(path)",
+        "a JSON file as a map or array",
+    ),
+    global(
+        "read_csv",
+        "read_csv(path)",
+        "a CSV file with a header row, as an array of maps",
+    ),
     global("sleep", "sleep(seconds)", "waits; Ctrl-C stops it"),
-    global("exit", "exit(code) / exit(message)", "ends the script with that exit code (a message exits 1)"),
+    global(
+        "exit",
+        "exit(code) / exit(message)",
+        "ends the script with that exit code (a message exits 1)",
+    ),
     // json
-    global("json", "json() / json(text) / json(map)", "a JSON document that keeps member order (Chilkat's CkJsonObject)"),
-    method("json", "update_string", "doc.update_string(path, text)", "writes text at a path, creating what is missing"),
-    method("json", "update_int", "doc.update_int(path, n)", "writes an integer at a path"),
-    method("json", "update_bool", "doc.update_bool(path, b)", "writes true or false at a path"),
-    method("json", "update_number", "doc.update_number(path, n)", "writes a number (or numeric text) at a path"),
-    method("json", "update", "doc.update(path, value)", "writes any value (map, array, …) at a path"),
-    method("json", "update_null", "doc.update_null(path)", "writes null at a path"),
-    method("json", "update_new_object", "doc.update_new_object(path)", "writes an empty object at a path"),
-    method("json", "update_new_array", "doc.update_new_array(path)", "writes an empty array at a path"),
-    method("json", "string_of", "doc.string_of(path)", "the text at a path"),
-    method("json", "int_of", "doc.int_of(path)", "the integer at a path"),
-    method("json", "bool_of", "doc.bool_of(path)", "the boolean at a path"),
-    method("json", "size_of_array", "doc.size_of_array(path)", "the length of the array at a path (-1 when none)"),
-    method("json", "has_member", "doc.has_member(path)", "whether a path exists"),
+    global(
+        "json",
+        "json() / json(text) / json(map)",
+        "a JSON document that keeps member order (Chilkat's CkJsonObject)",
+    ),
+    method(
+        "json",
+        "update_string",
+        "doc.update_string(path, text)",
+        "writes text at a path, creating what is missing",
+    ),
+    method(
+        "json",
+        "update_int",
+        "doc.update_int(path, n)",
+        "writes an integer at a path",
+    ),
+    method(
+        "json",
+        "update_bool",
+        "doc.update_bool(path, b)",
+        "writes true or false at a path",
+    ),
+    method(
+        "json",
+        "update_number",
+        "doc.update_number(path, n)",
+        "writes a number (or numeric text) at a path",
+    ),
+    method(
+        "json",
+        "update",
+        "doc.update(path, value)",
+        "writes any value (map, array, …) at a path",
+    ),
+    method(
+        "json",
+        "update_null",
+        "doc.update_null(path)",
+        "writes null at a path",
+    ),
+    method(
+        "json",
+        "update_new_object",
+        "doc.update_new_object(path)",
+        "writes an empty object at a path",
+    ),
+    method(
+        "json",
+        "update_new_array",
+        "doc.update_new_array(path)",
+        "writes an empty array at a path",
+    ),
+    method(
+        "json",
+        "string_of",
+        "doc.string_of(path)",
+        "the text at a path",
+    ),
+    method(
+        "json",
+        "int_of",
+        "doc.int_of(path)",
+        "the integer at a path",
+    ),
+    method(
+        "json",
+        "bool_of",
+        "doc.bool_of(path)",
+        "the boolean at a path",
+    ),
+    method(
+        "json",
+        "size_of_array",
+        "doc.size_of_array(path)",
+        "the length of the array at a path (-1 when none)",
+    ),
+    method(
+        "json",
+        "has_member",
+        "doc.has_member(path)",
+        "whether a path exists",
+    ),
     method("json", "delete", "doc.delete(path)", "removes a member"),
-    method("json", "get", "doc.get(path)", "the value at a path as a Rhai value"),
+    method(
+        "json",
+        "get",
+        "doc.get(path)",
+        "the value at a path as a Rhai value",
+    ),
     method("json", "emit", "doc.emit()", "the document as pretty JSON"),
-    method("json", "emit_compact", "doc.emit_compact()", "the document as one line of JSON"),
-    method("json", "to_map", "doc.to_map()", "the document as a Rhai map"),
+    method(
+        "json",
+        "emit_compact",
+        "doc.emit_compact()",
+        "the document as one line of JSON",
+    ),
+    method(
+        "json",
+        "to_map",
+        "doc.to_map()",
+        "the document as a Rhai map",
+    ),
     // cognito
-    method("cognito", "invoke", "cognito.call(name, input) / cognito.invoke(name, input)", "runs an operation by name (CreateUserPool or create_user_pool)"),
-    method("cognito", "paginate", "cognito.paginate(name, input)", "every item of a paginated operation, following the tokens"),
-    method("cognito", "with", "cognito.with(#{region, profile, endpoint_url})", "another client with some settings changed"),
-    method("cognito", "each", "cognito.each(name, inputs, opts)", "runs an operation once per input, paced, resumable; returns a summary"),
-    method("cognito", "admin_create_users", "cognito.admin_create_users(pool_id, users, opts)", "creates many users (skips those that exist); returns a summary"),
-    method("cognito", "ensure_user_pool", "cognito.ensure_user_pool(desired)", "creates the pool or updates what differs; never resets"),
-    method("cognito", "ensure_user_pool_client", "cognito.ensure_user_pool_client(desired)", "creates or updates an app client, found by ClientName"),
-    method("cognito", "ensure_user_pool_domain", "cognito.ensure_user_pool_domain(desired)", "creates or updates the pool's domain"),
-    method("cognito", "ensure_group", "cognito.ensure_group(desired)", "creates or updates a group, found by GroupName"),
-    method("cognito", "ensure_resource_server", "cognito.ensure_resource_server(desired)", "creates or updates a resource server, found by Identifier"),
-    method("cognito", "ensure_identity_provider", "cognito.ensure_identity_provider(desired)", "creates or updates an identity provider, found by ProviderName"),
-    method("cognito", "ensure_mfa_config", "cognito.ensure_mfa_config(desired)", "sets the pool's MFA configuration when it differs"),
+    method(
+        "cognito",
+        "invoke",
+        "c.invoke(name, input)",
+        "cognito.call under another name, for clients in other variables",
+    ),
+    method(
+        "cognito",
+        "paginate",
+        "cognito.paginate(name, input)",
+        "every item of a paginated operation, following the tokens",
+    ),
+    method(
+        "cognito",
+        "with",
+        "cognito.with(#{region, profile, endpoint_url})",
+        "another client with some settings changed",
+    ),
+    method(
+        "cognito",
+        "each",
+        "cognito.each(name, inputs, opts)",
+        "runs an operation once per input, paced, resumable; returns a summary",
+    ),
+    method(
+        "cognito",
+        "admin_create_users",
+        "cognito.admin_create_users(pool_id, users, opts)",
+        "creates many users (skips those that exist); returns a summary",
+    ),
+    method(
+        "cognito",
+        "ensure_user_pool",
+        "cognito.ensure_user_pool(desired)",
+        "creates the pool or updates what differs; never resets",
+    ),
+    method(
+        "cognito",
+        "ensure_user_pool_client",
+        "cognito.ensure_user_pool_client(desired)",
+        "creates or updates an app client, found by ClientName",
+    ),
+    method(
+        "cognito",
+        "ensure_user_pool_domain",
+        "cognito.ensure_user_pool_domain(desired)",
+        "creates or updates the pool's domain",
+    ),
+    method(
+        "cognito",
+        "ensure_group",
+        "cognito.ensure_group(desired)",
+        "creates or updates a group, found by GroupName",
+    ),
+    method(
+        "cognito",
+        "ensure_resource_server",
+        "cognito.ensure_resource_server(desired)",
+        "creates or updates a resource server, found by Identifier",
+    ),
+    method(
+        "cognito",
+        "ensure_identity_provider",
+        "cognito.ensure_identity_provider(desired)",
+        "creates or updates an identity provider, found by ProviderName",
+    ),
+    method(
+        "cognito",
+        "ensure_mfa_config",
+        "cognito.ensure_mfa_config(desired)",
+        "sets the pool's MFA configuration when it differs",
+    ),
     // chilkat
-    global("CkJsonObject", "CkJsonObject()", "Chilkat's JSON object for ported programs (UpdateString, StringOf, Emit, …)"),
-    global("CkStringBuilder", "CkStringBuilder()", "Chilkat's string builder (Append, GetAsString, …)"),
-    global("CkAuthAws", "CkAuthAws()", "Chilkat's AWS signing settings (Region, ServiceName; keys come from the AWS chain)"),
-    global("CkRest", "CkRest()", "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client"),
+    global(
+        "CkJsonObject",
+        "CkJsonObject()",
+        "Chilkat's JSON object for ported programs (UpdateString, StringOf, Emit, …)",
+    ),
+    global(
+        "CkStringBuilder",
+        "CkStringBuilder()",
+        "Chilkat's string builder (Append, GetAsString, …)",
+    ),
+    global(
+        "CkAuthAws",
+        "CkAuthAws()",
+        "Chilkat's AWS signing settings (Region, ServiceName; keys come from the AWS chain)",
+    ),
+    global(
+        "CkRest",
+        "CkRest()",
+        "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client",
+    ),
+];
+
+/// Names scripts write that no area registers itself: Rhai's own `print` and `debug`, the
+/// ambient `args`, and `cognito.call`, which the parser turns into `invoke`.
+const SPELLED: &[FnDoc] = &[
+    global("print", "print(value)", "writes a line to standard output"),
+    global(
+        "debug",
+        "debug(value)",
+        "writes the value and its place to standard error",
+    ),
+    global(
+        "args",
+        "args",
+        "the script's arguments, an array of strings",
+    ),
+    method(
+        "cognito",
+        "call",
+        "cognito.call(name, input)",
+        "runs an operation by name (CreateUserPool or create_user_pool)",
+    ),
 ];
 
 /// Every documented script function.
 pub fn entries() -> Vec<FnDoc> {
-    DOCS.to_vec()
-}
-
-/// The documentation of `name` (any receiver).
-pub fn find(name: &str) -> Vec<FnDoc> {
-    DOCS.iter().filter(|d| d.name == name).copied().collect()
+    DOCS.iter().chain(SPELLED).copied().collect()
 }
 
 /// Registers functions into an engine and remembers their names.
@@ -132,7 +329,13 @@ impl<'e> Registrar<'e> {
     }
 
     /// One method per operation of the model: documented by the model, not by [`DOCS`].
-    pub fn operation<A: 'static, const N: usize, const X: bool, R: Variant + Clone, const F: bool>(
+    pub fn operation<
+        A: 'static,
+        const N: usize,
+        const X: bool,
+        R: Variant + Clone,
+        const F: bool,
+    >(
         &mut self,
         name: &str,
         func: impl RhaiNativeFunc<A, N, X, R, F> + 'static,
@@ -212,8 +415,8 @@ mod tests {
             .collect();
         let documented: BTreeSet<&str> = DOCS.iter().map(|d| d.name).collect();
         assert_eq!(registered, documented);
-        for doc in DOCS {
-            assert!(!doc.summary.is_empty() && doc.signature.contains(doc.name.trim_start_matches("invoke")));
+        for doc in entries() {
+            assert!(!doc.summary.is_empty() && doc.signature.contains(doc.name));
         }
     }
 }

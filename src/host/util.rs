@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use rhai::{Array, Dynamic, EvalAltResult, FLOAT, INT, ImmutableString, Map as RhaiMap};
 
-use super::registry::Registrar;
 use super::convert::to_dynamic;
+use super::registry::Registrar;
 use crate::interrupt::Interrupt;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;

@@ -15,6 +15,10 @@
 //!   Thing: { ThingType }
 //! ```
 //!
+//! `describe OP --output` expands the output the same way (`CreateThing -> CreateThingResponse`),
+//! and a shape's name (`describe ThingType`) shows that shape. A name that is neither gets a
+//! "did you mean" from [`Model::describe_named`].
+//!
 //! Annotations follow two spaces each; lists of scalars show their items' limits after
 //! `each`, maps their keys' and values' after `keys` and `values`. A structure already being
 //! expanded on the current path is shown as `{ … }  recursive NAME`.
@@ -28,6 +32,96 @@ use super::{Model, Operation};
 const MAX_EXPAND: usize = 12;
 
 impl Model {
+    /// The skeleton for `name`: an operation's input (or its output when `output`), else a
+    /// shape of that name; else an error naming the closest operation or shape.
+    pub fn describe_named(&self, name: &str, output: bool) -> Result<String, String> {
+        let name = name.trim();
+        if let Some(op) = self.operation(name) {
+            return Ok(if output {
+                self.describe_output(op)
+            } else {
+                self.describe(op)
+            });
+        }
+        if let Some(id) = self.shape_id(name) {
+            if output {
+                return Err(format!(
+                    "`{name}` is a shape, not an operation: `--output` needs an operation"
+                ));
+            }
+            return Ok(self.describe_shape(id));
+        }
+        let mut message = format!("`{name}` is not a Cognito operation or shape");
+        if let Some(near) = self.suggest_name(name) {
+            message.push_str(&format!("; did you mean `{near}`?"));
+        }
+        Err(message)
+    }
+
+    /// The operation name (API or snake form, as `name` was written) or shape name closest
+    /// to `name`, for "did you mean".
+    pub fn suggest_name(&self, name: &str) -> Option<String> {
+        let snake = name.contains('_') || name.chars().next().is_some_and(char::is_lowercase);
+        let ops = self.operations().iter().map(|o| {
+            if snake {
+                o.snake_name.as_str()
+            } else {
+                o.name.as_str()
+            }
+        });
+        if let Some(op) = super::suggest::closest(name, ops) {
+            return Some(op.to_string());
+        }
+        let shapes = self.shapes.iter().map(|s| s.name.as_str());
+        super::suggest::closest(name, shapes).map(str::to_string)
+    }
+
+    /// The operation closest to `name`, for "did you mean" where only operations fit.
+    pub fn suggest_operation(&self, name: &str) -> Option<&Operation> {
+        let names = self
+            .operations()
+            .iter()
+            .flat_map(|o| [o.name.as_str(), o.snake_name.as_str()]);
+        super::suggest::closest(name, names).and_then(|n| self.operation(n))
+    }
+
+    /// A human skeleton of `op`'s output, expanded like the input.
+    pub fn describe_output(&self, op: &Operation) -> String {
+        let mut out = String::new();
+        match (&op.output_shape, self.output_id(op)) {
+            (Some(name), Some(id)) => {
+                let _ = writeln!(out, "{} -> {name}", op.name);
+                self.expand(&mut out, 0, id, &mut Vec::new());
+            }
+            _ => {
+                let _ = writeln!(out, "{} -> nothing", op.name);
+            }
+        }
+        if let Some(p) = self.paginator(op) {
+            let _ = writeln!(
+                out,
+                "pages with {} (input) / {} (output); results in {}",
+                p.input_token, p.output_token, p.result_key
+            );
+        }
+        out
+    }
+
+    /// A human skeleton of one shape: a structure's members expanded, else its type and limits.
+    fn describe_shape(&self, id: ShapeId) -> String {
+        let shape = self.shape(id);
+        let mut out = String::new();
+        if shape.is_structure() {
+            let _ = writeln!(out, "{} {{", shape.name);
+            self.expand(&mut out, 0, id, &mut Vec::new());
+            out.push_str("}\n");
+        } else {
+            let line = format!("{}: {}", shape.name, self.inline(id, 0));
+            out.push_str(&with_notes(line, &self.inline_notes(id)));
+        }
+        out
+    }
+
     /// A human skeleton of `op`'s input and output.
     pub fn describe(&self, op: &Operation) -> String {
         let mut out = String::new();

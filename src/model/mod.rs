@@ -20,6 +20,7 @@ mod sensitive;
 mod shapes;
 mod suggest;
 mod synth;
+mod timestamps;
 mod validate;
 
 #[cfg(test)]
@@ -32,6 +33,8 @@ pub use error::ModelError;
 pub use names::xform_name;
 pub use problem::{Problem, Severity};
 pub use redact::REDACTED;
+pub(crate) use suggest::closest as closest_name;
+pub use timestamps::iso8601;
 
 use shapes::{Shape, ShapeId};
 

@@ -1,13 +1,14 @@
 //! The REPL's own commands, the inputs that start with `:`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use super::print;
 use super::session::{Failure, Session};
 use crate::cli::Global;
-use crate::script::setup::{self, Mode};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
+use crate::script::setup::{self, Mode};
 
 /// What the REPL loop does after a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,15 +28,20 @@ pub struct Context<'a> {
 const HELP: &str = "\
 Type Rhai statements or expressions; the value of an expression is printed.
 Variables, constants, functions and imported modules stay for the whole session.
-An unfinished input (open bracket or string) continues on the next line.
-Tab completes functions, variables, `cognito.` operations, json() methods, the members of
-the map passed to a cognito method and their enum values; the hint shows required members.
+An unfinished input (open bracket or string) stays one block: Enter adds an indented line,
+the block runs when it is complete, and Up recalls it whole.
+Tab completes functions, variables, the keys of map values (`pools.`), module members
+(`attrs::`), `cognito.` operations, json() methods, the members of the map passed to a cognito
+method and their enum values; the hint shows required members.
 
-  :help               this text
+  :help [NAME]        this text, or one script function or operation
   :ops [FILTER]       list the operations whose name contains FILTER
-  :describe OP        an operation's input: members, types, required markers, limits
+  :describe NAME [--output]
+                      an operation's input (or output), or a shape: members, types, limits
   :vars               the variables in the session and their types
   :load FILE          run a script file into the session
+  :save FILE          write the inputs that ran without error as a script for `pooler run`
+  :history            the inputs kept in the history, oldest first
   :dry-run on|off     sign and validate calls but send nothing (on), or send them (off)
   :clear              forget every variable, function and imported module
   :quit               leave (Ctrl-D on an empty line does too)
@@ -50,7 +56,8 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         None => (line, ""),
     };
     match name {
-        ":help" | ":h" | ":?" => println!("{HELP}"),
+        ":help" | ":h" | ":?" if arg.is_empty() => println!("{HELP}\n\n{}", functions()),
+        ":help" | ":h" | ":?" => help_on(ctx.model, arg),
         ":quit" | ":q" | ":exit" => return Control::Quit(crate::exit::SUCCESS),
         ":ops" => {
             let lines = ctx.model.ops_listing(arg);
@@ -64,6 +71,7 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         ":describe" => describe(ctx.model, arg),
         ":vars" => vars(session),
         ":load" => return load(session, arg, ctx.color),
+        ":save" => save(session, arg),
         ":dry-run" => dry_run(session, ctx, arg),
         ":clear" => {
             session.clear();
@@ -74,14 +82,110 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
     Control::Continue
 }
 
-fn describe(model: &Model, name: &str) {
+fn describe(model: &Model, arg: &str) {
+    let output = arg.split_whitespace().any(|w| w == "--output");
+    let name = arg
+        .split_whitespace()
+        .find(|w| *w != "--output")
+        .unwrap_or_default();
     if name.is_empty() {
         eprintln!("error: :describe needs an operation, e.g. `:describe CreateUserPool`");
         return;
     }
-    match model.operation(name) {
-        Some(op) => print!("{}", model.describe(op)),
-        None => eprintln!("error: `{name}` is not a Cognito operation (`:ops` lists them)"),
+    match model.describe_named(name, output) {
+        Ok(text) => print!("{text}"),
+        Err(message) => eprintln!("error: {message} (`:ops` lists the operations)"),
+    }
+}
+
+/// Every script function of the registry, grouped by receiver, one line each.
+fn functions() -> String {
+    let mut out = String::from("Script functions (:help NAME for one):\n");
+    for e in crate::host::registry::entries() {
+        let _ = writeln!(out, "  {:<44} {}", e.signature, e.summary);
+    }
+    out.push_str("  cognito.<operation>(input)                   one method per operation (:ops)");
+    out
+}
+
+/// `:help NAME`: a script function (`each` or `cognito.each`), else an operation.
+fn help_on(model: &Model, name: &str) {
+    let (receiver, bare) = match name.rsplit_once('.') {
+        Some((r, n)) => (Some(r), n),
+        None => (None, name),
+    };
+    let found: Vec<_> = crate::host::registry::entries()
+        .into_iter()
+        .filter(|e| e.name == bare && (receiver.is_none() || e.receiver == receiver))
+        .collect();
+    for e in &found {
+        println!("{}\n  {}", e.signature, e.summary);
+    }
+    if !found.is_empty() {
+        return;
+    }
+    if let Some(op) = model.operation(bare) {
+        println!(
+            "cognito.{}(input)\n  calls {}; `:describe {}` shows its input, `--output` its output",
+            op.snake_name, op.name, op.name
+        );
+        return;
+    }
+    let names = crate::host::registry::entries();
+    let near = crate::model::closest_name(bare, names.iter().map(|e| e.name))
+        .map(str::to_string)
+        .or_else(|| model.suggest_operation(bare).map(|o| o.snake_name.clone()));
+    match near {
+        Some(near) => {
+            eprintln!("error: no script function or operation `{name}`; did you mean `{near}`?")
+        }
+        None => eprintln!("error: no script function or operation `{name}` (:help lists them)"),
+    }
+}
+
+/// `:save FILE`: the inputs that ran without an error, as a script.
+fn save(session: &Session, file: &str) {
+    if file.is_empty() {
+        eprintln!("error: :save needs a file, e.g. `:save setup.rhai`");
+        return;
+    }
+    let text = script_text(session.succeeded());
+    match std::fs::write(file, &text) {
+        Ok(()) => println!("saved {} input(s) to {file}", session.succeeded().len()),
+        Err(e) => eprintln!("error: cannot write `{file}`: {e}"),
+    }
+}
+
+/// The inputs joined as one script: each ends with `;` (Rhai takes one after a block too), so
+/// that expressions typed for their value stay separate statements; after a line comment the
+/// `;` goes on a line of its own.
+pub fn script_text(inputs: &[String]) -> String {
+    let mut out = String::from("// Saved from the pooler REPL.\n");
+    for input in inputs {
+        let trimmed = input.trim_end();
+        out.push_str(trimmed);
+        let last_line = trimmed.rsplit('\n').next().unwrap_or_default();
+        if last_line.contains("//") {
+            out.push_str("\n;");
+        } else if !trimmed.ends_with(';') {
+            out.push(';');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `:history`: the entries of the line editor's history, numbered, oldest first; a block is
+/// shown with its lines indented under its number.
+pub fn history<'a>(entries: impl Iterator<Item = &'a str>) {
+    let mut any = false;
+    for (i, entry) in entries.enumerate() {
+        any = true;
+        let shown = entry.replace('\n', "\n      ");
+        println!("{:>4}  {shown}", i + 1);
+    }
+    if !any {
+        println!("the history is empty");
     }
 }
 
@@ -111,7 +215,7 @@ fn load(session: &mut Session, file: &str, color: bool) -> Control {
     match session.eval(file, &text) {
         Ok(value) => {
             if let Some(shown) = print::show(&value, color) {
-                println!("{shown}");
+                crate::stdout::line(&shown);
             }
         }
         Err(Failure::Interrupted(_)) => eprintln!("interrupted"),
@@ -166,5 +270,21 @@ fn dry_run(session: &mut Session, ctx: &mut Context<'_>, arg: &str) {
             println!("dry run {what}");
         }
         Err(_) => eprintln!("error: the dry-run setting was not changed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_text;
+
+    #[test]
+    fn saved_inputs_are_separate_statements() {
+        let inputs: Vec<String> = ["let a = 1;", "a + 1", "fn f() {\n    2\n}", "a // note"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            script_text(&inputs),
+            "// Saved from the pooler REPL.\nlet a = 1;\na + 1;\nfn f() {\n    2\n};\na // note\n;\n"
+        );
     }
 }

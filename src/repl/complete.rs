@@ -1,9 +1,15 @@
 //! Model-aware completion and hints for REPL input: functions, variables, stdlib modules,
-//! `cognito.` operations, `json()` methods, input members of a cognito call, enum values.
+//! `cognito.` operations, `json()` methods, input members of a cognito call, enum values, the
+//! keys of live map values (`pools.`), module members (`attrs::`), and after the `:` commands
+//! operation names, file paths and function names. Script functions come from the one
+//! registry (`host::registry`).
 
+use crate::host::registry;
 use crate::model::{MemberInfo, Model, Operation};
 use crate::script::stdlib;
 
+use super::keys::KeyTree;
+use super::paths;
 use super::scan::{self, Open};
 
 /// What the session knows about its names, refreshed after every input.
@@ -13,6 +19,10 @@ pub struct Names {
     pub functions: Vec<String>,
     /// Variables in scope: name and whether it holds a `json()` document.
     pub variables: Vec<(String, bool)>,
+    /// The keys of the maps held by variables, by variable name.
+    pub keys: Vec<(String, KeyTree)>,
+    /// Imported modules: the alias and its members (functions and exported constants).
+    pub modules: Vec<(String, Vec<String>)>,
 }
 
 /// One completion: what is listed and what is inserted.
@@ -31,34 +41,14 @@ impl Choice {
     }
 }
 
-/// Methods of a `json()` document.
-pub const JSON_METHODS: &[&str] = &[
-    "update_string",
-    "update_int",
-    "update_bool",
-    "update_number",
-    "update_null",
-    "update_new_object",
-    "update_new_array",
-    "update",
-    "string_of",
-    "int_of",
-    "bool_of",
-    "size_of_array",
-    "has_member",
-    "get",
-    "delete",
-    "emit",
-    "emit_compact",
-    "to_map",
-    "i",
-    "j",
-    "k",
-    "delimiter",
-];
-
-/// Methods of `cognito` besides one per operation.
-const COGNITO_EXTRA: &[&str] = &["call", "paginate", "with"];
+/// The registry's functions on `receiver` (`Some("json")`, `Some("cognito")`) or global ones.
+pub fn registry_names(receiver: Option<&str>) -> Vec<String> {
+    registry::entries()
+        .into_iter()
+        .filter(|e| e.receiver == receiver)
+        .map(|e| e.name.to_string())
+        .collect()
+}
 
 /// The REPL's commands, for completion after `:`.
 pub const COMMANDS: &[&str] = &[
@@ -67,6 +57,8 @@ pub const COMMANDS: &[&str] = &[
     ":describe",
     ":vars",
     ":load",
+    ":save",
+    ":history",
     ":dry-run",
     ":clear",
     ":quit",
@@ -107,8 +99,15 @@ pub fn complete(text: &str, model: &Model, names: &Names) -> (usize, Vec<Choice>
     if let Some(receiver) = before.strip_suffix('.') {
         return (start, filtered(method_names(receiver, model, names), word));
     }
-    if before.ends_with("::") {
-        return (start, Vec::new());
+    if let Some(alias) = before.strip_suffix("::") {
+        let alias = key_before(alias).unwrap_or_default();
+        let members = names
+            .modules
+            .iter()
+            .find(|(a, _)| *a == alias)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default();
+        return (start, filtered(members, word));
     }
     if let Some((op, path)) = call_context(text, &state.stack, model) {
         let innermost = state.stack.last().map(|o| o.ch);
@@ -177,8 +176,27 @@ fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
         Some((":describe", rest)) => {
             let rest_trimmed = rest.trim_start();
             let start = line.len() - rest_trimmed.len();
-            let list = model.operations().iter().map(|o| o.name.clone()).collect();
+            let snake = rest_trimmed.starts_with(|c: char| c.is_ascii_lowercase());
+            let list = model
+                .operations()
+                .iter()
+                .map(|o| if snake { &o.snake_name } else { &o.name }.clone())
+                .collect();
             (start, filtered(list, rest_trimmed))
+        }
+        Some((":help", rest)) => {
+            let rest_trimmed = rest.trim_start();
+            let start = line.len() - rest_trimmed.len();
+            let list = registry::entries()
+                .into_iter()
+                .map(|e| e.name.to_string())
+                .collect();
+            (start, filtered(list, rest_trimmed))
+        }
+        Some((":load" | ":save", rest)) => {
+            let rest_trimmed = rest.trim_start();
+            let start = line.len() - rest_trimmed.len();
+            (start, paths::complete(rest_trimmed))
         }
         Some((":dry-run", rest)) => {
             let rest_trimmed = rest.trim_start();
@@ -247,20 +265,70 @@ fn method_names(receiver: &str, model: &Model, names: &Names) -> Vec<String> {
     let receiver = receiver.trim_end();
     let ident = key_before(receiver).unwrap_or_default();
     let is_ident_end = receiver.ends_with(ident.as_str()) && !ident.is_empty();
-    if is_ident_end && ident == "cognito" {
+    if is_ident_end && ident == "cognito" && !receiver[..receiver.len() - 7].ends_with('.') {
         let mut list: Vec<String> = model
             .operations()
             .iter()
             .map(|o| o.snake_name.clone())
             .collect();
-        list.extend(COGNITO_EXTRA.iter().map(|s| s.to_string()));
+        list.extend(registry_names(Some("cognito")));
         return list;
     }
     let json_var = is_ident_end && names.variables.iter().any(|(n, j)| *j && *n == ident);
     if json_var || is_json_call(receiver) {
-        return JSON_METHODS.iter().map(|s| s.to_string()).collect();
+        return registry_names(Some("json"));
     }
-    Vec::new()
+    let Some(chain) = access_chain(receiver) else {
+        return Vec::new();
+    };
+    let Some((_, tree)) = names.keys.iter().rev().find(|(n, _)| *n == chain[0]) else {
+        return Vec::new();
+    };
+    tree.at(&chain[1..]).map(KeyTree::names).unwrap_or_default()
+}
+
+/// The access chain that ends `text`: `pools.UserPools[0]` gives `pools`, `UserPools`, `[]`.
+fn access_chain(text: &str) -> Option<Vec<String>> {
+    let mut rest = text.trim_end();
+    let mut chain = Vec::new();
+    loop {
+        if let Some(inner) = rest.strip_suffix(']') {
+            let mut depth = 1usize;
+            let mut open = None;
+            for (i, c) in inner.char_indices().rev() {
+                match c {
+                    ']' => depth += 1,
+                    '[' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            open = Some(i);
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            chain.push("[]".to_string());
+            rest = &inner[..open?];
+            continue;
+        }
+        let name = key_before(rest)?;
+        if !rest.ends_with(name.as_str()) {
+            return None;
+        }
+        rest = &rest[..rest.len() - name.len()];
+        chain.push(name);
+        match rest.strip_suffix('.') {
+            Some(r) if !r.ends_with('.') => rest = r,
+            _ => break,
+        }
+    }
+    let first = chain.last()?;
+    if first == "[]" || first.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    chain.reverse();
+    Some(chain)
 }
 
 /// Whether `text` ends with a call `json(…)`.
@@ -321,9 +389,22 @@ mod tests {
     use super::*;
 
     fn names() -> Names {
+        let pools = serde_json::json!({
+            "UserPools": [{"Id": "us-west-2_A", "Name": "one", "LastModifiedDate": 1}],
+            "NextToken": "t"
+        });
         Names {
             functions: vec!["json".into(), "print".into(), "read_json".into()],
             variables: vec![("req".into(), true), ("pool".into(), false)],
+            keys: vec![("pools".into(), KeyTree::from_json(&pools))],
+            modules: vec![(
+                "attrs".into(),
+                vec![
+                    "custom_number".into(),
+                    "custom_string".into(),
+                    "standard".into(),
+                ],
+            )],
         }
     }
 
@@ -423,5 +504,41 @@ mod tests {
         );
         let h = hint("cognito.admin_create_user(#{ UserPoolId: \"x\", ", m).unwrap();
         assert!(h.contains("Username") && !h.contains("UserPoolId"), "{h}");
+    }
+
+    #[test]
+    fn keys_of_live_values_after_a_dot() {
+        assert_eq!(choices("pools."), vec!["NextToken", "UserPools"]);
+        assert_eq!(choices("print(pools.Us"), vec!["UserPools"]);
+        assert_eq!(
+            choices("pools.UserPools[0]."),
+            vec!["Id", "LastModifiedDate", "Name"]
+        );
+        assert_eq!(choices("pools.UserPools[i + 1].N"), vec!["Name"]);
+        assert!(choices("pools.NextToken.").is_empty());
+        assert!(choices("nobody.").is_empty());
+    }
+
+    #[test]
+    fn module_members_after_the_alias() {
+        assert_eq!(
+            choices("attrs::custom_"),
+            vec!["custom_number", "custom_string"]
+        );
+        assert!(choices("other::").is_empty());
+    }
+
+    #[test]
+    fn cognito_and_json_methods_come_from_the_registry() {
+        let cognito = choices("cognito.e");
+        for name in ["each", "ensure_user_pool", "ensure_group"] {
+            assert!(cognito.contains(&name.to_string()), "{name}: {cognito:?}");
+        }
+        assert!(choices("req.").contains(&"update_string".to_string()));
+        assert_eq!(choices(":help admin_create_u"), vec!["admin_create_users"]);
+        assert_eq!(
+            choices(":describe create_user_pool_c"),
+            vec!["create_user_pool_client"]
+        );
     }
 }

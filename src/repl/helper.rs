@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
-use rustyline::validate::Validator;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
 
 use super::complete::{self, Names};
@@ -18,8 +18,6 @@ pub struct ReplHelper {
     model: &'static Model,
     /// The session's functions and variables, refreshed after every input.
     pub names: RefCell<Names>,
-    /// The lines of the input typed so far when a continuation line is being edited.
-    pub pending: RefCell<String>,
     color: bool,
 }
 
@@ -28,14 +26,8 @@ impl ReplHelper {
         Self {
             model,
             names: RefCell::new(Names::default()),
-            pending: RefCell::new(String::new()),
             color,
         }
-    }
-
-    fn text(&self, line: &str, pos: usize) -> (String, usize) {
-        let pending = self.pending.borrow();
-        (format!("{pending}{}", &line[..pos]), pending.len())
     }
 }
 
@@ -48,11 +40,7 @@ impl Completer for ReplHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let (text, offset) = self.text(line, pos);
-        let (start, choices) = complete::complete(&text, self.model, &self.names.borrow());
-        if start < offset {
-            return Ok((pos, Vec::new()));
-        }
+        let (start, choices) = complete::complete(&line[..pos], self.model, &self.names.borrow());
         let pairs = choices
             .into_iter()
             .map(|c| Pair {
@@ -60,7 +48,7 @@ impl Completer for ReplHelper {
                 replacement: c.replacement,
             })
             .collect();
-        Ok((start - offset, pairs))
+        Ok((start, pairs))
     }
 }
 
@@ -71,8 +59,7 @@ impl Hinter for ReplHelper {
         if pos < line.len() {
             return None;
         }
-        let (text, _) = self.text(line, pos);
-        complete::hint(&text, self.model)
+        complete::hint(&line[..pos], self.model)
     }
 }
 
@@ -86,9 +73,18 @@ impl Highlighter for ReplHelper {
     }
 }
 
-/// Multi-line input is gathered by the REPL loop (it shows a continuation prompt), so every
-/// line the editor returns is accepted here.
-impl Validator for ReplHelper {}
+/// An unfinished input (open bracket, string or comment) stays in the editor as one buffer:
+/// Enter adds a line to it (see `indent`), and the whole block is accepted once complete.
+impl Validator for ReplHelper {
+    fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
+        let input = ctx.input();
+        if input.trim_start().starts_with(':') || !super::scan::scan(input).is_incomplete() {
+            Ok(ValidationResult::Valid(None))
+        } else {
+            Ok(ValidationResult::Incomplete)
+        }
+    }
+}
 
 impl Helper for ReplHelper {}
 
@@ -115,10 +111,9 @@ mod tests {
     #[test]
     fn earlier_lines_of_an_input_give_the_context() {
         let h = helper();
-        *h.pending.borrow_mut() = "cognito.create_user_pool(#{\n".to_string();
         let history = DefaultHistory::new();
         let ctx = Context::new(&history);
-        let line = "    MfaConfiguration: \"OP";
+        let line = "cognito.create_user_pool(#{\n    MfaConfiguration: \"OP";
         let (start, pairs) = h.complete(line, line.len(), &ctx).unwrap();
         assert_eq!(&line[start..], "OP");
         let found: Vec<&str> = pairs.iter().map(|p| p.replacement.as_str()).collect();
@@ -128,8 +123,9 @@ mod tests {
             None,
             "no hint inside a string"
         );
+        let open = "cognito.create_user_pool(#{\n  ";
         assert_eq!(
-            h.hint("  ", 2, &ctx).as_deref(),
+            h.hint(open, open.len(), &ctx).as_deref(),
             Some("  // required: PoolName")
         );
     }

@@ -5,6 +5,9 @@ pub mod commands;
 pub mod complete;
 pub mod helper;
 pub mod history;
+pub mod indent;
+pub mod keys;
+pub mod paths;
 pub mod print;
 pub mod redact;
 pub mod scan;
@@ -22,22 +25,26 @@ use self::commands::{Context, Control};
 use self::helper::ReplHelper;
 use self::session::{Failure, Session};
 use crate::cli::{ColorChoice, Global};
-use crate::script::setup::{self, Mode};
 use crate::exit;
 use crate::interrupt::Interrupt;
 use crate::model::Model;
+use crate::script::setup::{self, Mode};
 
-/// The first prompt and the one for continuation lines.
+/// The prompt, and the one that shows a dry run (nothing is sent).
 pub const PROMPT: &str = "pooler> ";
-pub const CONTINUATION: &str = "   ...> ";
+pub const PROMPT_DRY: &str = "pooler[dry]> ";
+
+/// The prompt for the current mode.
+pub fn prompt(dry_run: bool) -> &'static str {
+    if dry_run { PROMPT_DRY } else { PROMPT }
+}
 
 /// Runs the REPL on a terminal, or stdin as one script when stdin is not a terminal.
 pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32 {
-    let runner =
-        match setup::runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
-            Ok(runner) => runner,
-            Err(code) => return code,
-        };
+    let runner = match setup::runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
+        Ok(runner) => runner,
+        Err(code) => return code,
+    };
     if !std::io::stdin().is_terminal() {
         let mut text = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
@@ -83,7 +90,7 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             return exit::TERMINATED;
         }
         at_prompt.set(true);
-        let input = read_input(&mut editor);
+        let input = read_input(&mut editor, prompt(ctx.global.dry_run));
         at_prompt.set(false);
         let text = match input {
             Input::Text(text) => text,
@@ -98,7 +105,9 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             return exit::TERMINATED;
         }
         interrupt.reset();
-        if text.trim_start().starts_with(':') {
+        if text.trim() == ":history" {
+            commands::history(editor.history().iter().map(String::as_str));
+        } else if text.trim_start().starts_with(':') {
             if let Control::Quit(code) = commands::run(&text, &mut session, &mut ctx) {
                 return code;
             }
@@ -107,7 +116,7 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             match session.eval(&format!("<repl:{count}>"), &text) {
                 Ok(value) => {
                     if let Some(shown) = print::show(&value, color) {
-                        println!("{shown}");
+                        crate::stdout::line(&shown);
                     }
                 }
                 Err(Failure::Interrupted(exit::TERMINATED)) => return exit::TERMINATED,
@@ -135,6 +144,7 @@ fn editor(
         .build();
     let mut editor = Editor::with_config(config)?;
     editor.set_helper(Some(ReplHelper::new(model, color)));
+    indent::bind(&mut editor);
     Ok(editor)
 }
 
@@ -178,33 +188,16 @@ enum Input {
     End,
 }
 
-/// Reads one input, over several lines while brackets or strings are left open.
-fn read_input(editor: &mut Editor<ReplHelper, FileHistory>) -> Input {
-    let mut text = String::new();
-    loop {
-        if let Some(helper) = editor.helper_mut() {
-            helper.pending.borrow_mut().clone_from(&text);
-        }
-        let prompt = if text.is_empty() {
-            PROMPT
-        } else {
-            CONTINUATION
-        };
-        match editor.readline(prompt) {
-            Ok(line) => {
-                text.push_str(&line);
-                if text.trim_start().starts_with(':') || !scan::scan(&text).is_incomplete() {
-                    return Input::Text(text);
-                }
-                text.push('\n');
-            }
-            Err(ReadlineError::Interrupted) => return Input::Cleared,
-            Err(ReadlineError::Eof) if !text.is_empty() => return Input::Cleared,
-            Err(ReadlineError::Eof) => return Input::End,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return Input::End;
-            }
+/// Reads one input: a single line, or a block of several lines kept in one buffer while
+/// brackets or strings are left open (the helper's validator and `indent` decide).
+fn read_input(editor: &mut Editor<ReplHelper, FileHistory>, prompt: &str) -> Input {
+    match editor.readline(prompt) {
+        Ok(text) => Input::Text(text),
+        Err(ReadlineError::Interrupted) => Input::Cleared,
+        Err(ReadlineError::Eof) => Input::End,
+        Err(e) => {
+            eprintln!("error: {e}");
+            Input::End
         }
     }
 }

@@ -1,5 +1,5 @@
 //! How the REPL shows the value of an input: maps, arrays and `json()` documents as pretty
-//! JSON (colored on a terminal, sensitive members redacted), a `cognito` client as its settings
+//! JSON (colored on a terminal, sensitive members redacted, timestamps as ISO 8601), a `cognito` client as its settings
 //! (region, endpoint, credential source; never a key), strings as they are, `()` not at all.
 
 use std::fmt::Write as _;
@@ -25,7 +25,8 @@ pub fn show(value: &Dynamic, color: bool) -> Option<String> {
     if (value.is_map() || value.is_array() || value.is::<JsonDoc>())
         && let Ok(json) = to_json(value)
     {
-        return Some(pretty(&super::redact::redact(&json), color));
+        let shown = crate::model::Model::embedded().iso_timestamps(&super::redact::redact(&json));
+        return Some(pretty(&shown, color));
     }
     if let Some(cognito) = value.read_lock::<Cognito>() {
         return Some(cognito.describe());
@@ -115,5 +116,20 @@ mod tests {
         };
         assert!(colored.contains(KEY));
         assert_eq!(stripped, serde_json::to_string_pretty(&v).unwrap());
+    }
+
+    #[test]
+    fn timestamps_show_as_iso_8601() {
+        let mut pool = rhai::Map::new();
+        pool.insert(
+            "CreationDate".into(),
+            Dynamic::from_float(1_796_129_881.949),
+        );
+        pool.insert("Name".into(), Dynamic::from("p"));
+        let shown = show(&Dynamic::from_map(pool), false).unwrap();
+        assert!(
+            shown.contains("\"CreationDate\": \"2026-12-01T12:58:01.949Z\""),
+            "{shown}"
+        );
     }
 }

@@ -4,6 +4,7 @@
 use rhai::{AST, Caches, Dynamic, GlobalRuntimeState, Scope};
 
 use super::complete::Names;
+use super::keys::KeyTree;
 use crate::host::json_doc::JsonDoc;
 use crate::script::diagnostics::{self, Class};
 use crate::script::runner::Runner;
@@ -20,6 +21,8 @@ pub struct Session {
     registered: Vec<String>,
     /// Every input so far, by its name in error frames.
     inputs: Vec<(String, String)>,
+    /// The inputs that ran without an error, in order: what `:save` writes.
+    succeeded: Vec<String>,
 }
 
 /// Why an input produced no value.
@@ -44,6 +47,7 @@ impl Session {
             global,
             registered,
             inputs: Vec::new(),
+            succeeded: Vec::new(),
         }
     }
 
@@ -91,6 +95,9 @@ impl Session {
             &mut self.scope,
             ast.statements(),
         );
+        if result.is_ok() {
+            self.succeeded.push(text.to_string());
+        }
         result.map_err(|err| {
             let report = diagnostics::from_eval_error(&err, name);
             match report.class {
@@ -104,6 +111,11 @@ impl Session {
                 _ => Failure::Error(self.runner.report(&report)),
             }
         })
+    }
+
+    /// The inputs that ran without an error, in the order typed.
+    pub fn succeeded(&self) -> &[String] {
+        &self.succeeded
     }
 
     /// Variables in scope, in the order defined: name, type, constant.
@@ -137,59 +149,39 @@ impl Session {
             .iter_raw()
             .map(|(name, _, value)| (name.to_string(), value.is::<JsonDoc>()))
             .collect();
+        let keys = self
+            .scope
+            .iter_raw()
+            .filter(|(_, _, value)| value.is_map() || value.is_array())
+            .map(|(name, _, value)| (name.to_string(), KeyTree::from_dynamic(value)))
+            .collect();
+        let modules = self
+            .global
+            .iter_imports()
+            .map(|(alias, module)| {
+                let mut members: Vec<String> = module
+                    .iter_script_fn_info()
+                    .filter(|f| f.1 == rhai::FnAccess::Public)
+                    .map(|f| f.2.to_string())
+                    .collect();
+                members.extend(module.iter_var().map(|(n, _)| n.to_string()));
+                members.sort();
+                members.dedup();
+                (alias.to_string(), members)
+            })
+            .collect();
         Names {
             functions,
             variables,
+            keys,
+            modules,
         }
     }
 }
 
-/// The global functions scripts can call: pooler's host API and Rhai's common built-ins.
-const GLOBAL_FUNCTIONS: &[&str] = &[
-    "json",
-    "env",
-    "read_file",
-    "read_json",
-    "read_csv",
-    "sleep",
-    "exit",
-    "print",
-    "debug",
-    "type_of",
-    "parse_int",
-    "parse_float",
-    "to_string",
-    "to_debug",
-    "to_json",
-    "is_def_var",
-    "is_def_fn",
-    "range",
-    "timestamp",
-    "keys",
-    "values",
-    "len",
-    "contains",
-    "sort",
-    "filter",
-    "map",
-    "reduce",
-    "split",
-    "trim",
-    "to_upper",
-    "to_lower",
-    "starts_with",
-    "ends_with",
-    "sub_string",
-    "index_of",
-    "push",
-    "pop",
-    "remove",
-    "insert",
-    "join",
-];
-
+/// The global functions of the one registry, sorted.
 fn registered_functions(_runner: &Runner) -> Vec<String> {
-    let mut names: Vec<String> = GLOBAL_FUNCTIONS.iter().map(|s| s.to_string()).collect();
+    let mut names = super::complete::registry_names(None);
     names.sort();
     names.dedup();
     names

@@ -1,6 +1,5 @@
 //! Builds the Rhai engine: limits, output routing, interruption, module resolution, host API.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use rhai::{Dynamic, Engine, INT};
@@ -32,10 +31,7 @@ pub fn build(setup: &EngineSetup<'_>) -> Engine {
     let mut engine = Engine::new();
     limits::apply(&mut engine, setup.limits);
     match setup.print {
-        PrintTo::Stdout => engine.on_print(|text| {
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{text}");
-        }),
+        PrintTo::Stdout => engine.on_print(crate::stdout::line),
         PrintTo::Nowhere => engine.on_print(|_| {}),
     };
     engine.on_debug(|text, source, pos| {

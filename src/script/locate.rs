@@ -111,7 +111,13 @@ fn group_end(code: &[char], open: usize) -> usize {
 
 /// The key `name` at the top level of the group starting at `from` (up to `end`): where the
 /// key starts and where its value starts.
-fn key_in(code: &[char], raw: &[char], from: usize, end: usize, name: &str) -> Option<(usize, usize)> {
+fn key_in(
+    code: &[char],
+    raw: &[char],
+    from: usize,
+    end: usize,
+    name: &str,
+) -> Option<(usize, usize)> {
     let name: Vec<char> = name.chars().collect();
     let mut depth = 0i32;
     let mut i = from;
@@ -226,8 +232,8 @@ pub fn member(text: &str, line: usize, column: usize, path: &str) -> Option<(usi
     // The request is the last top-level argument that is a literal or a plain variable.
     let mut depth = 0i32;
     let mut arg_start = open + 1;
-    for i in open..close {
-        match code[i] {
+    for (i, c) in code.iter().enumerate().take(close).skip(open) {
+        match c {
             '{' | '[' | '(' => depth += 1,
             '}' | ']' | ')' => depth -= 1,
             ',' if depth == 1 => arg_start = i + 1,
@@ -278,7 +284,10 @@ mod tests {
             member(SCRIPT, 1, 20, "Policies.PasswordPolicy.MinimumLength"),
             Some((3, 37))
         );
-        assert_eq!(member(SCRIPT, 1, 20, "Schema[1].AttributeDataType"), Some((6, 26)));
+        assert_eq!(
+            member(SCRIPT, 1, 20, "Schema[1].AttributeDataType"),
+            Some((6, 26))
+        );
         assert_eq!(member(SCRIPT, 1, 20, "Schema[1]"), Some((6, 9)));
         assert_eq!(member(SCRIPT, 1, 20, "Nope.Missing"), None);
     }

@@ -2,9 +2,9 @@
 
 pub mod diagnostics;
 pub mod engine;
-pub mod observer;
 pub mod limits;
 pub mod locate;
+pub mod observer;
 pub mod resolver;
 pub mod runner;
 pub mod setup;

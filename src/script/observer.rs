@@ -62,7 +62,10 @@ impl Observer for Console {
                     .iter()
                     .map(|p| p.path.clone())
                     .find(|p| !p.is_empty());
-                eprint!("{}", diagnostics::render(&report, &self.sources, self.color));
+                eprint!(
+                    "{}",
+                    diagnostics::render(&report, &self.sources, self.color)
+                );
             }
             Notice::Traps {
                 operation,
@@ -74,10 +77,13 @@ impl Observer for Console {
                     location(site),
                     lines.to_vec(),
                 );
-                eprint!("{}", diagnostics::render(&report, &self.sources, self.color));
+                eprint!(
+                    "{}",
+                    diagnostics::render(&report, &self.sources, self.color)
+                );
             }
             Notice::Log(text) => eprintln!("{text}"),
-            Notice::Plan(text) => println!("{text}"),
+            Notice::Plan(text) => crate::stdout::line(text),
             Notice::Progress { line, done } => {
                 let mut err = std::io::stderr().lock();
                 let _ = write!(err, "\r{line}   ");

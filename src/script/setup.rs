@@ -30,7 +30,6 @@ pub enum Mode {
     Plan,
 }
 
-
 /// The AWS client settings from the global options.
 fn settings(global: &Global, dry_run: bool) -> aws::Settings {
     aws::Settings {
@@ -126,4 +125,3 @@ pub fn runner(
         calls: context,
     })
 }
-

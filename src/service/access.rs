@@ -88,7 +88,10 @@ mod tests {
         assert_eq!(sorted, READ_ONLY, "READ_ONLY must stay sorted");
         let model = Model::embedded();
         for name in READ_ONLY.iter().chain(READ_NAMED_WRITES) {
-            assert!(model.operation(name).is_some(), "{name} is not in the model");
+            assert!(
+                model.operation(name).is_some(),
+                "{name} is not in the model"
+            );
         }
         let read_like = ["Describe", "List", "Get", "AdminGet", "AdminList"];
         for op in model.operations() {

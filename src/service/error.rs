@@ -41,7 +41,9 @@ pub enum CallError {
     #[error("{function}: {message}")]
     Ensure { function: String, message: String },
     /// The model in use lacks an operation a helper needs (a `--model FILE` that is too old).
-    #[error("{needed_by} needs the operation {operation}, which the model in use does not have (check --model)")]
+    #[error(
+        "{needed_by} needs the operation {operation}, which the model in use does not have (check --model)"
+    )]
     ModelLacks {
         operation: String,
         needed_by: String,

@@ -108,8 +108,7 @@ impl Secrets {
 
     /// Whether a member called `name` is hidden at `level` (when its value is not empty).
     pub fn hides(&self, name: &str, level: Level) -> bool {
-        is_credential_name(name)
-            || (level == Level::Strict && self.sensitive.contains(&fold(name)))
+        is_credential_name(name) || (level == Level::Strict && self.sensitive.contains(&fold(name)))
     }
 
     /// An input of `op` as it may be shown anywhere: strict by the model's shapes, and every
@@ -139,7 +138,9 @@ impl Secrets {
                     })
                     .collect(),
             ),
-            Value::Array(items) => Value::Array(items.iter().map(|x| self.value(x, level)).collect()),
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|x| self.value(x, level)).collect())
+            }
             other => other.clone(),
         }
     }
@@ -308,8 +309,12 @@ mod tests {
             "authorize_scopes": "email"}});
         let shown = s.input(op, &input).to_string();
         assert!(!shown.contains("SENTINEL"), "{shown}");
-        assert!(shown.contains("cid") && shown.contains("authorize_scopes"), "{shown}");
-        let output = json!({"IdentityProvider": {"ProviderDetails": {"client_secret": "SENTINEL-3"}}});
+        assert!(
+            shown.contains("cid") && shown.contains("authorize_scopes"),
+            "{shown}"
+        );
+        let output =
+            json!({"IdentityProvider": {"ProviderDetails": {"client_secret": "SENTINEL-3"}}});
         assert!(!s.output(op, &output).to_string().contains("SENTINEL"));
     }
 
@@ -320,11 +325,20 @@ mod tests {
                        "AuthenticationResult": {"AccessToken": "eyJ.tok", "ExpiresIn": 3600},
                        "UserPoolClient": {"GenerateSecret": true, "ClientSecret": "shh"}});
         let shown = s.value(&v, Level::Credentials).to_string();
-        assert!(shown.contains("alice") && shown.contains("a@x.org"), "{shown}");
-        assert!(!shown.contains("eyJ.tok") && !shown.contains("shh"), "{shown}");
+        assert!(
+            shown.contains("alice") && shown.contains("a@x.org"),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("eyJ.tok") && !shown.contains("shh"),
+            "{shown}"
+        );
         assert!(shown.contains("3600") && shown.contains("\"GenerateSecret\":true"));
         let strict = s.value(&v, Level::Strict).to_string();
-        assert!(!strict.contains("alice") && !strict.contains("a@x.org"), "{strict}");
+        assert!(
+            !strict.contains("alice") && !strict.contains("a@x.org"),
+            "{strict}"
+        );
         assert!(!strict.contains("eyJ.tok") && !strict.contains("shh"));
     }
 

@@ -65,7 +65,10 @@ mod tests {
     fn sensitive_literals_are_starred_with_their_length() {
         let hides = |n: &str| is_credential_name(n);
         assert_eq!(
-            mask_literals(r#"f(#{ PoolName: "a", TemporaryPassword: "pw\"1" });"#, &hides),
+            mask_literals(
+                r#"f(#{ PoolName: "a", TemporaryPassword: "pw\"1" });"#,
+                &hides
+            ),
             r#"f(#{ PoolName: "a", TemporaryPassword: "*****" });"#
         );
         assert_eq!(
@@ -92,7 +95,10 @@ mod tests {
             "cognito.create_user_pool(#{ PoolName: \"p\", Policies: #{ PasswordPolicy: #{ MinimumLength: 8 } } })",
             &c
         ));
-        assert!(!holds_secret(r#"let pw = env("PW"); f(#{ Password: pw })"#, &c));
+        assert!(!holds_secret(
+            r#"let pw = env("PW"); f(#{ Password: pw })"#,
+            &c
+        ));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `pooler repl` driven through a pseudo-terminal: persistence, multi-line input, completion,
 //! Ctrl-C and Ctrl-D, history across sessions with credentials left out, piped stdin.
 
+mod features;
 mod pty;
 mod secrets;
 
@@ -32,7 +33,7 @@ impl Repl {
 
     fn start_with(&self, args: &[&str]) -> Pty {
         let mut pty = Pty::spawn(self.dir.path(), self.state.path(), args);
-        pty.expect("pooler> ");
+        pty.expect_prompt();
         pty
     }
 
@@ -59,19 +60,66 @@ fn variables_functions_and_modules_persist_across_inputs() {
 }
 
 #[test]
-fn unfinished_input_continues_on_the_next_line() {
+fn an_unfinished_input_is_one_indented_block() {
     let repl = Repl::new();
     let mut pty = repl.start();
     pty.send("let m = #{\r");
-    pty.expect("   ...> ");
-    pty.send("  a: [1,\r");
-    pty.expect("   ...> ");
-    pty.send("  21]\r");
-    pty.expect("   ...> ");
-    pty.send("};\r");
-    pty.expect("pooler> ");
+    pty.expect("let m = #{\n    ");
+    pty.send("a: [1,\r");
+    pty.expect("a: [1,\n        ");
+    pty.send("21]\r");
+    pty.expect("21]\n    ");
+    // Backspace takes the indentation back.
+    pty.send("\x7f\x7f\x7f\x7f};\r");
+    pty.settle();
     pty.send("m.a[1] * 2\r");
     pty.expect("\n42\n");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn up_inside_a_block_moves_within_it_instead_of_pulling_in_history() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line("let old = 99;");
+    pty.send("let q = [\r");
+    pty.expect("let q = [\n    ");
+    pty.send("2,\r");
+    pty.expect("2,\n    ");
+    // Up goes to the line above, Down comes back: the block is edited as a whole.
+    pty.send("\x1b[A");
+    pty.send("\x1b[B");
+    pty.send("3];\r");
+    pty.settle();
+    pty.send("q\r");
+    pty.expect("[\n  2,\n  3\n]");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn a_recalled_block_runs_whole_and_the_prompt_shows_the_mode() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    assert_eq!(pty.prompt, "pooler[dry]> ");
+    pty.line("let count = 0;");
+    pty.send("for i in 0..3 {\r");
+    pty.send("count += 1;\r");
+    pty.send("}\r");
+    pty.settle();
+    // Up recalls the whole loop; Enter runs it again.
+    pty.send("\x1b[A");
+    pty.expect("count += 1;");
+    pty.send("\r");
+    pty.settle();
+    pty.send("count\r");
+    pty.expect("\n6\n");
+    pty.send(":dry-run off\r");
+    pty.expect("dry run off");
+    pty.expect("\npooler> ");
+    pty.send(":dry-run on\r");
+    pty.expect("\npooler[dry]> ");
     pty.eof();
     assert_eq!(pty.wait(), 0);
 }
@@ -85,7 +133,7 @@ fn maps_print_as_json_with_secrets_redacted_and_unit_prints_nothing() {
     pty.send("#{ Password: \"hunter2\", UserStatus: \"CONFIRMED\" }\r");
     pty.expect("\"Password\": \"***redacted***\",\n  \"UserStatus\": \"CONFIRMED\"");
     pty.send("let z = 1;\r");
-    pty.expect("let z = 1;\npooler> ");
+    pty.expect("let z = 1;\npooler[dry]> ");
     pty.eof();
     assert_eq!(pty.wait(), 0);
 }
@@ -108,13 +156,13 @@ fn tab_completes_members_and_enums_inside_a_cognito_call() {
     let repl = Repl::new();
     let mut pty = repl.start();
     pty.send("cognito.create_user_pool(#{\r");
-    pty.expect("   ...> ");
+    pty.expect("(#{\n    ");
     pty.send("Mfa\t");
     pty.expect("MfaConfiguration");
     pty.send(": \"OP\t");
     pty.expect("OPTIONAL");
     pty.send("\x03");
-    pty.expect("pooler> ");
+    pty.expect_prompt();
     pty.eof();
     assert_eq!(pty.wait(), 0);
 }
@@ -127,7 +175,7 @@ fn ctrl_c_stops_a_running_loop_and_keeps_the_session() {
     pty.send("loop {}\r");
     pty.expect("\n");
     interrupt(&mut pty);
-    pty.expect("pooler> ");
+    pty.expect_prompt();
     pty.send("kept * 6\r");
     pty.expect("\n42\n");
     pty.eof();
@@ -157,7 +205,7 @@ fn ctrl_c_cancels_a_request_in_flight_and_keeps_the_session() {
     pty.expect("\n");
     std::thread::sleep(Duration::from_millis(300));
     interrupt(&mut pty);
-    pty.expect("pooler> ");
+    pty.expect_prompt();
     pty.send("kept + 1\r");
     pty.expect("\n4\n");
     assert!(
@@ -175,7 +223,7 @@ fn ctrl_c_at_the_prompt_clears_the_line() {
     let mut pty = repl.start();
     pty.send("this is not rhai");
     pty.send("\x03");
-    pty.expect("pooler> ");
+    pty.expect_prompt();
     pty.send("1 + 1\r");
     pty.expect("\n2\n");
     pty.eof();
@@ -190,7 +238,7 @@ fn errors_show_a_frame_in_the_input_and_the_session_goes_on() {
     pty.send("let bad = ;\r");
     pty.expect("--> <repl:2>:1:");
     pty.expect("let bad = ;");
-    pty.expect("pooler> ");
+    pty.expect_prompt();
     pty.send("ok + 1\r");
     pty.expect("\n6\n");
     pty.eof();
@@ -205,7 +253,7 @@ fn history_is_kept_across_sessions_without_credentials() {
     first.line("let secret_key = \"s3cr3t-value\";");
     first.line("let c = #{ SecretKey: \"other-s3cr3t\" };");
     first.send("fn g() {\r");
-    first.expect("   ...> ");
+    first.expect("fn g() {\n    ");
     first.line("5 }");
     first.eof();
     assert_eq!(first.wait(), 0);
@@ -224,7 +272,7 @@ fn history_is_kept_across_sessions_without_credentials() {
     second.expect("fn g() {");
     second.expect("5 }");
     second.send("\r");
-    second.expect("pooler> ");
+    second.settle();
     second.send("g() + a_missing_var_is_an_error\r");
     second.expect("error");
     second.send("g() * 2\r");
@@ -286,12 +334,12 @@ fn colon_commands_list_describe_load_toggle_and_clear() {
     .unwrap();
     let mut pty = repl.start();
     pty.send(":help\r");
-    pty.expect(":describe OP");
+    pty.expect(":describe NAME");
     pty.send(":ops user_pool_cl\r");
     pty.expect("create_user_pool_client");
     pty.send(":describe CreateUserPool\r");
     pty.expect("PoolName");
-    pty.expect("pooler> ");
+    pty.expect_prompt();
     pty.line(":load lib.rhai");
     pty.send("triple(loaded)\r");
     pty.expect("\n42\n");

@@ -19,6 +19,8 @@ pub struct Pty {
     output: Arc<Mutex<Vec<u8>>>,
     /// How much of the ANSI-stripped output earlier `expect`s have consumed.
     seen: usize,
+    /// The prompt the REPL shows: `pooler[dry]> ` when started with `--dry-run`.
+    pub prompt: &'static str,
 }
 
 impl Pty {
@@ -101,11 +103,17 @@ impl Pty {
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
+        let prompt = if args.contains(&"--dry-run") {
+            "pooler[dry]> "
+        } else {
+            "pooler> "
+        };
         Pty {
             master,
             child,
             output,
             seen: 0,
+            prompt,
         }
     }
 
@@ -145,25 +153,47 @@ impl Pty {
         }
     }
 
+    /// Waits for the next prompt.
+    pub fn expect_prompt(&mut self) {
+        let prompt = self.prompt;
+        self.expect(prompt);
+    }
+
     /// Types `line` and Enter, then waits for the end of the line and the next prompt.
     pub fn line(&mut self, line: &str) {
         self.send(line);
         self.send("\r");
         self.expect("\n");
-        self.expect("pooler> ");
+        self.expect_prompt();
     }
 
     /// Waits until the REPL shows a prompt and nothing after it, so it reads keys in raw mode
     /// (a Ctrl-D typed ahead, while the terminal is still in line mode, would be lost).
     pub fn wait_for_prompt(&self) {
         let start = Instant::now();
-        while !(self.screen().ends_with("pooler> ") || self.screen().ends_with("   ...> ")) {
+        while !self.screen().ends_with(self.prompt) {
             assert!(
                 start.elapsed() < WAIT,
                 "no prompt; the screen:\n{}",
                 self.screen()
             );
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for an empty prompt and consumes the screen up to it. After a block the editor
+    /// redraws the prompt with each line, so `expect_prompt` could match an old one.
+    /// The screen must stay the same for a moment, since a redraw may come in pieces.
+    pub fn settle(&mut self) {
+        loop {
+            self.wait_for_prompt();
+            let before = self.screen();
+            std::thread::sleep(Duration::from_millis(150));
+            let after = self.screen();
+            if before == after {
+                self.seen = after.len();
+                return;
+            }
         }
     }
 

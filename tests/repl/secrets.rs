@@ -20,7 +20,7 @@ fn the_repl_shows_no_secret_on_screen_or_in_history() {
         &["--dry-run", "-v", "repl"],
         &env,
     );
-    pty.expect("pooler> ");
+    pty.expect_prompt();
     pty.line("cognito");
     pty.line("print(cognito)");
     pty.line("cognito.with(#{ region: \"eu-west-1\" })");

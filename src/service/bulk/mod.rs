@@ -298,7 +298,10 @@ impl Service {
             }
             if !self.blocking_problems(op, input).is_empty() {
                 return self.check(op, input, site).map_err(|e| match e {
-                    CallError::Validation { operation, problems } => CallError::Validation {
+                    CallError::Validation {
+                        operation,
+                        problems,
+                    } => CallError::Validation {
                         operation,
                         problems: problems
                             .into_iter()

@@ -31,7 +31,11 @@ fn bad(message: String) -> CallError {
 fn number(v: &Value, name: &str, min: f64, max: f64) -> Result<f64, CallError> {
     v.as_f64()
         .filter(|n| n.is_finite() && *n >= min && *n <= max)
-        .ok_or_else(|| bad(format!("`{name}` must be a number from {min} to {max}, not {v}")))
+        .ok_or_else(|| {
+            bad(format!(
+                "`{name}` must be a number from {min} to {max}, not {v}"
+            ))
+        })
 }
 
 fn text(v: &Value, name: &str) -> Result<String, CallError> {
@@ -100,8 +104,16 @@ mod tests {
 
     #[test]
     fn out_of_range_and_non_finite_rates_are_refused() {
-        for bad in [json!(1e-20), json!(0), json!(-1), json!(1e30), json!("fast")] {
-            let err = Opts::from_json(&json!({ "rate": bad })).err().expect("refused");
+        for bad in [
+            json!(1e-20),
+            json!(0),
+            json!(-1),
+            json!(1e30),
+            json!("fast"),
+        ] {
+            let err = Opts::from_json(&json!({ "rate": bad }))
+                .err()
+                .expect("refused");
             assert!(err.to_string().contains("`rate`"), "{err}");
         }
         let ok = Opts::from_json(&json!({"rate": 0.01, "concurrency": 4})).unwrap();

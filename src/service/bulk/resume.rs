@@ -68,7 +68,8 @@ impl ResumeLog {
         let mut line = serde_json::json!({ "key": key, "result": result }).to_string();
         line.push('\n');
         let mut file: &std::fs::File = file;
-        file.write_all(line.as_bytes()).map_err(|e| failed(path, &e))
+        file.write_all(line.as_bytes())
+            .map_err(|e| failed(path, &e))
     }
 }
 
@@ -80,11 +81,18 @@ mod tests {
     fn a_cut_last_line_is_repaired_before_the_next_record() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("resume.jsonl");
-        std::fs::write(&path, "{\"key\":\"a\",\"result\":\"done\"}\n{\"key\":\"b\",\"res").unwrap();
+        std::fs::write(
+            &path,
+            "{\"key\":\"a\",\"result\":\"done\"}\n{\"key\":\"b\",\"res",
+        )
+        .unwrap();
         let log = ResumeLog::open(Some(&path)).unwrap();
         log.record("c", "done").unwrap();
         let keys = finished(&path).unwrap();
-        assert!(keys.contains("a") && keys.contains("c") && !keys.contains("b"), "{keys:?}");
+        assert!(
+            keys.contains("a") && keys.contains("c") && !keys.contains("b"),
+            "{keys:?}"
+        );
     }
 
     #[test]

@@ -64,7 +64,11 @@ impl Service {
         };
         Ok(match kind.function {
             "ensure_user_pool" => {
-                let pools = self.list_all(kind, "ListUserPools", serde_json::json!({ "MaxResults": 60 }))?;
+                let pools = self.list_all(
+                    kind,
+                    "ListUserPools",
+                    serde_json::json!({ "MaxResults": 60 }),
+                )?;
                 let ids: Vec<&str> = pools
                     .iter()
                     .filter(|p| text(p, "Name") == Some(name))
@@ -73,8 +77,11 @@ impl Service {
                 match ids.as_slice() {
                     [] => None,
                     [id] => {
-                        let resp =
-                            self.read(kind, "DescribeUserPool", serde_json::json!({ "UserPoolId": id }))?;
+                        let resp = self.read(
+                            kind,
+                            "DescribeUserPool",
+                            serde_json::json!({ "UserPoolId": id }),
+                        )?;
                         let pool = resp.and_then(|r| r.get("UserPool").cloned());
                         found(id, pool.map(pool_as_input))
                     }
@@ -93,8 +100,7 @@ impl Service {
             "ensure_user_pool_client" => {
                 let mut input = pool_key();
                 input["MaxResults"] = 60.into();
-                let clients =
-                    self.list_all(kind, "ListUserPoolClients", input)?;
+                let clients = self.list_all(kind, "ListUserPoolClients", input)?;
                 match clients.iter().find(|c| text(c, "ClientName") == Some(name)) {
                     Some(c) => {
                         let id = text(c, "ClientId").unwrap_or_default();

@@ -1,0 +1,47 @@
+//! `pooler completions SHELL` and `pooler man`: shell completion scripts and man pages
+//! generated from the same clap definitions as the help.
+
+use std::path::Path;
+
+use clap::CommandFactory as _;
+
+use super::Cli;
+use crate::exit;
+use crate::stdout;
+
+/// Prints the completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> i32 {
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "pooler", &mut buf);
+    stdout::write_bytes(&buf);
+    exit::SUCCESS
+}
+
+/// Prints `pooler.1`, or writes it and one page per command into `dir`.
+pub fn man(dir: Option<&Path>) -> i32 {
+    let cmd = Cli::command_for_help();
+    let Some(dir) = dir else {
+        let mut buf = Vec::new();
+        if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buf) {
+            eprintln!("error: cannot render the man page: {e}");
+            return exit::FAILURE;
+        }
+        stdout::write_bytes(&buf);
+        return exit::SUCCESS;
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: cannot create `{}`: {e}", dir.display());
+        return exit::FAILURE;
+    }
+    match clap_mangen::generate_to(cmd, dir) {
+        Ok(()) => exit::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "error: cannot write the man pages into `{}`: {e}",
+                dir.display()
+            );
+            exit::FAILURE
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Timestamps for people: the service sends `timestamp` members as epoch seconds
+//! (`1796129881.949`); [`Model::iso_timestamps`] shows them as ISO 8601 (`2026-11-30T…Z`), as
+//! the AWS CLI does. A display concern only: requests and transcripts keep the numbers.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::shapes::{Kind, ShapeId};
+use super::{MAX_DEPTH, Model};
+
+impl Model {
+    /// Every member name whose shape is a `timestamp` in some operation's output.
+    pub fn timestamp_member_names(&self) -> BTreeSet<String> {
+        let mut names = BTreeSet::new();
+        let mut visited = HashSet::new();
+        for op in self.operations() {
+            if let Some(id) = self.output_id(op) {
+                self.collect_timestamps(id, &mut visited, &mut names, 0);
+            }
+        }
+        names
+    }
+
+    fn collect_timestamps(
+        &self,
+        id: ShapeId,
+        visited: &mut HashSet<ShapeId>,
+        names: &mut BTreeSet<String>,
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH || !visited.insert(id) {
+            return;
+        }
+        match &self.shape(id).kind {
+            Kind::Structure(members) => {
+                for m in members {
+                    if matches!(self.shape(m.shape).kind, Kind::Timestamp) {
+                        names.insert(m.name.clone());
+                    }
+                    self.collect_timestamps(m.shape, visited, names, depth + 1);
+                }
+            }
+            Kind::List(item) => self.collect_timestamps(*item, visited, names, depth + 1),
+            Kind::Map { value, .. } => self.collect_timestamps(*value, visited, names, depth + 1),
+            _ => {}
+        }
+    }
+
+    /// `value` with every number under a timestamp member name shown as an ISO 8601 string.
+    pub fn iso_timestamps(&self, value: &Value) -> Value {
+        if std::ptr::eq(self, Model::embedded()) {
+            static NAMES: OnceLock<BTreeSet<String>> = OnceLock::new();
+            let names = NAMES.get_or_init(|| self.timestamp_member_names());
+            return with_iso(value, names, 0);
+        }
+        with_iso(value, &self.timestamp_member_names(), 0)
+    }
+}
+
+fn with_iso(value: &Value, names: &BTreeSet<String>, depth: usize) -> Value {
+    if depth > MAX_DEPTH {
+        return value.clone();
+    }
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let shown = match v.as_f64() {
+                        Some(secs) if names.contains(k) => {
+                            iso8601(secs).map_or_else(|| v.clone(), Value::String)
+                        }
+                        _ => with_iso(v, names, depth + 1),
+                    };
+                    (k.clone(), shown)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| with_iso(v, names, depth + 1))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Epoch seconds as `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (UTC), or `None` outside years 0..=9999.
+pub fn iso8601(secs: f64) -> Option<String> {
+    if !secs.is_finite() || !(-62_167_219_200.0..253_402_300_800.0).contains(&secs) {
+        return None;
+    }
+    let millis = (secs * 1000.0).round() as i64;
+    let (whole, ms) = (millis.div_euclid(1000), millis.rem_euclid(1000));
+    let (days, rest) = (whole.div_euclid(86_400), whole.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    let time = format!(
+        "{:02}:{:02}:{:02}",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    );
+    let frac = if ms == 0 {
+        String::new()
+    } else {
+        format!(".{ms:03}")
+    };
+    Some(format!("{y:04}-{m:02}-{d:02}T{time}{frac}Z"))
+}
+
+/// The proleptic Gregorian date of `days` since 1970-01-01 (eras of 400 years).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_seconds_become_iso_8601() {
+        assert_eq!(iso8601(0.0).as_deref(), Some("1970-01-01T00:00:00Z"));
+        assert_eq!(
+            iso8601(1_796_129_881.949).as_deref(),
+            Some("2026-12-01T12:58:01.949Z")
+        );
+        assert_eq!(
+            iso8601(951_782_400.0).as_deref(),
+            Some("2000-02-29T00:00:00Z")
+        );
+        assert_eq!(iso8601(-86_400.0).as_deref(), Some("1969-12-31T00:00:00Z"));
+        assert_eq!(iso8601(f64::NAN), None);
+        assert_eq!(iso8601(1e30), None);
+    }
+
+    #[test]
+    fn only_members_the_model_calls_timestamps_change() {
+        let model = Model::embedded();
+        let names = model.timestamp_member_names();
+        assert!(names.contains("CreationDate") && names.contains("UserCreateDate"));
+        assert!(!names.contains("MinimumLength"));
+        let v = serde_json::json!({
+            "UserPool": {"CreationDate": 1_796_129_881.949, "Policies": {"PasswordPolicy": {"MinimumLength": 8}}},
+            "Users": [{"UserCreateDate": 0, "Username": "ann"}]
+        });
+        let shown = model.iso_timestamps(&v);
+        assert_eq!(
+            shown["UserPool"]["CreationDate"],
+            "2026-12-01T12:58:01.949Z"
+        );
+        assert_eq!(
+            shown["UserPool"]["Policies"]["PasswordPolicy"]["MinimumLength"],
+            8
+        );
+        assert_eq!(shown["Users"][0]["UserCreateDate"], "1970-01-01T00:00:00Z");
+        assert_eq!(shown["Users"][0]["Username"], "ann");
+    }
+}

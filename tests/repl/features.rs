@@ -1,0 +1,149 @@
+//! The REPL's finding and keeping features on a terminal: completion of live keys, module
+//! members, `:load` paths and `:describe` names; `:help NAME`; "did you mean"; `:history`;
+//! `:save` writing a script that `pooler run` accepts.
+
+use std::process::Command;
+
+use super::Repl;
+
+#[test]
+fn tab_completes_the_keys_of_a_live_map() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line(
+        "let pools = #{ UserPools: [#{ Id: \"us-west-2_A\", Name: \"one\" }], NextToken: () };",
+    );
+    pty.send("pools.Us\t");
+    pty.expect("pools.UserPools");
+    pty.send("[0].Na\t");
+    pty.expect("pools.UserPools[0].Name");
+    pty.send("\r");
+    pty.expect("\none\n");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn tab_completes_module_members_after_the_alias() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line("import \"cognito/attributes\" as attrs;");
+    pty.send("attrs::stand\t");
+    pty.expect("attrs::standard");
+    pty.send("(\"email\").Name\r");
+    pty.expect("\nemail\n");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn tab_completes_load_paths_and_describe_names() {
+    let repl = Repl::new();
+    std::fs::create_dir(repl.dir.path().join("lib")).unwrap();
+    std::fs::write(
+        repl.dir.path().join("lib/setup_pool.rhai"),
+        "let from_file = 41;\n",
+    )
+    .unwrap();
+    let mut pty = repl.start();
+    pty.send(":load li\t");
+    pty.expect(":load lib/");
+    pty.send("se\t");
+    pty.expect(":load lib/setup_pool.rhai");
+    pty.send("\r");
+    pty.settle();
+    pty.send("from_file + 1\r");
+    pty.expect("\n42\n");
+    pty.send(":describe CreateUserPoolC\t");
+    pty.expect(":describe CreateUserPoolClient");
+    pty.send("\r");
+    pty.expect("ClientName");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn help_for_one_function_and_did_you_mean_for_operations() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send(":help each\r");
+    pty.expect("cognito.each(");
+    pty.expect_prompt();
+    pty.send(":help\r");
+    pty.expect("cognito.ensure_user_pool(input)");
+    pty.expect_prompt();
+    pty.send(":describe CreatUserPool\r");
+    pty.expect("did you mean `CreateUserPool`?");
+    pty.expect_prompt();
+    pty.send(":describe UserPoolType\r");
+    pty.expect("UserPoolType {");
+    pty.expect_prompt();
+    pty.send(":describe CreateUserPool --output\r");
+    pty.expect("CreateUserPool -> CreateUserPoolResponse");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn history_keeps_a_multi_line_input_and_lists_it() {
+    let repl = Repl::new();
+    let mut first = repl.start();
+    first.send("let policy = #{\r");
+    first.send("Limits: #{ MinimumLength: 12 }\r");
+    first.send("};\r");
+    first.settle();
+    first.send(":history\r");
+    first.expect("   1  let policy = #{");
+    first.expect("Limits: #{ MinimumLength: 12 }");
+    first.expect_prompt();
+    first.eof();
+    assert_eq!(first.wait(), 0);
+    let mut second = repl.start();
+    // The last entry is `:history`; the one before it is the whole block.
+    second.send("\x1b[A");
+    second.expect(":history");
+    second.send("\x1b[A");
+    second.expect("Limits: #{ MinimumLength: 12 }");
+    second.send("\r");
+    second.settle();
+    second.send("policy.Limits.MinimumLength\r");
+    second.expect("\n12\n");
+    second.eof();
+    assert_eq!(second.wait(), 0);
+}
+
+#[test]
+fn save_writes_a_script_that_pooler_run_accepts() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line("let base = 40;");
+    pty.send("fn twice(a) {\r");
+    pty.send("a * 2\r");
+    pty.send("}\r");
+    pty.settle();
+    pty.line("base + 2");
+    pty.line("this_fails()");
+    pty.line("print(`total ${twice(base) + 4}`)");
+    pty.send(":save saved.rhai\r");
+    pty.expect("saved 4 input(s) to saved.rhai");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let script = std::fs::read_to_string(repl.dir.path().join("saved.rhai")).unwrap();
+    assert!(!script.contains("this_fails"), "{script}");
+    let out = Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .args(["run", "saved.rhai"])
+        .current_dir(repl.dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "total 84\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
