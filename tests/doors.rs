@@ -135,7 +135,7 @@ fn every_door_gives_the_same_warnings_response_and_transcript_line() {
         let warning: String = out
             .stderr
             .lines()
-            .filter(|l| l.contains("Bogus") || l.contains("check the request"))
+            .filter(|l| l.starts_with("warning:") || l.contains("= - "))
             .collect::<Vec<_>>()
             .join("\n");
         assert!(
@@ -145,6 +145,11 @@ fn every_door_gives_the_same_warnings_response_and_transcript_line() {
             out.stderr
         );
         no_secret(door, &out, &lines);
+        assert!(
+            out.stderr.contains(" |     AttributeMapping: #{ email: \"email\" }, Bogus: 1 }"),
+            "{door}: the frame shows the member's line:\n{}",
+            out.stderr
+        );
         let printed = out.stdout.trim().to_string();
         match &first {
             None => first = Some((warning, line, printed)),

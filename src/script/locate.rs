@@ -229,39 +229,60 @@ pub fn member(text: &str, line: usize, column: usize, path: &str) -> Option<(usi
     // The argument list of the call: the first `(` after the method name.
     let open = (call..code.len()).find(|&i| code[i] == '(')?;
     let close = group_end(&code, open);
-    // The request is the last top-level argument that is a literal or a plain variable.
+    // The top-level arguments; the request is the one the path can be followed through
+    // (a map literal, a bulk call's array of inputs, or a variable assigned one).
     let mut depth = 0i32;
-    let mut arg_start = open + 1;
+    let mut starts = vec![open + 1];
     for (i, c) in code.iter().enumerate().take(close).skip(open) {
         match c {
             '{' | '[' | '(' => depth += 1,
             '}' | ']' | ')' => depth -= 1,
-            ',' if depth == 1 => arg_start = i + 1,
+            ',' if depth == 1 => starts.push(i + 1),
             _ => {}
         }
     }
-    let mut a = arg_start;
-    while a < close && code[a].is_whitespace() {
-        a += 1;
-    }
-    let found = if code.get(a) == Some(&'#') || code.get(a) == Some(&'[') {
-        follow(&code, &raw, a, &steps)
-    } else {
-        // A variable: the last `name = ` assignment before the call.
-        let name: String = code[a..close].iter().take_while(|c| is_word(**c)).collect();
-        if name.is_empty() {
-            return None;
+    let first_input: Vec<Step<'_>> = std::iter::once(Step::Index(0))
+        .chain(steps.iter().map(|s| match s {
+            Step::Member(m) => Step::Member(m),
+            Step::Index(n) => Step::Index(*n),
+        }))
+        .collect();
+    let found = starts.iter().rev().find_map(|&start| {
+        let mut a = start;
+        while a < close && code[a].is_whitespace() {
+            a += 1;
         }
-        let text_before: String = code[..call].iter().collect();
-        let assign = text_before.rfind(&format!("{name} ="))?;
-        let chars_before = text_before[..assign].chars().count();
-        let mut v = chars_before + name.chars().count() + 2;
-        while v < code.len() && code[v].is_whitespace() {
-            v += 1;
+        match code.get(a) {
+            Some('#') => follow(&code, &raw, a, &steps),
+            Some('[') => follow(&code, &raw, a, &steps)
+                .filter(|_| matches!(steps[0], Step::Index(_)))
+                .or_else(|| follow(&code, &raw, a, &first_input)),
+            _ => variable_literal(&code, &raw, a, close, call, &steps),
         }
-        follow(&code, &raw, v, &steps)
-    }?;
+    })?;
     Some(position(&code, found))
+}
+
+/// Follows `steps` through the literal last assigned to the variable named at `a`.
+fn variable_literal(
+    code: &[char],
+    raw: &[char],
+    a: usize,
+    close: usize,
+    call: usize,
+    steps: &[Step<'_>],
+) -> Option<usize> {
+    let name: String = code[a..close].iter().take_while(|c| is_word(**c)).collect();
+    if name.is_empty() {
+        return None;
+    }
+    let text_before: String = code[..call].iter().collect();
+    let assign = text_before.rfind(&format!("{name} ="))?;
+    let mut v = text_before[..assign].chars().count() + name.chars().count() + 2;
+    while v < code.len() && code[v].is_whitespace() {
+        v += 1;
+    }
+    follow(code, raw, v, steps)
 }
 
 #[cfg(test)]
@@ -296,5 +317,13 @@ mod tests {
     fn follows_a_variable_to_its_literal() {
         let text = "let req = #{\n  PoolName: \"p\",\n  MfaConfiguration: \"MAYBE\",\n};\ncognito.create_user_pool(req);\n";
         assert_eq!(member(text, 5, 9, "MfaConfiguration"), Some((3, 3)));
+    }
+
+    #[test]
+    fn a_bulk_call_is_followed_into_its_inputs() {
+        let text = "cognito.each(\"AdminCreateUser\", [\n  #{ Username: \"a\" },\n  #{ Bogus: 1 },\n], #{ progress: false });\n";
+        assert_eq!(member(text, 1, 9, "[1].Bogus"), Some((3, 6)));
+        let text = "cognito.each(\"X\", [#{ Bogus: 1 }], #{ progress: false });\n";
+        assert_eq!(member(text, 1, 9, "Bogus"), Some((1, 23)));
     }
 }

@@ -71,7 +71,7 @@ fn help_for_one_function_and_did_you_mean_for_operations() {
     pty.expect("cognito.each(");
     pty.expect_prompt();
     pty.send(":help\r");
-    pty.expect("cognito.ensure_user_pool(input)");
+    pty.expect("cognito.ensure_user_pool(desired)");
     pty.expect_prompt();
     pty.send(":describe CreatUserPool\r");
     pty.expect("did you mean `CreateUserPool`?");
@@ -87,16 +87,16 @@ fn help_for_one_function_and_did_you_mean_for_operations() {
 }
 
 #[test]
-fn history_keeps_a_multi_line_input_and_lists_it() {
+fn history_keeps_a_multi_line_password_policy_input_and_lists_it() {
     let repl = Repl::new();
     let mut first = repl.start();
     first.send("let policy = #{\r");
-    first.send("Limits: #{ MinimumLength: 12 }\r");
+    first.send("PasswordPolicy: #{ MinimumLength: 12 }\r");
     first.send("};\r");
     first.settle();
     first.send(":history\r");
     first.expect("   1  let policy = #{");
-    first.expect("Limits: #{ MinimumLength: 12 }");
+    first.expect("PasswordPolicy: #{ MinimumLength: 12 }");
     first.expect_prompt();
     first.eof();
     assert_eq!(first.wait(), 0);
@@ -105,10 +105,10 @@ fn history_keeps_a_multi_line_input_and_lists_it() {
     second.send("\x1b[A");
     second.expect(":history");
     second.send("\x1b[A");
-    second.expect("Limits: #{ MinimumLength: 12 }");
+    second.expect("PasswordPolicy: #{ MinimumLength: 12 }");
     second.send("\r");
     second.settle();
-    second.send("policy.Limits.MinimumLength\r");
+    second.send("policy.PasswordPolicy.MinimumLength\r");
     second.expect("\n12\n");
     second.eof();
     assert_eq!(second.wait(), 0);
