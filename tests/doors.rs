@@ -145,8 +145,10 @@ fn every_door_gives_the_same_warnings_response_and_transcript_line() {
             out.stderr
         );
         no_secret(door, &out, &lines);
+        // (CkRest sends a JSON text, so its frame stays at the call.)
         assert!(
-            out.stderr.contains(" |     AttributeMapping: #{ email: \"email\" }, Bogus: 1 }"),
+            door == "ckrest"
+                || out.stderr.contains(" |     AttributeMapping: #{ email: \"email\" }, Bogus: 1 }"),
             "{door}: the frame shows the member's line:\n{}",
             out.stderr
         );
