@@ -43,6 +43,10 @@ method and their enum values; the hint shows required members.
   :save FILE          write the inputs that ran without error as a script for `pooler run`
   :history            the inputs kept in the history, oldest first
   :dry-run on|off     sign and validate calls but send nothing (on), or send them (off)
+  :redact [strict|credentials]
+                      what printed values hide: credentials only (the default: passwords,
+                      tokens, keys, secrets), or also what the model marks sensitive (user names,
+                      attribute values), as transcripts and -v do
   :clear              forget every variable, function and imported module
   :quit               leave (Ctrl-D on an empty line does too)
 
@@ -73,6 +77,7 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         ":load" => return load(session, arg, ctx.color),
         ":save" => save(session, arg),
         ":dry-run" => dry_run(session, ctx, arg),
+        ":redact" => redact(arg),
         ":clear" => {
             session.clear();
             println!("session cleared");
@@ -80,6 +85,25 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         _ => eprintln!("error: unknown command `{name}` (:help lists the commands)"),
     }
     Control::Continue
+}
+
+/// `:redact`, `:redact strict`, `:redact credentials`.
+fn redact(arg: &str) {
+    use crate::service::Level;
+    let level = match arg {
+        "" => super::redact::level(),
+        "strict" => Level::Strict,
+        "credentials" => Level::Credentials,
+        other => {
+            eprintln!("error: :redact takes `strict` or `credentials`, not `{other}`");
+            return;
+        }
+    };
+    super::redact::set_level(level);
+    match level {
+        Level::Strict => println!("redact: strict (credentials and every sensitive member)"),
+        Level::Credentials => println!("redact: credentials (your own data is shown)"),
+    }
 }
 
 fn describe(model: &Model, arg: &str) {

@@ -60,6 +60,7 @@ pub const COMMANDS: &[&str] = &[
     ":save",
     ":history",
     ":dry-run",
+    ":redact",
     ":clear",
     ":quit",
 ];

@@ -2,27 +2,32 @@
 //! tokens, keys, client secrets) are hidden and the user's own data is shown, unless `:redact
 //! strict` (or `POOLER_REDACT=strict`) asks to hide every member the model marks sensitive.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde_json::Value;
 
 use crate::service::{Level, Secrets};
 
-static STRICT: AtomicBool = AtomicBool::new(false);
+/// 0: not chosen yet (the environment decides), 1: credentials, 2: strict.
+static CHOSEN: AtomicU8 = AtomicU8::new(0);
 
-/// The level echoes use now; `POOLER_REDACT=strict` starts strict.
+/// The level echoes use now; until `:redact` chooses, `POOLER_REDACT=strict` means strict.
 pub fn level() -> Level {
-    if STRICT.load(Ordering::Relaxed) || std::env::var("POOLER_REDACT").is_ok_and(|v| v == "strict")
-    {
-        Level::Strict
-    } else {
-        Level::Credentials
+    match CHOSEN.load(Ordering::Relaxed) {
+        2 => Level::Strict,
+        1 => Level::Credentials,
+        _ if std::env::var("POOLER_REDACT").is_ok_and(|v| v == "strict") => Level::Strict,
+        _ => Level::Credentials,
     }
 }
 
 /// Switches the echo level (`:redact strict` / `:redact credentials`).
 pub fn set_level(level: Level) {
-    STRICT.store(level == Level::Strict, Ordering::Relaxed);
+    let chosen = match level {
+        Level::Credentials => 1,
+        Level::Strict => 2,
+    };
+    CHOSEN.store(chosen, Ordering::Relaxed);
 }
 
 /// `value` as it may be echoed.

@@ -58,3 +58,63 @@ fn the_repl_shows_no_secret_on_screen_or_in_history() {
         );
     }
 }
+
+/// The echo shows the user's own data and hides credentials; `:redact strict` hides what the
+/// model marks sensitive too, and `:redact credentials` goes back. A provider's client secret
+/// (inside a free-form map) is hidden at both levels. An input holding a secret value is not
+/// kept in the history, and the REPL says so.
+#[test]
+fn redact_switches_between_credentials_and_strict() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    let ask = |pty: &mut Pty, input: &str, want: &[&str]| {
+        pty.send(input);
+        pty.send("\r");
+        for w in want {
+            pty.expect(w);
+        }
+        pty.expect_prompt();
+    };
+    pty.line("let who = #{ Username: \"alice-visible\", Attributes: [#{ Name: \"email\", Value: \"alice@example.org\" }] };");
+    ask(&mut pty, "who", &["alice@example.org", "alice-visible"]);
+    ask(
+        &mut pty,
+        "#{ ProviderDetails: #{ client_secret: \"SNTLidpSECRET\" } }",
+        &["client_secret"],
+    );
+    ask(&mut pty, ":redact strict", &["redact: strict"]);
+    ask(&mut pty, "who", &["***redacted***"]);
+    ask(&mut pty, "print(\"after-strict\")", &["after-strict"]);
+    ask(&mut pty, ":redact credentials", &["redact: credentials"]);
+    ask(&mut pty, "who", &["alice-visible"]);
+    ask(
+        &mut pty,
+        "let pw = #{ Password: \"SNTLtypedPW\" };",
+        &["not kept in the history"],
+    );
+    pty.line("print(\"end-of-session\")");
+    let screen = pty.screen();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let strict_part = screen
+        .split("redact: strict")
+        .nth(1)
+        .and_then(|s| s.split("after-strict").next())
+        .unwrap_or_default();
+    assert!(
+        strict_part.contains("***redacted***"),
+        "strict hides user data:\n{screen}"
+    );
+    let back = screen
+        .split("redact: credentials")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(back.contains("alice-visible"), "{screen}");
+    // Only the typed line shows it; the echoed value does not.
+    assert_eq!(screen.matches("SNTLidpSECRET").count(), 1, "{screen}");
+    assert!(
+        screen.contains(r#""client_secret": "***redacted***""#),
+        "{screen}"
+    );
+    assert!(!repl.history().contains("SNTLtypedPW"));
+}
