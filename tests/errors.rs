@@ -118,3 +118,26 @@ fn missing_module_is_a_compile_class_error() {
         out.stderr
     );
 }
+
+#[test]
+fn a_validation_error_points_at_the_member_that_is_wrong() {
+    let out = Test::new()
+        .in_repo()
+        .env("AWS_REGION", "us-west-2")
+        .args(["run", "--dry-run", "tests/fixtures/errors/member_caret.rhai"])
+        .run();
+    assert_eq!(out.code, 5);
+    assert_golden("member_caret.err", &out.stderr);
+}
+
+#[test]
+fn check_reports_every_invalid_request_and_exits_5() {
+    let out = Test::new()
+        .in_repo()
+        .env("AWS_REGION", "us-west-2")
+        .args(["check", "tests/fixtures/errors/check_every_problem.rhai"])
+        .run();
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "check prints nothing but problems");
+    assert_golden("check_every_problem.err", &out.stderr);
+}
