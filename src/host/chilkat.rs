@@ -45,7 +45,41 @@ struct RestState {
     auth: Option<CkAuthAws>,
     host: String,
     status: INT,
+    response_header: String,
     last_error: String,
+    connect_fail: INT,
+    last_success: bool,
+}
+
+/// What one request got back, the way Chilkat reports it: a service error is an answer like
+/// any other (its status and body); only a request that got no answer sets `error`.
+struct Exchange {
+    status: INT,
+    /// The response header lines (`Name: value\r\n` each).
+    header: String,
+    body: String,
+    /// Why no answer came (Chilkat's `LastErrorText`).
+    error: Option<String>,
+    /// Chilkat's `ConnectFailReason` for that failure (0 when connected).
+    connect_fail: INT,
+}
+
+/// Chilkat's documented `ConnectFailReason` codes for the failures pooler can tell apart:
+/// 2 DNS lookup failed, 6 connect timed out, 7 connect rejected (or failed for another
+/// reason), 100 TLS internal error; 0 when the failure was not in connecting.
+fn connect_fail_reason(kind: &str, message: &str) -> INT {
+    let m = message.to_ascii_lowercase();
+    match kind {
+        "TimeoutError" => 6,
+        "NetworkError" if m.contains("dns") || m.contains("resolve") || m.contains("lookup") => 2,
+        "NetworkError"
+            if m.contains("tls") || m.contains("certificate") || m.contains("handshake") =>
+        {
+            100
+        }
+        "NetworkError" => 7,
+        _ => 0,
+    }
 }
 
 impl CkJsonObject {
@@ -97,7 +131,9 @@ impl CkRest {
         from_auth.or_else(|| crate::port::extract::region_of_host(&state.host))
     }
 
-    fn send(&mut self, ctx: &NativeCallContext, body: &str) -> Result<String> {
+    /// The operation the `X-Amz-Target` header names, and the body as JSON; errors here are
+    /// mistakes in the script (no header, an unknown operation, a body that is not JSON).
+    fn prepare(&self, body: &str) -> Result<(&'static crate::model::Operation, Value)> {
         let target = self
             .state
             .borrow()
@@ -120,6 +156,18 @@ impl CkRest {
             serde_json::from_str(body)
                 .map_err(|e| format!("CkRest: the request body is not JSON: {e}"))?
         };
+        Ok((op, json))
+    }
+
+    /// Everything CkRest needs from one request, in one call: status, header, body, or why
+    /// no answer came. `Err` only when pooler refuses before sending (validation) or the run
+    /// is interrupted; a network failure or a service error is an `Exchange`.
+    fn exchange(
+        &self,
+        ctx: &NativeCallContext,
+        op: &crate::model::Operation,
+        body: &Value,
+    ) -> Result<Exchange> {
         let client = match self.region() {
             Some(region) => Cognito {
                 shared: self.cognito.shared.clone(),
@@ -127,20 +175,69 @@ impl CkRest {
             },
             None => self.cognito.clone(),
         };
-        client.check(ctx, op, &json)?;
-        let response = client.invoke_json(op, &json);
-        let mut state = self.state.borrow_mut();
-        match response {
+        client.check(ctx, op, body)?;
+        let (result, headers) = client.invoke_json_with_headers(op, body);
+        let header: String = headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect();
+        let err = match result {
             Ok(value) => {
-                state.status = 200;
-                state.last_error.clear();
-                Ok(value.to_string())
+                return Ok(Exchange {
+                    status: 200,
+                    header,
+                    body: value.to_string(),
+                    error: None,
+                    connect_fail: 0,
+                });
             }
-            Err(e) => {
-                state.last_error = e.to_string();
-                Err(e)
-            }
-        }
+            Err(e) => e,
+        };
+        let EvalAltResult::ErrorRuntime(thrown, _) = err.as_ref() else {
+            return Err(err);
+        };
+        let Some(map) = thrown.read_lock::<rhai::Map>() else {
+            return Err(err);
+        };
+        let text = |k: &str| {
+            map.get(k)
+                .filter(|v| !v.is_unit())
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        };
+        let (kind, message) = (text("type"), text("message"));
+        let status = map.get("status").and_then(|v| v.as_int().ok());
+        Ok(match status {
+            // The service answered: its error body, as AWS sends it.
+            Some(status) => Exchange {
+                status,
+                header,
+                body: serde_json::json!({ "__type": kind, "message": message }).to_string(),
+                error: None,
+                connect_fail: 0,
+            },
+            None => Exchange {
+                status: 0,
+                header,
+                body: String::new(),
+                connect_fail: connect_fail_reason(&kind, &message),
+                error: Some(format!("{kind}: {message}")),
+            },
+        })
+    }
+
+    /// Sends `body`; records what Chilkat's properties report afterwards. Returns whether an
+    /// answer came, and its body.
+    fn send(&mut self, ctx: &NativeCallContext, body: &str) -> Result<(bool, String)> {
+        let (op, json) = self.prepare(body)?;
+        let ex = self.exchange(ctx, op, &json)?;
+        let mut state = self.state.borrow_mut();
+        state.status = ex.status;
+        state.response_header = ex.header;
+        state.connect_fail = ex.connect_fail;
+        state.last_success = ex.error.is_none();
+        state.last_error = ex.error.unwrap_or_default();
+        Ok((state.last_success, ex.body))
     }
 }
 
@@ -212,6 +309,23 @@ fn register_json(engine: &mut Engine) {
         j.load(&text)
     });
     engine.register_fn("to_string", |j: &mut CkJsonObject| j.emit());
+    engine.register_fn("emit", |j: &mut CkJsonObject| j.emit());
+    engine.register_fn("stringOf", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow().0.string_of(p).map_err(fail)
+    });
+    engine.register_fn("intOf", |j: &mut CkJsonObject, p: &str| -> Result<INT> {
+        j.0.borrow().0.int_of(p).map_err(fail)
+    });
+    engine.register_fn("boolOf", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow().0.bool_of(p).map_err(fail)
+    });
+    engine.register_fn(
+        "sizeOfArray",
+        |j: &mut CkJsonObject, p: &str| -> Result<INT> {
+            j.0.borrow().0.size_of_array(p).map_err(fail)
+        },
+    );
+    engine.register_get("LastErrorText", |_: &mut CkJsonObject| String::new());
     macro_rules! index {
         ($name:literal, $field:ident) => {
             engine.register_get_set(
@@ -250,6 +364,9 @@ fn register_sb(engine: &mut Engine) {
         true
     });
     engine.register_fn("GetAsString", |sb: &mut CkStringBuilder| {
+        sb.0.borrow().clone()
+    });
+    engine.register_fn("getAsString", |sb: &mut CkStringBuilder| {
         sb.0.borrow().clone()
     });
     engine.register_fn("Clear", |sb: &mut CkStringBuilder| {
@@ -320,25 +437,70 @@ fn register_rest(engine: &mut Engine, cognito: Cognito, region_override: bool) {
          resp: CkStringBuilder|
          -> Result<bool> {
             let body = req.0.borrow().clone();
-            let out = r.send(&ctx, &body)?;
+            let (ok, out) = r.send(&ctx, &body)?;
             *resp.0.borrow_mut() = out;
-            Ok(true)
+            Ok(ok)
         },
     );
     engine.register_fn(
         "FullRequestString",
-        |ctx: NativeCallContext, r: &mut CkRest, _verb: &str, _path: &str, body: &str| {
-            r.send(&ctx, body)
-        },
+        |ctx: NativeCallContext,
+         r: &mut CkRest,
+         _verb: &str,
+         _path: &str,
+         body: &str|
+         -> Result<String> { Ok(r.send(&ctx, body)?.1) },
     );
-    engine.register_get("ResponseStatusCode", |r: &mut CkRest| {
-        r.state.borrow().status
-    });
-    engine.register_get("LastErrorText", |r: &mut CkRest| {
-        r.state.borrow().last_error.clone()
-    });
-    engine.register_get("ResponseHeader", |_: &mut CkRest| String::new());
-    engine.register_get("ConnectFailReason", |_: &mut CkRest| 0 as INT);
+    // Each getter as a property and in the other spellings Chilkat ships
+    // (`get_X()`, `X()`, `x()`).
+    macro_rules! getter {
+        ($ty:ty, $prop:literal, [$($alias:literal),*], $f:expr) => {
+            engine.register_get($prop, $f);
+            $(engine.register_fn($alias, $f);)*
+        };
+    }
+    getter!(
+        CkRest,
+        "ResponseStatusCode",
+        [
+            "get_ResponseStatusCode",
+            "ResponseStatusCode",
+            "responseStatusCode"
+        ],
+        |r: &mut CkRest| r.state.borrow().status
+    );
+    getter!(
+        CkRest,
+        "LastErrorText",
+        ["get_LastErrorText", "LastErrorText", "lastErrorText"],
+        |r: &mut CkRest| r.state.borrow().last_error.clone()
+    );
+    getter!(
+        CkRest,
+        "ResponseHeader",
+        ["get_ResponseHeader", "ResponseHeader", "responseHeader"],
+        |r: &mut CkRest| r.state.borrow().response_header.clone()
+    );
+    getter!(
+        CkRest,
+        "ConnectFailReason",
+        [
+            "get_ConnectFailReason",
+            "ConnectFailReason",
+            "connectFailReason"
+        ],
+        |r: &mut CkRest| r.state.borrow().connect_fail
+    );
+    getter!(
+        CkRest,
+        "LastMethodSuccess",
+        [
+            "get_LastMethodSuccess",
+            "LastMethodSuccess",
+            "lastMethodSuccess"
+        ],
+        |r: &mut CkRest| r.state.borrow().last_success
+    );
 }
 
 /// Registers the four Chilkat classes; `CkRest` sends with `cognito`. With `region_override`

@@ -115,6 +115,26 @@ impl Cognito {
 
     /// Sends (or dry-runs) a validated JSON request.
     pub fn invoke_json(&self, op: &Operation, json: &Value) -> Result<Value, Box<EvalAltResult>> {
+        self.invoke_json_with_headers(op, json).0
+    }
+
+    /// [`Self::invoke_json`], also returning the last response's headers (none in a dry run).
+    pub fn invoke_json_with_headers(
+        &self,
+        op: &Operation,
+        json: &Value,
+    ) -> (Result<Value, Box<EvalAltResult>>, Vec<(String, String)>) {
+        let mut headers = Vec::new();
+        let result = self.invoke_json_inner(op, json, &mut headers);
+        (result, headers)
+    }
+
+    fn invoke_json_inner(
+        &self,
+        op: &Operation,
+        json: &Value,
+        headers: &mut Vec<(String, String)>,
+    ) -> Result<Value, Box<EvalAltResult>> {
         if let Some(planned) = self.plan_write(op, json) {
             return Ok(planned);
         }
@@ -185,6 +205,7 @@ impl Cognito {
                 shown
             );
         }
+        headers.clone_from(&outcome.headers);
         let error_type = outcome.result.as_ref().err().map(|e| e.kind().to_string());
         self.record(Entry {
             operation: &op.name,
