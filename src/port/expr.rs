@@ -387,7 +387,10 @@ impl P<'_, '_> {
             let Some(w) = ident(self.tok(j + 1)) else {
                 break;
             };
-            if POSTFIX.contains(&w.to_ascii_lowercase().as_str()) {
+            // `x.ToString()` ends the chain; `Convert.ToString(x)` is a call.
+            let has_args =
+                punct(self.tok(j + 2)) == Some("(") && punct(self.tok(j + 3)) != Some(")");
+            if POSTFIX.contains(&w.to_ascii_lowercase().as_str()) && !has_args {
                 break;
             }
             chain.push((j + 1, w.to_string()));

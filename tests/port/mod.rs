@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod shape;
+
 use crate::support::{Test, repo_root};
 
 fn fixtures() -> PathBuf {
