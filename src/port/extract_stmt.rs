@@ -66,9 +66,11 @@ impl Extractor<'_> {
             return Some(self.if_statement(i, end));
         }
         if stmt::is_loop(toks, i) {
-            if let Some(e) = self.blocks.end_of(line) {
+            let body_end = self.blocks.end_of(line);
+            if let Some(e) = body_end {
                 self.open_scope(e, false);
             }
+            self.forget_assigned_in(i, body_end.unwrap_or(usize::MAX));
             return None;
         }
         if stmt::is_exit(toks, i) {
@@ -168,6 +170,32 @@ impl Extractor<'_> {
             None => {
                 self.consts.remove(&name);
             }
+        }
+    }
+
+    /// Variables assigned anywhere in a loop (from `i` up to `end_line`) have no single value
+    /// inside it (`i = i + 1`).
+    fn forget_assigned_in(&mut self, i: usize, end_line: usize) {
+        let toks = self.toks;
+        let mut k = i;
+        while k < toks.len() && toks[k].line < end_line {
+            if stmt::starts_statement(toks, k) || k == i {
+                let end = stmt::statement_end(toks, k);
+                if let Some((name, _, _)) = self.assignment_at(k, end) {
+                    self.consts.remove(&name);
+                }
+                // `for (i = 0; …; i++)`, `For i = 0 To n`: the loop's own variable.
+                if k == i
+                    && let Some(name) = (k + 1..end).find_map(|j| {
+                        ident(toks.get(j)).filter(|_| {
+                            is_punct(toks.get(j + 1), "=") || is_punct(toks.get(j + 1), ":=")
+                        })
+                    })
+                {
+                    self.consts.remove(&clean_name(name));
+                }
+            }
+            k += 1;
         }
     }
 

@@ -114,4 +114,11 @@ macro_rules! shapes {
 
 shapes! {
     shape_csharp => "shape_csharp.cs";
+    shape_cpp => "shape_cpp.cpp";
+    shape_ruby => "shape_ruby.rb";
+    shape_powershell => "shape_powershell.ps1";
+    shape_vb6 => "shape_vb6.bas";
+    shape_java => "shape_java.java";
+    shape_go => "shape_go.go";
+    shape_tcl => "shape_tcl.tcl";
 }
