@@ -240,6 +240,13 @@ impl Extractor<'_> {
         let prev = toks.get(start.checked_sub(1)?);
         if is_punct(prev, "=") || is_punct(prev, ":=") {
             let name = ident(toks.get(start.checked_sub(2)?))?;
+            // VB: `Dim name As Integer = …`
+            if start >= 4
+                && ident(toks.get(start - 3)).is_some_and(|w| w.eq_ignore_ascii_case("as"))
+                && let Some(base) = ident(toks.get(start - 4))
+            {
+                return Some(clean_name(base));
+            }
             // PureBasic's type suffix: `name.s = …`
             if name.len() == 1
                 && start >= 4

@@ -121,4 +121,10 @@ shapes! {
     shape_java => "shape_java.java";
     shape_go => "shape_go.go";
     shape_tcl => "shape_tcl.tcl";
+    shape_python => "shape_python.py";
+    shape_nodejs => "shape_nodejs.js";
+    shape_php => "shape_php.php";
+    shape_perl => "shape_perl.pl";
+    shape_c => "shape_c.c";
+    shape_vbnet => "shape_vbnet.vb";
 }
