@@ -239,28 +239,39 @@ impl Extractor<'_> {
         };
         let prev = toks.get(start.checked_sub(1)?);
         if is_punct(prev, "=") || is_punct(prev, ":=") {
-            let name = ident(toks.get(start.checked_sub(2)?))?;
-            // VB: `Dim name As Integer = …`
-            if start >= 4
-                && ident(toks.get(start - 3)).is_some_and(|w| w.eq_ignore_ascii_case("as"))
-                && let Some(base) = ident(toks.get(start - 4))
+            // Swift's optional type: `var name: String? = …`
+            let n = if is_punct(toks.get(start.checked_sub(2)?), "?") {
+                start.checked_sub(3)?
+            } else {
+                start.checked_sub(2)?
+            };
+            let name = ident(toks.get(n))?;
+            // VB: `Dim name As Integer = …`; Swift: `var name: Int = …`
+            if n >= 2
+                && (ident(toks.get(n - 1)).is_some_and(|w| w.eq_ignore_ascii_case("as"))
+                    || is_punct(toks.get(n - 1), ":"))
+                && let Some(base) = ident(toks.get(n - 2))
             {
                 return Some(clean_name(base));
             }
             // PureBasic's type suffix: `name.s = …`
             if name.len() == 1
-                && start >= 4
-                && is_punct(toks.get(start - 3), ".")
-                && let Some(base) = ident(toks.get(start - 4))
+                && n >= 2
+                && is_punct(toks.get(n - 1), ".")
+                && let Some(base) = ident(toks.get(n - 2))
             {
                 return Some(clean_name(base));
             }
             return Some(clean_name(name));
         }
         if is_punct(prev, "[") {
-            let name = ident(toks.get(start.checked_sub(2)?))?;
-            let set = ident(toks.get(start.checked_sub(3)?))?;
-            return (set == "set").then(|| clean_name(name));
+            let name = ident(toks.get(start.checked_sub(2)?));
+            let set = ident(toks.get(start.checked_sub(3)?));
+            if set == Some("set") {
+                return name.map(clean_name);
+            }
+            // Objective-C: `x = [[obj IntOf: @"p"] intValue]`
+            return self.assigned_to(start - 1);
         }
         None
     }

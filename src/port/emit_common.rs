@@ -43,7 +43,17 @@ pub fn join(parts: Vec<(bool, String)>) -> String {
             if !first_is_text {
                 out.push_str("\"\" + ");
             }
-            let texts: Vec<String> = parts.into_iter().map(|(_, s)| s).collect();
+            // `a ?? b` binds looser than `+`: such operands go in parentheses.
+            let texts: Vec<String> = parts
+                .into_iter()
+                .map(|(lit, s)| {
+                    if !lit && s.contains(' ') && !s.starts_with('(') {
+                        format!("({s})")
+                    } else {
+                        s
+                    }
+                })
+                .collect();
             out.push_str(&texts.join(" + "));
             out
         }

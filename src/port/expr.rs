@@ -72,6 +72,9 @@ const CONVERSIONS: &[&str] = &[
     "strval",
     // ASP's `Server.HTMLEncode(x)`: the page shows the text itself.
     "htmlencode",
+    "inttostr",
+    "booltostr",
+    "floattostr",
 ];
 
 /// Postfix conversions (`x.to_s`, `x.ToString()`, `x.intValue`, `x!`).
@@ -405,6 +408,11 @@ impl P<'_, '_> {
             (Vec::new(), last_at + 1)
         };
         let last_lower = last.to_ascii_lowercase();
+        // T-SQL's `CONVERT(nvarchar, @x)`: the value is the last argument.
+        if last_lower == "convert" && call && args.len() == 2 && chain.len() == 1 {
+            let (a, b) = args[1];
+            return Some((self.expr(a, b)?, after));
+        }
         if CONVERSIONS.contains(&last_lower.as_str()) && call {
             let (a, b) = *args.first()?;
             return Some((self.expr(a, b)?, after));
@@ -440,10 +448,17 @@ impl P<'_, '_> {
         if let Some(g) = names::getter(name) {
             return Some(Part::Get(g, recv));
         }
-        match names::method(name)? {
+        let swift = (self.env.profile.id == "swift")
+            .then(|| names::swift_reader(name))
+            .flatten();
+        match names::method(name).or(swift)? {
             Method::Emit => Some(Part::Emit(recv)),
             m if m.is_read() => {
-                let (a, b) = *args.first()?;
+                let (mut a, b) = *args.first()?;
+                // Swift's argument label: `string(of: "path")`.
+                if punct(self.tok(a + 1)) == Some(":") && ident(self.tok(a)).is_some() {
+                    a += 2;
+                }
                 let path = self.expr(a, b).map(merge)?;
                 let [Part::Lit(path)] = path.as_slice() else {
                     return None;
@@ -461,6 +476,13 @@ impl P<'_, '_> {
     /// `[recv Method: arg]` (Objective-C) and `[Fn $recv arg]` (Tcl).
     fn bracket(&self, i: usize) -> Option<(Vec<Part>, usize)> {
         let close = self.matching(i)?;
+        // `[x intValue]`: the value of `x`.
+        if close > i + 2
+            && ident(self.tok(close - 1))
+                .is_some_and(|w| POSTFIX.contains(&w.to_ascii_lowercase().as_str()))
+        {
+            return Some((self.expr(i + 1, close - 1)?, close + 1));
+        }
         let first = ident(self.tok(i + 1))?;
         let second = ident(self.tok(i + 2));
         let (recv, name, args_from) = if names::has_class_prefix(first) {

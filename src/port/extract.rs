@@ -293,7 +293,12 @@ impl Extractor<'_> {
                 } else {
                     i
                 };
-                if let Some(m) = names::method(&name) {
+                let swift = (self.profile.id == "swift"
+                    && is_punct(toks.get(i + 1), "(")
+                    && ident(toks.get(i + 2)) == Some("of"))
+                .then(|| names::swift_reader(&name))
+                .flatten();
+                if let Some(m) = names::method(&name).or(swift) {
                     let call = self.call(i, recv.is_some());
                     let recv = recv.or(call.recv.clone()).unwrap_or_default();
                     self.method(m, recv, &call, start);
@@ -443,7 +448,8 @@ impl Extractor<'_> {
             Method::Connect => match str_at(0) {
                 Some(host) => {
                     self.program.host_region = region_of_host(&host);
-                    let var = self.result_var(start, BranchKind::ConnectFailed);
+                    let var =
+                        self.result_var(start, call.out_var.clone(), BranchKind::ConnectFailed);
                     self.program.events.push(Event::Connect { var });
                 }
                 None => self.review(start, call.end),
@@ -464,7 +470,7 @@ impl Extractor<'_> {
             }
             Method::FullRequestSb | Method::FullRequestString => {
                 let var = if m == Method::FullRequestSb {
-                    self.result_var(start, BranchKind::SendFailed)
+                    self.result_var(start, call.out_var.clone(), BranchKind::SendFailed)
                 } else {
                     None
                 };

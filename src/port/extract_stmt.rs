@@ -276,8 +276,13 @@ impl Extractor<'_> {
     }
 
     /// The variable a connect or send result goes to, remembered for the `if` that tests it.
-    pub(super) fn result_var(&mut self, start: usize, kind: BranchKind) -> Option<String> {
-        let var = self.assigned_to(start)?;
+    pub(super) fn result_var(
+        &mut self,
+        start: usize,
+        out_var: Option<String>,
+        kind: BranchKind,
+    ) -> Option<String> {
+        let var = self.assigned_to(start).or(out_var)?;
         self.success_vars.insert(var.clone(), kind);
         Some(var)
     }
@@ -291,7 +296,10 @@ impl Extractor<'_> {
             let after = ident(toks.get(k + 1)).map(str::to_ascii_lowercase);
             let before = ident(toks.get(k.wrapping_sub(1))).map(str::to_ascii_lowercase);
             let lower = name.to_ascii_lowercase();
-            let out = matches!(after.as_deref(), Some("out" | "output"))
+            // `sb.ControlInterface` (Delphi): the variable, not its member.
+            let member = is_punct(toks.get(k.wrapping_sub(1)), ".");
+            let out = member
+                || matches!(after.as_deref(), Some("out" | "output"))
                 || before.as_deref() == Some("to")
                 || matches!(lower.as_str(), "out" | "output" | "to")
                 || super::names::method(name).is_some();

@@ -171,6 +171,16 @@ pub fn method(name: &str) -> Option<Method> {
         .or_else(|| b.strip_prefix("ck").and_then(|r| lookup(METHODS, r)))
 }
 
+/// Swift's readers: Objective-C's `stringOf:` imported as `string(of:)`, and so on.
+pub fn swift_reader(name: &str) -> Option<Method> {
+    match name {
+        "string" => Some(Method::StringOf),
+        "int" => Some(Method::IntOf),
+        "bool" => Some(Method::BoolOf),
+        _ => None,
+    }
+}
+
 /// The property a setter function spells (`put_I`, `putI`, `SetI`, `setCkI`, `ComI`).
 pub fn setter(name: &str) -> Option<Prop> {
     let b = bare(name);

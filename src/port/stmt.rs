@@ -71,6 +71,7 @@ const EXITS: &[&str] = &[
     "die",
     "quit",
     "abort",
+    "cancel",
 ];
 
 /// Words that open a loop.

@@ -127,4 +127,14 @@ shapes! {
     shape_perl => "shape_perl.pl";
     shape_c => "shape_c.c";
     shape_vbnet => "shape_vbnet.vb";
+    shape_vbscript => "shape_vbscript.vbs";
+    shape_swift => "shape_swift.swift";
+    shape_objc => "shape_objc.m";
+    shape_delphi => "shape_delphi.pas";
+    shape_foxpro => "shape_foxpro.prg";
+    shape_autoit => "shape_autoit.au3";
+    shape_chilkat2_python => "shape_chilkat2_python.py";
+    shape_purebasic => "shape_purebasic.pb";
+    shape_sql => "shape_sql.sql";
+    shape_xojo => "shape_xojo.xojo_code";
 }
