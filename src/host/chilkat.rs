@@ -101,8 +101,11 @@ impl CkJsonObject {
         }
     }
 
+    /// Chilkat's `Load`: false (nothing changed) when `text` is not JSON.
     fn load(&mut self, text: &str) -> Result<bool> {
-        let doc = JsonDoc::parse(text).map_err(fail)?;
+        let Ok(doc) = JsonDoc::parse(text) else {
+            return Ok(false);
+        };
         let mut state = self.0.borrow_mut();
         let (i, j, k, d) = (state.0.i, state.0.j, state.0.k, state.0.delimiter);
         state.0 = JsonDoc {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod compat;
 mod shape;
 
 use crate::support::{Test, repo_root};

@@ -138,3 +138,44 @@ shapes! {
     shape_sql => "shape_sql.sql";
     shape_xojo => "shape_xojo.xojo_code";
 }
+
+/// An endpoint nobody listens on.
+fn closed_endpoint() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let addr = listener.local_addr().expect("local addr");
+    drop(listener);
+    format!("http://{addr}")
+}
+
+#[test]
+fn a_request_that_gets_no_answer_runs_the_programs_failure_branch() {
+    let url = closed_endpoint();
+    for style in ["idiomatic", "chilkat"] {
+        let (test, script) = port("shape_csharp.cs", style, None);
+        let out = test
+            .env("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER")
+            .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+            .args(["run", "--max-attempts", "1", "--endpoint-url", url.as_str()])
+            .args(["ported.rhai"])
+            .run();
+        assert_eq!(out.code, 0, "{style}: {}\n{script}", out.stderr);
+        assert!(
+            !out.stdout.contains("response status code"),
+            "{style}: the program stops in its failure branch\n{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("NetworkError") || out.stdout.contains("network error"),
+            "{style}: LastErrorText says why\n{}",
+            out.stdout
+        );
+        if style == "idiomatic" {
+            // The connect branch comes first, with Chilkat's "connect rejected" code.
+            assert!(
+                out.stdout.starts_with("ConnectFailReason: 7\n"),
+                "{}",
+                out.stdout
+            );
+        }
+    }
+}
