@@ -123,7 +123,7 @@ impl Cognito {
         &self,
         op: &Operation,
         json: &Value,
-    ) -> (Result<Value, Box<EvalAltResult>>, Vec<(String, String)>) {
+    ) -> (Result<Value, Box<EvalAltResult>>, Headers) {
         let mut headers = Vec::new();
         let result = self.invoke_json_inner(op, json, &mut headers);
         (result, headers)
@@ -272,6 +272,9 @@ impl Cognito {
         thrown(map)
     }
 }
+
+/// Response headers, in the order received.
+pub type Headers = Vec<(String, String)>;
 
 fn error_message(err: &AwsError) -> String {
     match err {

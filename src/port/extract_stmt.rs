@@ -121,17 +121,17 @@ impl Extractor<'_> {
             .find(|&k| toks[k].line >= stop && !matches!(toks[k].tok, Tok::Newline))
             .unwrap_or(toks.len());
         self.review(i, last);
-        if block_end.is_some_and(|e| e > line + 1) {
-            if let Some(r) = self.program.reviews.last_mut() {
-                let through = if stop == usize::MAX {
-                    "the end".to_string()
-                } else {
-                    format!("line {}", stop - 1)
-                };
-                r.text.push_str(&format!(
-                    " (its block, through {through}, is not translated)"
-                ));
-            }
+        if block_end.is_some_and(|e| e > line + 1)
+            && let Some(r) = self.program.reviews.last_mut()
+        {
+            let through = if stop == usize::MAX {
+                "the end".to_string()
+            } else {
+                format!("line {}", stop - 1)
+            };
+            r.text.push_str(&format!(
+                " (its block, through {through}, is not translated)"
+            ));
         }
         next
     }
