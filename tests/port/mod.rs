@@ -8,6 +8,7 @@ use serde_json::Value;
 
 mod compat;
 mod shape;
+mod statements;
 
 use crate::support::{Test, repo_root};
 
