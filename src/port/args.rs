@@ -128,9 +128,21 @@ impl Extractor<'_> {
                             call.out_var = Some(clean_name(prev));
                         }
                         if lower == "to" {
-                            call.out_var = ident(toks.get(j + 1)).map(clean_name);
-                            if call.out_var.is_some() {
-                                j += 1;
+                            let target = ident(toks.get(j + 1)).map(clean_name);
+                            // DataFlex `Set ComRegion Of h To sRegion`: a known value.
+                            match target.as_ref().and_then(|t| self.consts.get(t)) {
+                                Some(value) => {
+                                    call.out_var = None;
+                                    let value = value.clone();
+                                    push_lit(&mut call, &mut concat, value);
+                                    j += 1;
+                                }
+                                None => {
+                                    call.out_var = target;
+                                    if call.out_var.is_some() {
+                                        j += 1;
+                                    }
+                                }
                             }
                         }
                     } else if first_ident && !SKIP_WORDS.contains(&lower.as_str()) {

@@ -40,10 +40,13 @@ impl Names {
                 Getter::ConnectFail => format!("{}.ConnectFailReason", self.rest),
                 Getter::LastSuccess => format!("{}.LastMethodSuccess", self.rest),
                 Getter::AsString => {
-                    let sb = if self.program_sb.as_deref() == Some(recv.as_str()) {
-                        self.resp_sb.clone()
-                    } else {
+                    // The response builder, unless it is the request's.
+                    let request = self.program_sb.as_deref() != Some(recv.as_str())
+                        && recv.to_ascii_lowercase().contains("request");
+                    let sb = if request {
                         "sbRequestBody".to_string()
+                    } else {
+                        self.resp_sb.clone()
                     };
                     format!("{sb}.GetAsString()")
                 }

@@ -281,7 +281,8 @@ impl P<'_, '_> {
                 i += n;
             } else if punct(p.tok(i)) == Some(",") {
                 i += 1;
-            } else {
+            } else if self.env.profile.id != "dataflex" {
+                // DataFlex's `Showln "a" b` writes its operands one after another.
                 return None;
             }
         }

@@ -137,6 +137,12 @@ shapes! {
     shape_purebasic => "shape_purebasic.pb";
     shape_sql => "shape_sql.sql";
     shape_xojo => "shape_xojo.xojo_code";
+    shape_lianja => "shape_lianja.prg";
+    shape_dataflex => "shape_dataflex.src";
+    shape_powerbuilder => "shape_powerbuilder.srw";
+    shape_delphi_dll => "shape_delphi_dll.pas";
+    shape_unicode_c => "shape_unicode_c.c", "unicode-c";
+    shape_unicode_cpp => "shape_unicode_cpp.cpp", "unicode-cpp";
 }
 
 /// An endpoint nobody listens on.
