@@ -54,7 +54,19 @@ impl Extractor<'_> {
                 vars: &self.vars,
             };
             match expr::parse_print(toks, from, end, form, &env) {
-                Some(parts) => {
+                Some(mut parts) => {
+                    // A real-looking key in a printed literal is not copied.
+                    for part in &mut parts {
+                        if let Part::Lit(text) = part {
+                            let clean = super::extract::redact_keys(text);
+                            if clean != *text {
+                                self.program.warnings.push(format!(
+                                    "line {line}: a printed literal that looks like a real AWS key was replaced by <redacted key>"
+                                ));
+                                *text = clean;
+                            }
+                        }
+                    }
                     let depth = self.depth();
                     self.program.events.push(Event::Say { line, depth, parts });
                 }

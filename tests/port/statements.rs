@@ -122,3 +122,26 @@ fn tcl_and_vb6_programs_saved_as_txt_are_recognised() {
     assert!(out.stdout.contains("(Visual Basic 6.0)"), "{}", out.stdout);
     assert!(out.stdout.contains("print(\"sent\");"), "{}", out.stdout);
 }
+
+#[test]
+fn a_real_looking_key_in_a_print_is_not_copied() {
+    let key = "AKIAZZZZEXAMPLE12345";
+    let program = format!(
+        "var rest = new chilkat.Rest();\nvar json = new chilkat.JsonObject();\njson.UpdateInt(\"MaxResults\", 5);\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.ListUserPools\");\nconsole.log(\"using {key}\");\n"
+    );
+    for style in ["idiomatic", "chilkat"] {
+        let out = port("p.js", &program, &["--style", style]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stdout.contains(key), "{}", out.stdout);
+        assert!(
+            out.stdout.contains("print(\"using <redacted key>\");"),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stderr.contains("line 5: a printed literal"),
+            "{}",
+            out.stderr
+        );
+    }
+}
