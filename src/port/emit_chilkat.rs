@@ -101,6 +101,7 @@ pub fn emit(p: &Program, h: &Header) -> String {
         Event::Connect { var: Some(v) } => Some(var(v)),
         _ => None,
     });
+    let connected = p.host_region.is_some() || h.region.is_some();
     if let Some(region) = p.host_region.as_ref().or(h.region.as_ref()) {
         let assign = connect_var
             .as_ref()
@@ -245,10 +246,11 @@ pub fn emit(p: &Program, h: &Header) -> String {
                 loops.close_all(&mut out);
                 let pad = "    ".repeat(branches);
                 let cond = match kind {
-                    BranchKind::ConnectFailed => format!(
-                        "!{}",
-                        connect_var.clone().unwrap_or_else(|| "true".to_string())
-                    ),
+                    // No `Connect` written (no region known): it cannot have failed.
+                    BranchKind::ConnectFailed => match (&connect_var, connected) {
+                        (Some(v), true) => format!("!{v}"),
+                        _ => "false".to_string(),
+                    },
                     BranchKind::SendFailed => format!("!{send_var}"),
                     BranchKind::NotOk => format!("{rest}.ResponseStatusCode != 200"),
                 };
