@@ -304,6 +304,8 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
         out.push_str(&format!(
             "let resp = #{{}};\ntry {{\n    resp = {call}{map});\n}} catch (e) {{\n"
         ));
+        // Refused before sending: not something the original could see; stop as pooler does.
+        out.push_str("    if e.type == \"ValidationError\" {\n        throw e;\n    }\n");
         // No status: the request never got an answer (Chilkat's failed connect or send).
         out.push_str("    if e.status == () {\n");
         reader.indent = 2;

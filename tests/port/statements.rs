@@ -145,3 +145,20 @@ fn a_real_looking_key_in_a_print_is_not_copied() {
         );
     }
 }
+
+#[test]
+fn a_request_refused_by_validation_is_not_taken_for_a_failed_send() {
+    let program = "var rest = new chilkat.Rest();\nvar json = new chilkat.JsonObject();\njson.UpdateInt(\"MaxResults\", 0);\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.ListUserPools\");\nvar sbReq = new chilkat.StringBuilder();\njson.EmitSb(sbReq);\nvar sbResp = new chilkat.StringBuilder();\nvar success = rest.FullRequestSb(\"POST\",\"/\",sbReq,sbResp);\nif (success !== true) {\n    console.log(rest.LastErrorText);\n    return;\n}\nconsole.log(\"sent\");\n";
+    for style in ["idiomatic", "chilkat"] {
+        let ported = port("p.js", program, &["--style", style, "-o", "p.rhai"]);
+        assert_eq!(ported.code, 0, "{}", ported.stderr);
+        let script = std::fs::read_to_string(ported._dir.path().join("p.rhai")).unwrap();
+        let out = Test::new()
+            .file("p.rhai", &script)
+            .args(["run", "--dry-run", "--region", "us-east-1", "p.rhai"])
+            .run();
+        assert_ne!(out.code, 0, "{style}: {}\n{script}", out.stdout);
+        assert!(out.stderr.contains("MaxResults"), "{style}: {}", out.stderr);
+        assert!(!out.stdout.contains("sent"), "{style}: {}", out.stdout);
+    }
+}
