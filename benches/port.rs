@@ -1,5 +1,6 @@
-//! Ports per second on the seeds in `../shared/seeds/` (std only, no timing assertions):
-//! each seed is ported in both styles in a loop for two seconds.
+//! Ports per second on the seeds in `../shared/seeds/` and on the published-shape programs in
+//! `tests/fixtures/port/shape_*` (prints, branches, loops; std only, no timing assertions):
+//! each is ported in both styles in a loop for two seconds.
 //! Run with `cargo bench --bench port` (or `--profile dev` for a debug build).
 
 use std::hint::black_box;
@@ -13,13 +14,26 @@ fn main() {
         println!("port benchmark: skipped (run it with `cargo bench --bench port`)");
         return;
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("no seeds at {}: nothing to measure", dir.display());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let seeds = root.join("../shared/seeds");
+    match std::fs::read_dir(&seeds) {
+        Ok(entries) => files.extend(entries.flatten().map(|e| e.path())),
+        Err(_) => println!("no seeds at {}", seeds.display()),
+    }
+    if let Ok(entries) = std::fs::read_dir(root.join("tests/fixtures/port")) {
+        let mut shapes: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("shape_"))
+            })
+            .collect();
+        shapes.sort();
+        files.extend(shapes);
+    }
+    for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };

@@ -328,22 +328,51 @@ fn a_second_run_sends_no_write_and_plan_tells_changes_by_exit_code() {
     let text = std::fs::read_to_string(&transcript).unwrap();
     let writes: Vec<String> = text
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["operation"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["operation"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .filter(|op| !pooler::service::access::READ_ONLY.contains(&op.as_str()))
         .collect();
     assert!(writes.is_empty(), "the second run wrote: {writes:?}");
-    assert!(text.lines().count() > 10, "the second run read the setup: {text}");
+    assert!(
+        text.lines().count() > 10,
+        "the second run read the setup: {text}"
+    );
 
     let plan = |script: &Path| {
         let script = script.to_string_lossy();
         pooler(
             &m,
-            &["plan", "--detailed-exitcode", &script, "--", name, "scripts/users.csv"],
+            &[
+                "plan",
+                "--detailed-exitcode",
+                &script,
+                "--",
+                name,
+                "scripts/users.csv",
+            ],
         )
     };
     let same = plan(&full_setup());
     assert_eq!(same.code, Some(0), "{}\n{}", same.stdout, same.stderr);
-    let changed = plan(&edited(dir.path(), "MinimumLength: 8,", "MinimumLength: 11,"));
-    assert_eq!(changed.code, Some(2), "{}\n{}", changed.stdout, changed.stderr);
-    assert!(changed.stdout.contains("would update"), "{}", changed.stdout);
+    let changed = plan(&edited(
+        dir.path(),
+        "MinimumLength: 8,",
+        "MinimumLength: 11,",
+    ));
+    assert_eq!(
+        changed.code,
+        Some(2),
+        "{}\n{}",
+        changed.stdout,
+        changed.stderr
+    );
+    assert!(
+        changed.stdout.contains("would update"),
+        "{}",
+        changed.stdout
+    );
 }

@@ -124,7 +124,11 @@ fn a_validation_error_points_at_the_member_that_is_wrong() {
     let out = Test::new()
         .in_repo()
         .env("AWS_REGION", "us-west-2")
-        .args(["run", "--dry-run", "tests/fixtures/errors/member_caret.rhai"])
+        .args([
+            "run",
+            "--dry-run",
+            "tests/fixtures/errors/member_caret.rhai",
+        ])
         .run();
     assert_eq!(out.code, 5);
     assert_golden("member_caret.err", &out.stderr);

@@ -14,6 +14,7 @@ use super::cognito::{Cognito, site_of};
 use super::error::thrown;
 use super::json_doc::{DocError, JsonDoc, number_from_text};
 use super::registry::Registrar;
+use crate::service::CallError;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
 
@@ -47,8 +48,41 @@ struct RestState {
     auth: Option<CkAuthAws>,
     host: String,
     status: INT,
-    header: String,
+    response_header: String,
     last_error: String,
+    connect_fail: INT,
+    last_success: bool,
+}
+
+/// What one request got back, the way Chilkat reports it: a service error is an answer like
+/// any other (its status and body); only a request that got no answer sets `error`.
+struct Exchange {
+    status: INT,
+    /// The response header lines (`Name: value\r\n` each).
+    header: String,
+    body: String,
+    /// Why no answer came (Chilkat's `LastErrorText`).
+    error: Option<String>,
+    /// Chilkat's `ConnectFailReason` for that failure (0 when connected).
+    connect_fail: INT,
+}
+
+/// Chilkat's documented `ConnectFailReason` codes for the failures pooler can tell apart:
+/// 2 DNS lookup failed, 6 connect timed out, 7 connect rejected (or failed for another
+/// reason), 100 TLS internal error; 0 when the failure was not in connecting.
+fn connect_fail_reason(kind: &str, message: &str) -> INT {
+    let m = message.to_ascii_lowercase();
+    match kind {
+        "TimeoutError" => 6,
+        "NetworkError" if m.contains("dns") || m.contains("resolve") || m.contains("lookup") => 2,
+        "NetworkError"
+            if m.contains("tls") || m.contains("certificate") || m.contains("handshake") =>
+        {
+            100
+        }
+        "NetworkError" => 7,
+        _ => 0,
+    }
 }
 
 impl CkJsonObject {
@@ -70,8 +104,11 @@ impl CkJsonObject {
         }
     }
 
+    /// Chilkat's `Load`: false (nothing changed) when `text` is not JSON.
     fn load(&mut self, text: &str) -> Result<bool> {
-        let doc = JsonDoc::parse(text).map_err(fail)?;
+        let Ok(doc) = JsonDoc::parse(text) else {
+            return Ok(false);
+        };
         let mut state = self.0.borrow_mut();
         let (i, j, k, d) = (state.0.i, state.0.j, state.0.k, state.0.delimiter);
         state.0 = JsonDoc {
@@ -97,10 +134,12 @@ impl CkRest {
             .as_ref()
             .map(|a| a.0.borrow().0.clone())
             .filter(|r| !r.is_empty());
-        from_auth.or_else(|| crate::aws::endpoint::region_of_host(&state.host))
+        from_auth.or_else(|| crate::port::extract::region_of_host(&state.host))
     }
 
-    fn send(&mut self, ctx: &NativeCallContext, body: &str) -> Result<String> {
+    /// The operation the `X-Amz-Target` header names, and the body as JSON; errors here are
+    /// mistakes in the script (no header, an unknown operation, a body that is not JSON).
+    fn prepare(&self, body: &str) -> Result<(&'static crate::model::Operation, Value)> {
         let target = self
             .state
             .borrow()
@@ -113,8 +152,8 @@ impl CkRest {
                 "CkRest: no X-Amz-Target header; rest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\") names the operation",
             )?;
         let name = target.rsplit('.').next().unwrap_or(&target);
-        let service = &self.cognito.service;
-        let op = service.ctx.model.operation(name).ok_or_else(|| {
+        let model = self.cognito.service.ctx.model;
+        let op = model.operation(name).ok_or_else(|| {
             format!("CkRest: X-Amz-Target `{target}` names no Cognito operation (`pooler ops` lists them)")
         })?;
         let json: Value = if body.trim().is_empty() {
@@ -123,28 +162,74 @@ impl CkRest {
             serde_json::from_str(body)
                 .map_err(|e| format!("CkRest: the request body is not JSON: {e}"))?
         };
+        Ok((op, json))
+    }
+
+    /// Everything CkRest needs from one request, in one call: status, header, body, or why
+    /// no answer came. `Err` only when pooler refuses before sending (validation) or the run
+    /// is interrupted; a network failure or a service error is an `Exchange`.
+    fn exchange(
+        &self,
+        ctx: &NativeCallContext,
+        op: &'static crate::model::Operation,
+        body: &Value,
+    ) -> Result<Exchange> {
         let service = match self.region() {
-            Some(region) => service.with_overrides(Some(region), None, None),
-            None => service.clone(),
+            Some(region) => self
+                .cognito
+                .service
+                .with_overrides(Some(region), None, None),
+            None => self.cognito.service.clone(),
         };
-        let detailed = service.call_detailed(op, &json, site_of(ctx).as_ref());
-        let mut state = self.state.borrow_mut();
-        state.status = detailed.status.map_or(0, INT::from);
-        state.header = detailed
+        let detailed = service.call_detailed(op, body, site_of(ctx).as_ref());
+        let header: String = detailed
             .headers
             .iter()
-            .map(|(n, v)| format!("{n}: {v}\r\n"))
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
             .collect();
+        let status = detailed.status.map_or(0, INT::from);
         match detailed.result {
-            Ok(value) => {
-                state.last_error.clear();
-                Ok(value.to_string())
-            }
-            Err(e) => {
-                state.last_error = e.to_string();
-                Err(thrown(e, &service.ctx.secrets))
-            }
+            Ok(value) => Ok(Exchange {
+                status,
+                header,
+                body: value.to_string(),
+                error: None,
+                connect_fail: 0,
+            }),
+            // The service answered: its error, as AWS sends it.
+            Err(CallError::Aws { error, .. }) if error.status().is_some() => Ok(Exchange {
+                status: error.status().map_or(status, INT::from),
+                header,
+                body: serde_json::json!({ "__type": error.kind(), "message": error.message() })
+                    .to_string(),
+                error: None,
+                connect_fail: 0,
+            }),
+            // No answer: Chilkat returns false and says why.
+            Err(CallError::Aws { error, .. }) => Ok(Exchange {
+                status: 0,
+                header,
+                body: String::new(),
+                connect_fail: connect_fail_reason(error.kind(), &error.message()),
+                error: Some(format!("{}: {}", error.kind(), error.message())),
+            }),
+            // Refused before sending (validation) or interrupted: the script stops.
+            Err(e) => Err(thrown(e, &service.ctx.secrets)),
         }
+    }
+
+    /// Sends `body`; records what Chilkat's properties report afterwards. Returns whether an
+    /// answer came, and its body.
+    fn send(&mut self, ctx: &NativeCallContext, body: &str) -> Result<(bool, String)> {
+        let (op, json) = self.prepare(body)?;
+        let ex = self.exchange(ctx, op, &json)?;
+        let mut state = self.state.borrow_mut();
+        state.status = ex.status;
+        state.response_header = ex.header;
+        state.connect_fail = ex.connect_fail;
+        state.last_success = ex.error.is_none();
+        state.last_error = ex.error.unwrap_or_default();
+        Ok((state.last_success, ex.body))
     }
 }
 
@@ -215,6 +300,23 @@ fn register_json(engine: &mut Engine) {
         j.load(&text)
     });
     engine.register_fn("to_string", |j: &mut CkJsonObject| j.emit());
+    engine.register_fn("emit", |j: &mut CkJsonObject| j.emit());
+    engine.register_fn("stringOf", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow().0.string_of(p).map_err(fail)
+    });
+    engine.register_fn("intOf", |j: &mut CkJsonObject, p: &str| -> Result<INT> {
+        j.0.borrow().0.int_of(p).map_err(fail)
+    });
+    engine.register_fn("boolOf", |j: &mut CkJsonObject, p: &str| {
+        j.0.borrow().0.bool_of(p).map_err(fail)
+    });
+    engine.register_fn(
+        "sizeOfArray",
+        |j: &mut CkJsonObject, p: &str| -> Result<INT> {
+            j.0.borrow().0.size_of_array(p).map_err(fail)
+        },
+    );
+    engine.register_get("LastErrorText", |_: &mut CkJsonObject| String::new());
     macro_rules! index {
         ($name:literal, $field:ident) => {
             engine.register_get_set(
@@ -250,6 +352,9 @@ fn register_sb(engine: &mut Engine) {
         true
     });
     engine.register_fn("GetAsString", |sb: &mut CkStringBuilder| {
+        sb.0.borrow().clone()
+    });
+    engine.register_fn("getAsString", |sb: &mut CkStringBuilder| {
         sb.0.borrow().clone()
     });
     engine.register_fn("Clear", |sb: &mut CkStringBuilder| {
@@ -314,27 +419,70 @@ fn register_rest(engine: &mut Engine) {
          resp: CkStringBuilder|
          -> Result<bool> {
             let body = req.0.borrow().clone();
-            let out = r.send(&ctx, &body)?;
+            let (ok, out) = r.send(&ctx, &body)?;
             *resp.0.borrow_mut() = out;
-            Ok(true)
+            Ok(ok)
         },
     );
     engine.register_fn(
         "FullRequestString",
-        |ctx: NativeCallContext, r: &mut CkRest, _verb: &str, _path: &str, body: &str| {
-            r.send(&ctx, body)
-        },
+        |ctx: NativeCallContext,
+         r: &mut CkRest,
+         _verb: &str,
+         _path: &str,
+         body: &str|
+         -> Result<String> { Ok(r.send(&ctx, body)?.1) },
     );
-    engine.register_get("ResponseStatusCode", |r: &mut CkRest| {
-        r.state.borrow().status
-    });
-    engine.register_get("LastErrorText", |r: &mut CkRest| {
-        r.state.borrow().last_error.clone()
-    });
-    engine.register_get("ResponseHeader", |r: &mut CkRest| {
-        r.state.borrow().header.clone()
-    });
-    engine.register_get("ConnectFailReason", |_: &mut CkRest| 0 as INT);
+    // Each getter as a property and in the other spellings Chilkat ships
+    // (`get_X()`, `X()`, `x()`).
+    macro_rules! getter {
+        ($ty:ty, $prop:literal, [$($alias:literal),*], $f:expr) => {
+            engine.register_get($prop, $f);
+            $(engine.register_fn($alias, $f);)*
+        };
+    }
+    getter!(
+        CkRest,
+        "ResponseStatusCode",
+        [
+            "get_ResponseStatusCode",
+            "ResponseStatusCode",
+            "responseStatusCode"
+        ],
+        |r: &mut CkRest| r.state.borrow().status
+    );
+    getter!(
+        CkRest,
+        "LastErrorText",
+        ["get_LastErrorText", "LastErrorText", "lastErrorText"],
+        |r: &mut CkRest| r.state.borrow().last_error.clone()
+    );
+    getter!(
+        CkRest,
+        "ResponseHeader",
+        ["get_ResponseHeader", "ResponseHeader", "responseHeader"],
+        |r: &mut CkRest| r.state.borrow().response_header.clone()
+    );
+    getter!(
+        CkRest,
+        "ConnectFailReason",
+        [
+            "get_ConnectFailReason",
+            "ConnectFailReason",
+            "connectFailReason"
+        ],
+        |r: &mut CkRest| r.state.borrow().connect_fail
+    );
+    getter!(
+        CkRest,
+        "LastMethodSuccess",
+        [
+            "get_LastMethodSuccess",
+            "LastMethodSuccess",
+            "lastMethodSuccess"
+        ],
+        |r: &mut CkRest| r.state.borrow().last_success
+    );
 }
 
 /// Registers the four Chilkat classes; `CkRest` sends with `cognito`. With `region_override`

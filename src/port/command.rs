@@ -61,7 +61,7 @@ pub fn run(
                 return exit::FAILURE;
             }
         }
-        None => print!("{}", ported.script),
+        None => crate::stdout::write(&ported.script),
     }
     exit::SUCCESS
 }

@@ -6,6 +6,13 @@ use super::lang::{self, Profile};
 /// Marks in the text, most specific first, and the language each one means.
 const MARKS: &[(&str, &str)] = &[
     ("sp_oamethod", "sql"),
+    ("new_ckrest", "tcl"),
+    ("new_ckjsonobject", "tcl"),
+    ("ckjsonobject_updatestring $", "tcl"),
+    ("ckrest_addheader $", "tcl"),
+    ("as new chilkat.", "vbnet"),
+    ("as new chilkatrest", "vb6"),
+    ("as new chilkatjsonobject", "vb6"),
     ("createobject(\"ckrest\")", "lianja"),
     ("createobject('chilkat", "foxpro"),
     ("createobject(\"chilkat", "vbscript"),

@@ -2,8 +2,10 @@
 //! (`CkRest()`, `CkAuthAws()`, `CkJsonObject()`, `CkStringBuilder()`), so old and new can be
 //! diffed; sending goes through the same signed, validated client as `cognito.*`.
 
-use super::extract::{Event, Lit, Program};
-use super::names::Method;
+use super::emit_common::{join, place, specs_of};
+use super::expr::Part;
+use super::extract::{BranchKind, Event, Lit, Program};
+use super::names::{Getter, Method};
 use super::reads::{self, Loops};
 use super::rhai_text::{string, var};
 use super::{Header, request};
@@ -13,6 +15,64 @@ fn lit(l: &Lit) -> String {
         Lit::Str(s) => string(s),
         Lit::Num(n) => n.trim_start_matches('+').to_string(),
         Lit::Bool(b) => b.to_string(),
+    }
+}
+
+/// The names the emitted script uses.
+struct Names {
+    rest: String,
+    req: String,
+    resp: String,
+    resp_sb: String,
+    /// The program's name for the response builder, when it had one.
+    program_sb: Option<String>,
+}
+
+impl Names {
+    fn part(&self, p: &Part) -> (bool, String) {
+        let text = match p {
+            Part::Lit(s) => return (true, string(s)),
+            Part::Var(v) => var(v),
+            Part::Get(g, recv) => match g {
+                Getter::Status => format!("{}.ResponseStatusCode", self.rest),
+                Getter::Header => format!("{}.ResponseHeader", self.rest),
+                Getter::LastError => format!("{}.LastErrorText", self.rest),
+                Getter::ConnectFail => format!("{}.ConnectFailReason", self.rest),
+                Getter::LastSuccess => format!("{}.LastMethodSuccess", self.rest),
+                Getter::AsString => {
+                    // The response builder, unless it is the request's.
+                    let request = self.program_sb.as_deref() != Some(recv.as_str())
+                        && recv.to_ascii_lowercase().contains("request");
+                    let sb = if request {
+                        "sbRequestBody".to_string()
+                    } else {
+                        self.resp_sb.clone()
+                    };
+                    format!("{sb}.GetAsString()")
+                }
+            },
+            Part::Read { obj, method, path } => {
+                let target = if var(obj) == self.req {
+                    &self.req
+                } else {
+                    &self.resp
+                };
+                format!("{target}.{}({})", method.name(), string(path))
+            }
+            Part::Emit(obj) => {
+                let target = if var(obj) == self.req {
+                    &self.req
+                } else {
+                    &self.resp
+                };
+                format!("{target}.Emit()")
+            }
+        };
+        (false, text)
+    }
+
+    fn expr(&self, parts: &[Part]) -> String {
+        join(parts.iter().map(|p| self.part(p)).collect())
     }
 }
 
@@ -37,9 +97,18 @@ pub fn emit(p: &Program, h: &Header) -> String {
     out.push_str(&format!(
         "{auth}.ServiceName = \"cognito-idp\";\n{rest}.SetAuthAws({auth});\n"
     ));
+    let connect_var = p.events.iter().find_map(|e| match e {
+        Event::Connect { var: Some(v) } => Some(var(v)),
+        _ => None,
+    });
+    let connected = p.host_region.is_some() || h.region.is_some();
     if let Some(region) = p.host_region.as_ref().or(h.region.as_ref()) {
+        let assign = connect_var
+            .as_ref()
+            .map(|v| format!("let {v} = "))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "{rest}.Connect({}, 443, true, true);\n",
+            "{assign}{rest}.Connect({}, 443, true, true);\n",
             string(&format!("cognito-idp.{region}.amazonaws.com"))
         ));
     }
@@ -51,19 +120,53 @@ pub fn emit(p: &Program, h: &Header) -> String {
     out.push_str(&format!("let {req_name} = CkJsonObject();\n"));
     let is_req = |o: &str| req.as_deref() == Some(var(o).as_str());
     let is_resp = |o: &str| var(o) == resp && !is_req(o);
+    let program_sb = p.events.iter().find_map(|e| match e {
+        Event::Send { resp_sb, .. } => resp_sb.clone(),
+        _ => None,
+    });
+    let names = Names {
+        rest: rest.clone(),
+        req: req_name.clone(),
+        resp: resp.clone(),
+        resp_sb: program_sb
+            .as_deref()
+            .map_or_else(|| "sbResponseBody".to_string(), var),
+        program_sb: program_sb.clone(),
+    };
+    let send_var = p
+        .events
+        .iter()
+        .find_map(|e| match e {
+            Event::Send { var: Some(v), .. } => Some(var(v)),
+            _ => None,
+        })
+        .unwrap_or_else(|| "success".to_string());
 
     let mut sent = false;
     let send = |out: &mut String| {
         out.push_str(&format!(
-            "{rest}.AddHeader(\"X-Amz-Target\", {});\nlet sbRequestBody = CkStringBuilder();\n{req_name}.EmitSb(sbRequestBody);\nlet sbResponseBody = CkStringBuilder();\n{rest}.FullRequestSb(\"POST\", \"/\", sbRequestBody, sbResponseBody);\nlet {resp} = CkJsonObject();\n{resp}.LoadSb(sbResponseBody);\n",
-            string(&format!("AWSCognitoIdentityProviderService.{}", h.operation))
+            "{rest}.AddHeader(\"X-Amz-Target\", {});\nlet sbRequestBody = CkStringBuilder();\n{req_name}.EmitSb(sbRequestBody);\nlet {sb} = CkStringBuilder();\nlet {send_var} = {rest}.FullRequestSb(\"POST\", \"/\", sbRequestBody, {sb});\nlet {resp} = CkJsonObject();\n{resp}.LoadSb({sb});\n",
+            string(&format!("AWSCognitoIdentityProviderService.{}", h.operation)),
+            sb = names.resp_sb,
         ));
     };
     let mut state: [Option<i64>; 3] = [Some(0); 3];
     let mut delim = '.';
     let mut loops = Loops::default();
+    let mut branches = 0usize;
+    let opener = |resp: &str| {
+        let resp = resp.to_string();
+        move |_: usize, spec: &reads::LoopSpec| {
+            let v = spec.var;
+            format!(
+                "for {v} in 0..{resp}.SizeOfArray({}) {{ {resp}.{} = {v};",
+                string(&spec.array_path),
+                v.to_ascii_uppercase()
+            )
+        }
+    };
     for e in &p.events {
-        let pad = "    ".repeat(loops.depth());
+        let pad = "    ".repeat(loops.depth() + branches);
         match e {
             Event::Write {
                 obj,
@@ -106,7 +209,7 @@ pub fn emit(p: &Program, h: &Header) -> String {
                     out.push_str(&format!("{pad}{resp}.DelimiterChar = {};\n", string(value)));
                 }
             }
-            Event::Send if !sent => {
+            Event::Send { .. } if !sent => {
                 sent = true;
                 send(&mut out);
             }
@@ -118,13 +221,54 @@ pub fn emit(p: &Program, h: &Header) -> String {
                     sent = true;
                     send(&mut out);
                 }
+                loops.close_all(&mut out);
+                let pad = "    ".repeat(branches);
                 out.push_str(&format!("{pad}print({resp}.Emit());\n"));
             }
+            Event::Say { depth, parts, .. } => {
+                let specs = specs_of(parts, delim, state);
+                place(&mut loops, *depth, &specs, &mut out, opener(&resp));
+                let pad = "    ".repeat(loops.depth() + branches);
+                out.push_str(&format!("{pad}print({});\n", names.expr(parts)));
+            }
+            Event::Let {
+                var: v,
+                part,
+                depth,
+            } => {
+                let parts = std::slice::from_ref(part);
+                let specs = specs_of(parts, delim, state);
+                place(&mut loops, *depth, &specs, &mut out, opener(&resp));
+                let pad = "    ".repeat(loops.depth() + branches);
+                out.push_str(&format!("{pad}let {} = {};\n", var(v), names.expr(parts)));
+            }
+            Event::Branch { kind, .. } => {
+                loops.close_all(&mut out);
+                let pad = "    ".repeat(branches);
+                let cond = match kind {
+                    // No `Connect` written (no region known): it cannot have failed.
+                    BranchKind::ConnectFailed => match (&connect_var, connected) {
+                        (Some(v), true) => format!("!{v}"),
+                        _ => "false".to_string(),
+                    },
+                    BranchKind::SendFailed => format!("!{send_var}"),
+                    BranchKind::NotOk => format!("{rest}.ResponseStatusCode != 200"),
+                };
+                out.push_str(&format!("{pad}if {cond} {{\n"));
+                branches += 1;
+            }
+            Event::EndBranch => {
+                loops.close_all(&mut out);
+                branches = branches.saturating_sub(1);
+                out.push_str(&format!("{}}}\n", "    ".repeat(branches)));
+            }
+            Event::Exit => out.push_str(&format!("{pad}return;\n")),
             Event::Read {
                 obj,
                 method,
                 path,
                 var: target,
+                depth,
             } if is_resp(obj) => {
                 if !sent {
                     sent = true;
@@ -133,15 +277,8 @@ pub fn emit(p: &Program, h: &Header) -> String {
                 let specs = reads::parse(path, delim, state)
                     .map(|(_, specs)| specs)
                     .unwrap_or_default();
-                loops.enter(&specs, &mut out, |_, spec| {
-                    let v = spec.var;
-                    format!(
-                        "for {v} in 0..{resp}.SizeOfArray({}) {{ {resp}.{} = {v};",
-                        string(&spec.array_path),
-                        v.to_ascii_uppercase()
-                    )
-                });
-                let pad = "    ".repeat(loops.depth());
+                place(&mut loops, *depth, &specs, &mut out, opener(&resp));
+                let pad = "    ".repeat(loops.depth() + branches);
                 let call = format!("{resp}.{}({})", method.name(), string(path));
                 match target {
                     Some(t) => out.push_str(&format!("{pad}let {} = {call};\n", var(t))),
@@ -152,6 +289,10 @@ pub fn emit(p: &Program, h: &Header) -> String {
         }
     }
     loops.close_all(&mut out);
+    while branches > 0 {
+        branches -= 1;
+        out.push_str(&format!("{}}}\n", "    ".repeat(branches)));
+    }
     if !sent {
         send(&mut out);
     }

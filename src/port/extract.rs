@@ -3,11 +3,14 @@
 //! send and the printing of the response; everything else on a Chilkat object that cannot be
 //! translated becomes a review item with its line.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::args::{Call, clean_name, ident, is_punct};
+use super::expr::Part;
+use super::lang::Profile;
 use super::names::{self, Method, Prop};
 use super::scan::{Tok, Token};
+use super::stmt::Blocks;
 
 /// A literal argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,11 +50,58 @@ pub enum Event {
         method: Method,
         path: String,
         var: Option<String>,
+        /// Loops of the program around it (`None`: its blocks cannot be told).
+        depth: Option<usize>,
     },
     Print {
         obj: String,
     },
-    Send,
+    /// The request is sent; `var` holds the result (`success = rest.FullRequestSb(…)`).
+    Send {
+        var: Option<String>,
+        /// The response `CkStringBuilder` (`FullRequestSb`'s last argument).
+        resp_sb: Option<String>,
+    },
+    /// `success = rest.Connect(…)`
+    Connect {
+        var: Option<String>,
+    },
+    /// A print, its operands translated.
+    Say {
+        line: usize,
+        depth: Option<usize>,
+        parts: Vec<Part>,
+    },
+    /// A variable given a getter's value (`respStatusCode = rest.ResponseStatusCode`).
+    Let {
+        var: String,
+        part: Part,
+        depth: Option<usize>,
+    },
+    /// The start of a branch the port keeps: a failed connect or send, a non-200 answer.
+    Branch {
+        line: usize,
+        kind: BranchKind,
+    },
+    EndBranch,
+    /// `return`, `exit`, `Exit Sub` inside a branch.
+    Exit,
+}
+
+/// Which failure a kept branch handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BranchKind {
+    ConnectFailed,
+    SendFailed,
+    /// `if (respStatusCode != 200)`
+    NotOk,
+}
+
+/// An open block of the program.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Scope {
+    Loop,
+    Branch,
 }
 
 /// Something left for a person to look at.
@@ -95,25 +145,52 @@ fn looks_real(value: &str, secret: bool) -> bool {
 }
 
 pub(super) struct Extractor<'a> {
-    src: &'a str,
+    pub(super) src: &'a str,
     pub(super) toks: &'a [Token],
-    program: Program,
+    pub(super) profile: &'a Profile,
+    pub(super) program: Program,
     writes_on: HashSet<String>,
+    /// Variables holding a known literal at this point of the program.
+    pub(super) consts: HashMap<String, Lit>,
+    /// Variables the port defines (reads, getters, results).
+    pub(super) vars: HashSet<String>,
+    /// Variables holding a status code, and those holding a connect/send result.
+    pub(super) status_vars: HashSet<String>,
+    pub(super) success_vars: HashMap<String, BranchKind>,
+    pub(super) blocks: Blocks,
+    /// Open blocks: where each ends, and what it is.
+    scopes: Vec<(usize, Scope)>,
 }
 
-/// Extracts the Chilkat calls from `toks` (scanned from `src`).
-pub fn extract(src: &str, toks: &[Token]) -> Program {
+/// Extracts the Chilkat calls from `toks` (scanned from `src` by `profile`'s rules).
+pub fn extract(src: &str, toks: &[Token], profile: &Profile) -> Program {
+    let flattened = src.lines().any(|l| l.len() > 400);
     let mut x = Extractor {
         src,
         toks,
+        profile,
         program: Program::default(),
         writes_on: HashSet::new(),
+        consts: HashMap::new(),
+        vars: HashSet::new(),
+        status_vars: HashSet::new(),
+        success_vars: HashMap::new(),
+        blocks: Blocks::new(src, toks, flattened),
+        scopes: Vec::new(),
     };
     let objects = x.chilkat_objects();
     let mut i = 0;
     while i < toks.len() {
+        if super::stmt::starts_statement(toks, i) {
+            x.close_scopes(toks[i].line);
+            if let Some(next) = x.statement(i) {
+                i = next.max(i + 1);
+                continue;
+            }
+        }
         i = x.step(i, &objects).max(i + 1);
     }
+    x.close_scopes(usize::MAX);
     x.program
 }
 
@@ -164,7 +241,41 @@ impl Extractor<'_> {
         }
     }
 
-    fn review(&mut self, from: usize, to: usize) {
+    /// Closes the blocks that end at or before `line`.
+    fn close_scopes(&mut self, line: usize) {
+        while let Some(&(end, scope)) = self.scopes.last() {
+            if end > line {
+                break;
+            }
+            self.scopes.pop();
+            if scope == Scope::Branch {
+                self.program.events.push(Event::EndBranch);
+            }
+        }
+    }
+
+    /// Opens a block that ends at `end`.
+    pub(super) fn open_scope(&mut self, end: usize, branch: bool) {
+        let scope = if branch { Scope::Branch } else { Scope::Loop };
+        self.scopes.push((end, scope));
+    }
+
+    /// How many of the program's loops are open (`None` when blocks cannot be told).
+    pub(super) fn depth(&self) -> Option<usize> {
+        self.blocks.usable.then(|| {
+            self.scopes
+                .iter()
+                .filter(|(_, s)| *s == Scope::Loop)
+                .count()
+        })
+    }
+
+    /// True inside a kept branch.
+    pub(super) fn in_branch(&self) -> bool {
+        self.scopes.iter().any(|(_, s)| *s == Scope::Branch)
+    }
+
+    pub(super) fn review(&mut self, from: usize, to: usize) {
         let line = self.toks[from].line;
         let text = redact_keys(&self.text(from, to));
         self.program.reviews.push(Review { line, text });
@@ -182,11 +293,19 @@ impl Extractor<'_> {
                 } else {
                     i
                 };
-                if let Some(m) = names::method(&name) {
+                let swift = (self.profile.id == "swift"
+                    && is_punct(toks.get(i + 1), "(")
+                    && ident(toks.get(i + 2)) == Some("of"))
+                .then(|| names::swift_reader(&name))
+                .flatten();
+                if let Some(m) = names::method(&name).or(swift) {
                     let call = self.call(i, recv.is_some());
                     let recv = recv.or(call.recv.clone()).unwrap_or_default();
                     self.method(m, recv, &call, start);
                     return call.end;
+                }
+                if let Some(g) = names::getter(&name) {
+                    return self.getter(g, i, recv, start);
                 }
                 // DataFlex: `Set ComRegion Of hoAuthAws To "us-west-2"`.
                 let dataflex_set =
@@ -224,6 +343,7 @@ impl Extractor<'_> {
                 }
                 if name.eq_ignore_ascii_case("sp_OAMethod")
                     || name.eq_ignore_ascii_case("sp_OASetProperty")
+                    || name.eq_ignore_ascii_case("sp_OAGetProperty")
                 {
                     return self.sql(i);
                 }
@@ -246,6 +366,10 @@ impl Extractor<'_> {
         let call = self.call(i + 3, true);
         if let Some(m) = names::method(&name) {
             self.method(m, recv, &call, i);
+        } else if let Some(g) = names::getter(&name) {
+            if let Some(var) = call.out_var.clone() {
+                self.set_var(g, recv, var);
+            }
         } else if let Some(p) = names::property(&name) {
             self.prop(p, recv, &call, i);
         } else if !names::is_boilerplate(&name) {
@@ -292,11 +416,17 @@ impl Extractor<'_> {
             match str_at(0) {
                 Some(path) if !call.opaque => {
                     let var = self.assigned_to(start).or(call.out_var.clone());
+                    if let Some(v) = &var {
+                        self.vars.insert(v.clone());
+                        self.consts.remove(v);
+                    }
+                    let depth = self.depth();
                     self.program.events.push(Event::Read {
                         obj: recv,
                         method: m,
                         path,
                         var,
+                        depth,
                     });
                 }
                 _ => self.review(start, call.end),
@@ -316,14 +446,38 @@ impl Extractor<'_> {
                 _ => self.review(start, call.end),
             },
             Method::Connect => match str_at(0) {
-                Some(host) => self.program.host_region = region_of_host(&host),
+                Some(host) => {
+                    self.program.host_region = region_of_host(&host);
+                    let var =
+                        self.result_var(start, call.out_var.clone(), BranchKind::ConnectFailed);
+                    self.program.events.push(Event::Connect { var });
+                }
                 None => self.review(start, call.end),
             },
             Method::Emit if !self.writes_on.contains(&recv) => {
-                self.program.events.push(Event::Print { obj: recv });
+                match self.assigned_to(start).or(call.out_var.clone()) {
+                    Some(var) => {
+                        self.vars.insert(var.clone());
+                        let depth = self.depth();
+                        self.program.events.push(Event::Let {
+                            var,
+                            part: Part::Emit(recv),
+                            depth,
+                        });
+                    }
+                    None => self.program.events.push(Event::Print { obj: recv }),
+                }
             }
             Method::FullRequestSb | Method::FullRequestString => {
-                self.program.events.push(Event::Send);
+                let var = if m == Method::FullRequestSb {
+                    self.result_var(start, call.out_var.clone(), BranchKind::SendFailed)
+                } else {
+                    None
+                };
+                let resp_sb = (m == Method::FullRequestSb)
+                    .then(|| self.last_ident(start, call.end))
+                    .flatten();
+                self.program.events.push(Event::Send { var, resp_sb });
             }
             _ => {}
         }

@@ -55,11 +55,18 @@ pub struct Profile {
     /// What, at the end of a line, joins it to the next.
     pub continuation: Option<&'static str>,
     pub case_insensitive: bool,
+    /// The quoting rules understood, and where each one is defined.
+    pub quoting: &'static str,
 }
 
 use Escape::{Backslash, Backtick, Doubled, None as Plain, Tilde};
 
 const C_STR: &[StrRule] = &[s('"', '"', Backslash), s('\'', '\'', Backslash)];
+const JS_STR: &[StrRule] = &[
+    s('"', '"', Backslash),
+    s('\'', '\'', Backslash),
+    s('`', '`', Backslash),
+];
 const C_COMMENTS: &[(&str, &str)] = &[("/*", "*/")];
 const TF: &[&str] = &["true"];
 const FF: &[&str] = &["false"];
@@ -71,6 +78,7 @@ const fn c_like(
     trues: &'static [&'static str],
     falses: &'static [&'static str],
     prefixes: &'static [char],
+    quoting: &'static str,
 ) -> Profile {
     Profile {
         id,
@@ -85,12 +93,18 @@ const fn c_like(
         falses,
         continuation: None,
         case_insensitive: false,
+        quoting,
     }
 }
 
 const VB_STR: &[StrRule] = &[s('"', '"', Doubled)];
 
-const fn vb_like(id: &'static str, name: &'static str, exts: &'static [&'static str]) -> Profile {
+const fn vb_like(
+    id: &'static str,
+    name: &'static str,
+    exts: &'static [&'static str],
+    quoting: &'static str,
+) -> Profile {
     Profile {
         id,
         name,
@@ -104,6 +118,7 @@ const fn vb_like(id: &'static str, name: &'static str, exts: &'static [&'static 
         falses: &["false"],
         continuation: Some("_"),
         case_insensitive: true,
+        quoting,
     }
 }
 
@@ -122,6 +137,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[".f."],
         continuation: Some(";"),
         case_insensitive: true,
+        quoting: r#""…", '…' and […] with no escapes (a quote cannot appear inside its own delimiters) — Lianja/VFP string delimiters, Visual FoxPro Help "String Delimiters""#,
     },
     Profile {
         id: "foxpro",
@@ -136,11 +152,35 @@ pub const PROFILES: &[Profile] = &[
         falses: &[".f."],
         continuation: Some(";"),
         case_insensitive: true,
+        quoting: r#""…", '…' and […] with no escapes — Visual FoxPro Help "String Delimiters"; .T./.F. logicals"#,
     },
-    c_like("csharp", "C#", &["cs"], TF, FF, &['@']),
-    vb_like("vbnet", "VB.NET", &["vb"]),
-    vb_like("vb6", "Visual Basic 6.0", &["bas", "frm", "cls"]),
-    vb_like("vbscript", "VBScript / Classic ASP", &["vbs", "asp"]),
+    c_like(
+        "csharp",
+        "C#",
+        &["cs"],
+        TF,
+        FF,
+        &['@'],
+        r#""…" with \ escapes, @"…" verbatim with "" for a quote — C# spec §6.4.5.6 "String literals""#,
+    ),
+    vb_like(
+        "vbnet",
+        "VB.NET",
+        &["vb"],
+        r#""…" with "" for a quote, no backslash escapes — VB.NET Language Reference "String Data Type""#,
+    ),
+    vb_like(
+        "vb6",
+        "Visual Basic 6.0",
+        &["bas", "frm", "cls"],
+        r#""…" with "" for a quote — VB6 Language Reference "String Data Type""#,
+    ),
+    vb_like(
+        "vbscript",
+        "VBScript / Classic ASP",
+        &["vbs", "asp"],
+        r#""…" with "" for a quote — VBScript Language Reference "String constants""#,
+    ),
     Profile {
         id: "python",
         name: "Python (CkPython, Chilkat2-Python)",
@@ -154,9 +194,29 @@ pub const PROFILES: &[Profile] = &[
         falses: &["False"],
         continuation: Some("\\"),
         case_insensitive: false,
+        quoting: r#""…" and '…' with \ escapes, r/u/b prefixes — Python Language Reference §2.4.1 "String and Bytes literals""#,
     },
-    c_like("nodejs", "Node.js", &["js", "mjs", "cjs"], TF, FF, &[]),
-    c_like("java", "Java", &["java"], TF, FF, &[]),
+    Profile {
+        strings: JS_STR,
+        ..c_like(
+            "nodejs",
+            "Node.js",
+            &["js", "mjs", "cjs"],
+            TF,
+            FF,
+            &[],
+            r#""…", '…' with \ escapes; `…` template literals with ${…} — ECMAScript §12.9.4 "String Literals", §13.2.8 "Template Literals""#,
+        )
+    },
+    c_like(
+        "java",
+        "Java",
+        &["java"],
+        TF,
+        FF,
+        &[],
+        r#""…" with \ escapes — JLS §3.10.5 "String Literals""#,
+    ),
     Profile {
         id: "php",
         name: "PHP (extension, ActiveX)",
@@ -170,6 +230,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: None,
         case_insensitive: true,
+        quoting: r#""…" with \ escapes and $x/{$x} interpolation; '…' with only \' and \\ — PHP Manual "Strings""#,
     },
     Profile {
         id: "ruby",
@@ -184,6 +245,7 @@ pub const PROFILES: &[Profile] = &[
         falses: FF,
         continuation: Some("\\"),
         case_insensitive: false,
+        quoting: r#""…" with \ escapes and #{…}; '…' literal — Ruby docs "Literals: Strings""#,
     },
     Profile {
         id: "perl",
@@ -198,6 +260,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[],
         continuation: None,
         case_insensitive: false,
+        quoting: r#""…" with \ escapes and $x interpolation; '…' literal — perlop "Quote and Quote-like Operators""#,
     },
     Profile {
         id: "powershell",
@@ -212,6 +275,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["$false"],
         continuation: Some("`"),
         case_insensitive: true,
+        quoting: r#""…" with backtick escapes, "" for a quote, $x/$(…) interpolation; '…' literal with '' — about_Quoting_Rules, about_Special_Characters"#,
     },
     Profile {
         id: "go",
@@ -226,6 +290,7 @@ pub const PROFILES: &[Profile] = &[
         falses: FF,
         continuation: None,
         case_insensitive: false,
+        quoting: r#""…" with \ escapes; `…` raw — The Go Programming Language Specification "String literals""#,
     },
     c_like(
         "c",
@@ -234,8 +299,17 @@ pub const PROFILES: &[Profile] = &[
         &["TRUE", "true"],
         &["FALSE", "false"],
         &[],
+        r#""…" with \ escapes — C11 §6.4.5 "String literals""#,
     ),
-    c_like("cpp", "C++", &["cpp", "cc", "cxx", "hpp"], TF, FF, &[]),
+    c_like(
+        "cpp",
+        "C++",
+        &["cpp", "cc", "cxx", "hpp"],
+        TF,
+        FF,
+        &[],
+        r#""…" with \ escapes — C++ [lex.string]"#,
+    ),
     c_like(
         "unicode-c",
         "Unicode C",
@@ -243,8 +317,17 @@ pub const PROFILES: &[Profile] = &[
         &["TRUE", "true"],
         &["FALSE", "false"],
         &['L'],
+        r#"L"…" with \ escapes — C11 §6.4.5 (wide string literals)"#,
     ),
-    c_like("unicode-cpp", "Unicode C++", &[], TF, FF, &['L']),
+    c_like(
+        "unicode-cpp",
+        "Unicode C++",
+        &[],
+        TF,
+        FF,
+        &['L'],
+        r#"L"…" with \ escapes — C++ [lex.string] (wide string literals)"#,
+    ),
     Profile {
         id: "delphi",
         name: "Delphi (ActiveX, DLL)",
@@ -258,6 +341,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: None,
         case_insensitive: true,
+        quoting: r#"'…' with '' for a quote — Delphi Language Guide "Character Strings""#,
     },
     Profile {
         id: "tcl",
@@ -272,6 +356,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[],
         continuation: Some("\\"),
         case_insensitive: false,
+        quoting: r#""…" with \ escapes and $x/[cmd] substitution; {…} literal, braces nest — Tcl(n) "Dodekalogue" rules [4], [6], [9]"#,
     },
     Profile {
         id: "sql",
@@ -286,6 +371,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[],
         continuation: None,
         case_insensitive: true,
+        quoting: r#"'…' with '' for a quote, N'…' Unicode — T-SQL docs "Constants (Transact-SQL)""#,
     },
     Profile {
         id: "autoit",
@@ -300,6 +386,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some("_"),
         case_insensitive: true,
+        quoting: r#""…" and '…' with the quote doubled — AutoIt Help "Language Reference - Datatypes: Strings""#,
     },
     Profile {
         id: "purebasic",
@@ -314,6 +401,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["#false"],
         continuation: None,
         case_insensitive: true,
+        quoting: r#""…" with no escapes (~"…" escaped strings are not used by Chilkat's examples) — PureBasic Manual "Variables, Types and Operators""#,
     },
     Profile {
         id: "dataflex",
@@ -328,6 +416,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some(";"),
         case_insensitive: true,
+        quoting: r#""…" and '…' with no escapes — DataFlex Language Guide "String Constants""#,
     },
     Profile {
         id: "powerbuilder",
@@ -342,6 +431,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some("&"),
         case_insensitive: true,
+        quoting: r#""…" and '…' with ~ escapes (~" ~n ~t) — PowerScript Reference "Special ASCII characters""#,
     },
     c_like(
         "objc",
@@ -350,8 +440,17 @@ pub const PROFILES: &[Profile] = &[
         &["YES"],
         &["NO"],
         &['@'],
+        r#"@"…" with \ escapes — Apple "String Programming Guide: Creating Strings""#,
     ),
-    c_like("swift", "Swift", &["swift"], TF, FF, &[]),
+    c_like(
+        "swift",
+        "Swift",
+        &["swift"],
+        TF,
+        FF,
+        &[],
+        r#""…" with \ escapes and \(…) interpolation — The Swift Programming Language "Strings and Characters""#,
+    ),
     Profile {
         id: "xojo",
         name: "Xojo",
@@ -365,6 +464,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some("_"),
         case_insensitive: true,
+        quoting: r#""…" with "" for a quote — Xojo docs "String literals""#,
     },
 ];
 

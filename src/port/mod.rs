@@ -5,14 +5,19 @@ pub mod args;
 pub mod command;
 pub mod detect;
 pub mod emit_chilkat;
+mod emit_common;
 pub mod emit_idiomatic;
+pub mod expr;
 pub mod extract;
+mod extract_stmt;
+pub mod interp;
 pub mod lang;
 pub mod names;
 pub mod reads;
 pub mod request;
 pub mod rhai_text;
 pub mod scan;
+pub mod stmt;
 
 use extract::Review;
 use lang::Profile;
@@ -100,7 +105,7 @@ pub fn port(text: &str, file: &str, lang: Option<&str>, style: Style) -> Result<
         detect::DetectError::Undetected => PortError::Undetected(file.to_string()),
     })?;
     let tokens = scan::scan(text, profile);
-    let program = extract::extract(text, &tokens);
+    let program = extract::extract(text, &tokens, profile);
     let operation = program
         .operation
         .clone()

@@ -87,17 +87,46 @@ const PROPS: &[(&str, Prop)] = &[
     ("servicename", Prop::ServiceName),
 ];
 
-/// Methods called on Chilkat objects that only handle errors, status or memory: dropped.
-const BOILERPLATE: &[&str] = &[
-    "lasterrortext",
-    "connectfailreason",
-    "responsestatuscode",
-    "responseheader",
-    "getasstring",
-    "dispose",
-    "unlockcomponent",
-    "connecttonewobject",
+/// A Chilkat getter the porter translates (a property read, in any spelling).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Getter {
+    /// `CkRest.ResponseStatusCode`
+    Status,
+    /// `CkRest.ResponseHeader`
+    Header,
+    /// `LastErrorText` of any object
+    LastError,
+    /// `CkRest.ConnectFailReason`
+    ConnectFail,
+    /// `CkStringBuilder.GetAsString()`
+    AsString,
+    /// `LastMethodSuccess` of any object
+    LastSuccess,
+}
+
+const GETTERS: &[(&str, Getter)] = &[
+    ("responsestatuscode", Getter::Status),
+    ("responseheader", Getter::Header),
+    ("lasterrortext", Getter::LastError),
+    ("connectfailreason", Getter::ConnectFail),
+    ("getasstring", Getter::AsString),
+    ("lastmethodsuccess", Getter::LastSuccess),
 ];
+
+/// The getter `name` spells: `ResponseStatusCode`, `get_ResponseStatusCode`,
+/// `responseStatusCode`, `CkRest_get_ResponseStatusCode`, `ckResponseStatusCode`,
+/// `ComResponseStatusCode`, `getResponseStatusCode`.
+pub fn getter(name: &str) -> Option<Getter> {
+    let b = bare(name);
+    lookup(GETTERS, &b).or_else(|| {
+        ["get_", "get", "ck", "com"]
+            .iter()
+            .find_map(|p| b.strip_prefix(p).and_then(|r| lookup(GETTERS, r)))
+    })
+}
+
+/// Methods called on Chilkat objects that only handle errors, status or memory: dropped.
+const BOILERPLATE: &[&str] = &["dispose", "unlockcomponent", "connecttonewobject"];
 
 /// Class-name prefixes of the C, Tcl, PureBasic and DLL APIs (`CkJsonObject_`, `CkRestW_`).
 const CLASS_PREFIXES: &[&str] = &["ckjsonobject", "ckrest", "ckauthaws", "ckstringbuilder"];
@@ -111,7 +140,7 @@ fn bare(name: &str) -> String {
         if let Some(rest) = lower.strip_prefix(prefix) {
             let rest = rest.strip_prefix('w').unwrap_or(rest);
             if let Some(rest) = rest.strip_prefix('_') {
-                return rest.to_string();
+                return rest.trim_start_matches('_').to_string();
             }
         }
     }
@@ -140,6 +169,16 @@ pub fn method(name: &str) -> Option<Method> {
     lookup(METHODS, &b)
         .or_else(|| b.strip_prefix("com").and_then(|r| lookup(METHODS, r)))
         .or_else(|| b.strip_prefix("ck").and_then(|r| lookup(METHODS, r)))
+}
+
+/// Swift's readers: Objective-C's `stringOf:` imported as `string(of:)`, and so on.
+pub fn swift_reader(name: &str) -> Option<Method> {
+    match name {
+        "string" => Some(Method::StringOf),
+        "int" => Some(Method::IntOf),
+        "bool" => Some(Method::BoolOf),
+        _ => None,
+    }
 }
 
 /// The property a setter function spells (`put_I`, `putI`, `SetI`, `setCkI`, `ComI`).

@@ -116,6 +116,13 @@ impl Loops {
         out.push_str("}\n");
     }
 
+    /// Closes loops until at most `depth` are open.
+    pub fn close_to(&mut self, depth: usize, out: &mut String) {
+        while self.open.len() > depth {
+            self.close_one(out);
+        }
+    }
+
     pub fn close_all(&mut self, out: &mut String) {
         while !self.open.is_empty() {
             self.close_one(out);

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::expr::Part;
 use super::extract::{Event, Lit, Program, Review};
 use super::names::Method;
 use crate::host::json_doc::{JsonDoc, number_from_text};
@@ -18,10 +19,17 @@ pub fn request_object(p: &Program) -> Option<&str> {
 /// The object the response is read from: the first one read or printed that is not the request.
 pub fn response_object(p: &Program) -> Option<String> {
     let req = request_object(p);
+    let other = |obj: &String| (Some(obj.as_str()) != req).then(|| obj.clone());
     p.events.iter().find_map(|e| match e {
-        Event::Read { obj, .. } | Event::Print { obj } if Some(obj.as_str()) != req => {
-            Some(obj.clone())
-        }
+        Event::Read { obj, .. } | Event::Print { obj } => other(obj),
+        Event::Say { parts, .. } => parts.iter().find_map(|part| match part {
+            Part::Read { obj, .. } | Part::Emit(obj) => other(obj),
+            _ => None,
+        }),
+        Event::Let {
+            part: Part::Read { obj, .. } | Part::Emit(obj),
+            ..
+        } => other(obj),
         _ => None,
     })
 }

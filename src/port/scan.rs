@@ -273,8 +273,39 @@ impl Scanner<'_> {
         true
     }
 
+    /// Tcl's brace quoting (Tcl(n) rule [6]): `{…}` is one word taken literally, braces
+    /// nesting, when it closes on the same line; a brace that does not (a block) is punctuation.
+    fn tcl_braces(&mut self) -> Option<String> {
+        let rest = self.rest();
+        if self.p.id != "tcl" || !rest.starts_with('{') {
+            return None;
+        }
+        let mut depth = 0;
+        let mut prev = ' ';
+        for (i, c) in rest.char_indices() {
+            match c {
+                '\n' => return None,
+                '{' if prev != '\\' => depth += 1,
+                '}' if prev != '\\' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let text = rest[1..i].to_string();
+                        self.pos += i + 1;
+                        return Some(text);
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        None
+    }
+
     /// A string literal at the current position (after an optional prefix), decoded.
     fn string(&mut self) -> Option<String> {
+        if let Some(text) = self.tcl_braces() {
+            return Some(text);
+        }
         let rest = self.rest();
         let mut chars = rest.chars();
         let first = chars.next()?;

@@ -1,10 +1,15 @@
-//! `pooler port`: every fixture in tests/fixtures/port/ is ported in both styles, the port is
-//! dry-run with a transcript, and the transcript must show the operation, region and request
-//! body written by hand in the fixture's `.expect.json`; the response code must run cleanly.
+//! `pooler port`: every fixture in tests/fixtures/port/ with an `.expect.json` is ported in both
+//! styles, the port is dry-run with a transcript, and the transcript must show the operation,
+//! region and request body written by hand there; the response code must run cleanly. The
+//! `shape_*` programs are run against a canned endpoint in `shape`.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+
+mod compat;
+mod shape;
+mod statements;
 
 use crate::support::{Test, repo_root};
 
