@@ -104,7 +104,10 @@ impl CallError {
     /// making (bad input, ensure_*), the whole sentence with the function in front.
     pub fn message(&self) -> String {
         match self {
-            CallError::Aws { error, .. } => error.message(),
+            CallError::Aws { error, .. } => match error.as_ref() {
+                AwsError::Service { message, .. } => message.clone(),
+                other => other.to_string(),
+            },
             CallError::Refused { message, .. } => message.clone(),
             other => other.to_string(),
         }
