@@ -111,6 +111,14 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
+    /// Write Rhai definition files (`.d.rhai`) into DIR for the Rhai language server: every
+    /// script function, every operation with its input members, the embedded stdlib modules
+    #[command(after_help = examples::DEFINITIONS)]
+    Definitions {
+        /// An existing directory; its `.d.rhai` files of the same names are replaced
+        #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        dir: PathBuf,
+    },
     /// Print the man page (roff), or write one page per command into a directory
     #[command(after_help = examples::MAN)]
     Man {
