@@ -276,11 +276,8 @@ fn call_of(line: &str, module: Option<&str>) -> Option<String> {
         .map(|p| p.split(':').next().unwrap())
         .collect();
     let receiver = (args.first() == Some(&"this")).then(|| args.remove(0));
-    let args = args
-        .iter()
-        .map(|a| format!("{a}_"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    // Parameter names as the arguments: a name Rhai reserves would not compile.
+    let args = args.join(", ");
     Some(match receiver {
         Some(_) => format!("x.{name}({args});"),
         None => format!("{prefix}{name}({args});"),
