@@ -111,8 +111,8 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Write Rhai definition files (`.d.rhai`) into DIR for the Rhai language server: every
-    /// script function, every operation with its input members, the embedded stdlib modules
+    /// Write Rhai definition files (`.d.rhai`) for editors into DIR: every script function and
+    /// operation
     #[command(after_help = examples::DEFINITIONS)]
     Definitions {
         /// An existing directory; its `.d.rhai` files of the same names are replaced

@@ -70,9 +70,9 @@ Examples:
 pub const DEFINITIONS: &str = "\
 Examples:
   mkdir -p .rhai/definitions && pooler definitions .rhai/definitions
-  pooler definitions ~/.config/pooler/definitions   One copy for every project
+  pooler --model service-2.json definitions .rhai/definitions   Operations of a newer model
 
-Regenerate after upgrading pooler or with --model FILE for a newer Cognito model.";
+The Rhai language server reads them from the workspace; regenerate after upgrading pooler.";
 
 /// After every subcommand's options: where the global options are described.
 pub const GLOBAL_NOTE: &str =

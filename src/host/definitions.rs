@@ -191,10 +191,15 @@ fn operation(model: &Model, op: &Operation) -> String {
         out.push_str("///\n/// Sent unsigned: no AWS credentials needed.\n");
     }
     if let Some(p) = model.paginator(op) {
+        let tokens = if p.input_token == p.output_token {
+            p.input_token.clone()
+        } else {
+            format!("{} / {}", p.input_token, p.output_token)
+        };
         let _ = writeln!(
             out,
-            "///\n/// Pages with {} / {}: `cognito.paginate(\"{}\", input)` returns every {}.",
-            p.input_token, p.output_token, op.name, p.result_key
+            "///\n/// Paged: `cognito.paginate(\"{}\", input)` follows {tokens} and returns all `{}`.",
+            op.name, p.result_key
         );
     }
     let _ = writeln!(
