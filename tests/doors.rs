@@ -148,9 +148,7 @@ fn every_door_gives_the_same_warnings_response_and_transcript_line() {
         // (CkRest sends a JSON text, so its frame stays at the call.)
         assert!(
             door == "ckrest"
-                || out
-                    .stderr
-                    .contains(" |     AttributeMapping: #{ email: \"email\" }, Bogus: 1 }"),
+                || out.stderr.contains(" |     AttributeMapping: #{ email: \"email\" }, Bogus: 1 }"),
             "{door}: the frame shows the member's line:\n{}",
             out.stderr
         );
