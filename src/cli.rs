@@ -111,6 +111,14 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
+    /// Write Rhai definition files (`.d.rhai`) for editors into DIR: every script function and
+    /// operation
+    #[command(after_help = examples::DEFINITIONS)]
+    Definitions {
+        /// An existing directory; its `.d.rhai` files of the same names are replaced
+        #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        dir: PathBuf,
+    },
     /// Print the man page (roff), or write one page per command into a directory
     #[command(after_help = examples::MAN)]
     Man {

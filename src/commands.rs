@@ -45,6 +45,7 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         Command::Describe { name, output } => describe(model, name, *output),
         Command::Completions { shell } => crate::cli::generate::completions(*shell),
         Command::Man { dir } => crate::cli::generate::man(dir.as_deref()),
+        Command::Definitions { dir } => definitions(model, dir),
         Command::Port {
             file,
             out,
@@ -187,6 +188,24 @@ fn describe(model: &Model, name: &str, output: bool) -> i32 {
         Err(message) => {
             eprintln!("error: {message} (`pooler ops` lists the operations)");
             exit::USAGE
+        }
+    }
+}
+
+/// `pooler definitions DIR`: the `.d.rhai` files for the Rhai language server.
+fn definitions(model: &Model, dir: &Path) -> i32 {
+    use crate::host::definitions;
+    let files = definitions::files(model, crate::script::stdlib::MODULES);
+    match definitions::write(dir, &files) {
+        Ok(written) => {
+            for path in written {
+                crate::stdout::line(&path.display().to_string());
+            }
+            exit::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit::FAILURE
         }
     }
 }

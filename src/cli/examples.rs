@@ -67,6 +67,13 @@ Examples:
   pooler man | man -l -                   Read the page now
   pooler man --dir /usr/local/share/man/man1   pooler.1 and one page per command";
 
+pub const DEFINITIONS: &str = "\
+Examples:
+  mkdir -p .rhai/definitions && pooler definitions .rhai/definitions
+  pooler --model service-2.json definitions .rhai/definitions   Operations of a newer model
+
+The Rhai language server reads them from the workspace; regenerate after upgrading pooler.";
+
 /// After every subcommand's options: where the global options are described.
 pub const GLOBAL_NOTE: &str =
     "Global options (--region, --dry-run, --endpoint-url, limits, …): see `pooler --help`.";

@@ -4,6 +4,7 @@
 pub mod chilkat;
 pub mod cognito;
 pub mod convert;
+pub mod definitions;
 pub mod error;
 pub mod json;
 pub mod json_doc;
