@@ -179,13 +179,13 @@ const DOCS: &[FnDoc] = &[
     method(
         "cognito",
         "invoke",
-        "c.invoke(name, input)",
+        "c.invoke(name) / c.invoke(name, input)",
         "cognito.call under another name, for clients in other variables",
     ),
     method(
         "cognito",
         "paginate",
-        "cognito.paginate(name, input)",
+        "cognito.paginate(name) / cognito.paginate(name, input)",
         "every item of a paginated operation, following the tokens",
     ),
     method(
@@ -197,13 +197,13 @@ const DOCS: &[FnDoc] = &[
     method(
         "cognito",
         "each",
-        "cognito.each(name, inputs, opts)",
+        "cognito.each(name, inputs) / cognito.each(name, inputs, opts)",
         "runs an operation once per input, paced, resumable; returns a summary",
     ),
     method(
         "cognito",
         "admin_create_users",
-        "cognito.admin_create_users(pool_id, users, opts)",
+        "cognito.admin_create_users(pool_id, users) / cognito.admin_create_users(pool_id, users, opts)",
         "creates many users (skips those that exist); returns a summary",
     ),
     method(
@@ -288,7 +288,7 @@ const SPELLED: &[FnDoc] = &[
     method(
         "cognito",
         "call",
-        "cognito.call(name, input)",
+        "cognito.call(name) / cognito.call(name, input)",
         "runs an operation by name (CreateUserPool or create_user_pool)",
     ),
 ];
