@@ -15,7 +15,6 @@ pub mod repl;
 pub mod script;
 pub mod service;
 pub mod stdout;
-pub mod timefmt;
 
 /// Parses `args` (program name first), runs the command and returns the process exit code.
 pub fn run<I, T>(args: I) -> i32

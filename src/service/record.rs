@@ -33,7 +33,7 @@ impl Service {
         if ctx.verbose && !r.dry_run {
             let shown = match (&response, r.error) {
                 (_, Some(e)) => ctx.secrets.scrub_text(&e.to_string()),
-                (Some(v), None) => pretty(v),
+                (Some(v), None) => pretty(&ctx.model.iso_timestamps(v)),
                 (None, None) => String::new(),
             };
             let line = format!(

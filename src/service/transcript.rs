@@ -33,6 +33,14 @@ pub struct Entry<'a> {
     pub dry_run: bool,
 }
 
+/// This moment in ISO 8601 (UTC), as the transcript's `time` field.
+fn now_iso8601() -> Option<String> {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    crate::model::iso8601(since.as_secs_f64())
+}
+
 impl Transcript {
     /// Opens the file for appending, creating it when missing.
     pub fn create(path: &Path) -> std::io::Result<Self> {
@@ -46,7 +54,7 @@ impl Transcript {
     /// Appends one line and flushes it, so an interrupted run keeps every finished call.
     pub fn record(&self, entry: Entry<'_>) -> std::io::Result<()> {
         let line = serde_json::json!({
-            "time": crate::timefmt::iso8601(std::time::SystemTime::now()),
+            "time": now_iso8601(),
             "operation": entry.operation,
             "region": entry.region,
             "endpoint": entry.endpoint,
