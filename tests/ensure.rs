@@ -216,3 +216,44 @@ fn two_pools_with_the_name_are_an_error_naming_both() {
     );
     assert_eq!(server.requests().len(), 1);
 }
+
+/// A `--model FILE` without an operation `ensure_*` needs is a clear error, not a crash.
+#[test]
+fn a_model_without_an_operation_ensure_needs_is_a_clear_error() {
+    let mut model: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            crate::support::repo_root().join("model/cognito-idp/service-2.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    model["operations"]
+        .as_object_mut()
+        .unwrap()
+        .remove("ListUserPools");
+    let server = Server::start(vec![Reply::json(200, "{}")]);
+    let t = Test::new()
+        .file("old-model.json", &model.to_string())
+        .script(r#"cognito.ensure_user_pool(#{ PoolName: "P" });"#);
+    let out = t
+        .args([
+            "run",
+            "--model",
+            "old-model.json",
+            "--endpoint-url",
+            &server.url,
+            "script.rhai",
+        ])
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+        .env("AWS_REGION", "us-west-2")
+        .run();
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("ensure_user_pool needs the operation ListUserPools, which the model in use does not have"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}

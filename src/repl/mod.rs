@@ -157,7 +157,10 @@ fn refresh_names(editor: &mut Editor<ReplHelper, FileHistory>, session: &Session
 /// Adds `text` to the history and appends it to the file, unless it holds a credential.
 fn remember(editor: &mut Editor<ReplHelper, FileHistory>, file: Option<&Path>, text: &str) {
     if history::has_secret(text) {
-        eprintln!("(not kept in the history: it holds a secret value)");
+        let dim = std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && std::env::var_os("NO_COLOR").is_none();
+        let (on, off) = if dim { ("\x1b[2m", "\x1b[0m") } else { ("", "") };
+        eprintln!("{on}(not kept in the history: it holds a secret value){off}");
         return;
     }
     let _ = editor.add_history_entry(text);
