@@ -13,6 +13,7 @@ mod ensure;
 mod errors;
 mod faults;
 mod fuzz;
+mod import;
 mod interrupt;
 mod json_doc;
 mod link;

@@ -229,6 +229,7 @@ pub fn register(engine: &mut Engine, model: &'static Model) {
     engine.register_fn("to_debug", |c: &mut Cognito| c.describe());
     super::ensure::register(engine);
     super::bulk::register(engine);
+    super::import::register(engine);
     allow_with_as_method(engine);
 }
 

@@ -13,6 +13,7 @@ pub mod ensure_diff;
 pub mod ensure_find;
 pub mod ensure_kinds;
 pub mod ensure_pool;
+pub mod import;
 pub mod json;
 pub mod json_doc;
 pub mod lint;
