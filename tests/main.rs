@@ -11,6 +11,7 @@ mod e2e_ensure;
 mod e2e_moto;
 mod ensure;
 mod errors;
+mod export;
 mod faults;
 mod fuzz;
 mod import;

@@ -302,3 +302,84 @@ pub fn export_users(
     let _ = std::fs::remove_file(resume_path(path));
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// Three ListUsers pages of two users; GetCSVHeader unsupported.
+    struct Pages {
+        calls: Cell<usize>,
+    }
+
+    impl Caller for Pages {
+        fn call(&self, operation: &str, input: Value) -> Result<Value, CallFailure> {
+            self.calls.set(self.calls.get() + 1);
+            match operation {
+                "GetCSVHeader" => Err(CallFailure::new("InternalServerError", "no")),
+                "DescribeUserPool" => Ok(json!({"UserPool": {"SchemaAttributes": [
+                    {"Name": "email"}, {"Name": "custom:team"}]}})),
+                "ListUsers" => {
+                    let page: usize = input
+                        .get("PaginationToken")
+                        .and_then(Value::as_str)
+                        .map_or(0, |t| t.parse().unwrap());
+                    let user = |n: usize| {
+                        let verified = if n == 5 { "false" } else { "true" };
+                        json!({"Username": format!("u{n}"), "Attributes": [
+                            {"Name": "email", "Value": format!("u{n}@x.io")},
+                            {"Name": "email_verified", "Value": verified},
+                            {"Name": "custom:team", "Value": "a,b"}]})
+                    };
+                    let mut v = json!({"Users": [user(2 * page + 1), user(2 * page + 2)]});
+                    if page < 2 {
+                        v["PaginationToken"] = (page + 1).to_string().into();
+                    }
+                    Ok(v)
+                }
+                other => panic!("unexpected {other}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_stopped_export_resumes_where_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("users.csv");
+        let caller = Pages {
+            calls: Cell::new(0),
+        };
+        let stop_now = || true;
+        let first = export_users(&caller, "p", &path, &stop_now, &mut |_| {}).unwrap();
+        assert!(first.interrupted);
+        assert_eq!(first.written, 2);
+        assert!(resume_path(&path).exists());
+        let never = || false;
+        let mut seen = Vec::new();
+        let second = export_users(&caller, "p", &path, &never, &mut |n| seen.push(n)).unwrap();
+        assert!(second.resumed && !second.interrupted);
+        assert_eq!(second.written, 6);
+        assert_eq!(seen, [4, 6]);
+        assert_eq!(second.unverified, 1);
+        assert_eq!(second.unverified_names, ["u5"]);
+        assert_eq!(second.header_source, "documented layout");
+        assert!(!resume_path(&path).exists());
+        let mut reader = csv::Reader::from_path(&path).unwrap();
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            &header[header.len() - 3..],
+            ["custom:team", "cognito:mfa_enabled", "cognito:username"]
+        );
+        let names: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap().get(header.len() - 1).unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["u1", "u2", "u3", "u4", "u5", "u6"]);
+    }
+}
