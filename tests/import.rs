@@ -240,13 +240,27 @@ fn dry_run_checks_the_file_and_the_calls_without_creating_a_job() {
 
 #[test]
 fn ctrl_c_stops_the_running_job_and_exits_130() {
+    interrupt_with(&import_args("users.csv"));
+}
+
+#[test]
+fn ctrl_c_in_a_script_stops_the_running_job_and_exits_130() {
+    interrupt_with(&["run".to_string(), "script.rhai".to_string()]);
+}
+
+/// Runs pooler with `args` until the job runs, sends SIGINT, checks the job was stopped.
+fn interrupt_with(args: &[String]) {
     let server = ImportServer::start(Ending::Hang);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("users.csv"), users(3)).unwrap();
+    let script = format!(
+        r#"cognito.import_users("{POOL}", "users.csv", #{{ CloudWatchLogsRoleArn: "{ROLE}", poll_seconds: 0.01 }});"#
+    );
+    std::fs::write(dir.path().join("script.rhai"), script).unwrap();
     let nowhere = dir.path().join("none");
     let mut child = Command::new(env!("CARGO_BIN_EXE_pooler"))
         .args(["--endpoint-url", server.url.as_str()])
-        .args(import_args("users.csv"))
+        .args(args)
         .current_dir(dir.path())
         .env_clear()
         .env("AWS_CONFIG_FILE", &nowhere)

@@ -1,6 +1,7 @@
 //! `cognito.import_users(pool_id, csv_path, opts)`: users through Cognito's import jobs (the
 //! work is in `crate::service::import`). Returns `#{job_id, status, imported, skipped, failed,
-//! users, jobs}`; a bad file, a failed call or Ctrl-C throws `#{type, message}`.
+//! users, jobs}`; a bad file or a failed call throws `#{type, message}`; Ctrl-C stops the
+//! running job and ends the script (exit 130).
 //! opts: `CloudWatchLogsRoleArn`, `job_name`, `max_users_per_job`, `max_bytes_per_job`,
 //! `poll_seconds`, `dry_run`.
 
@@ -136,10 +137,14 @@ impl Cognito {
             &mut progress,
         ) {
             Ok(summary) => Ok(summary_map(&summary)),
-            Err(ImportError::Interrupted(s)) => Err(thrown(
-                "Interrupted",
-                format!("interrupted: stopped import job {}", s.job_id),
-            )),
+            Err(ImportError::Interrupted(s)) => {
+                eprintln!("import: interrupted; stopped job {}", s.job_id);
+                let code = shared.interrupt.exit_code();
+                Err(
+                    EvalAltResult::ErrorTerminated(Dynamic::from_int(code as INT), Position::NONE)
+                        .into(),
+                )
+            }
             Err(ImportError::File(m)) => Err(thrown("ValidationError", m)),
             Err(ImportError::Upload(m)) => Err(thrown("UploadFailed", m)),
             Err(ImportError::Call(e)) => Err(thrown(&e.kind, e.message)),
