@@ -126,6 +126,48 @@ pub enum Command {
         #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
         dir: Option<PathBuf>,
     },
+    /// Export a live user pool as a Rhai script of `ensure_*` calls (adopt, clone, drift check)
+    Export(ExportArgs),
+    /// Import users from a CSV file through Cognito's user import jobs
+    Import(ImportArgs),
+}
+
+/// `pooler export POOL_ID [-o FILE] [--users FILE.csv]`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The user pool, e.g. us-west-2_AbC123
+    pub pool_id: String,
+    /// Write the script here instead of stdout
+    #[arg(short, long, value_name = "OUT")]
+    pub out: Option<PathBuf>,
+    /// Write every user to this CSV file, in the import job's layout (resumable after Ctrl-C);
+    /// without -o, only the users are exported
+    #[arg(long, value_name = "FILE.csv")]
+    pub users: Option<PathBuf>,
+}
+
+/// `pooler import POOL_ID FILE.csv`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The user pool, e.g. us-west-2_AbC123
+    pub pool_id: String,
+    /// The users, in the layout GetCSVHeader names (`pooler export POOL --users` writes it)
+    pub file: PathBuf,
+    /// The role that lets the jobs write to CloudWatch Logs (CloudWatchLogsRoleArn)
+    #[arg(long, env = "POOLER_IMPORT_ROLE_ARN", value_name = "ARN")]
+    pub role_arn: Option<String>,
+    /// Name of the jobs (numbered when the file is split)
+    #[arg(long, default_value = "pooler-import", value_name = "NAME")]
+    pub job_name: String,
+    /// Most users per job (the service takes 500,000)
+    #[arg(long, default_value_t = 500_000, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_users_per_job: u64,
+    /// Largest file per job, in bytes (the service takes 100 MB)
+    #[arg(long, default_value_t = 100_000_000, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_bytes_per_job: u64,
+    /// Seconds between job status checks
+    #[arg(long, default_value_t = 5.0, value_name = "SECONDS", value_parser = values::timeout, allow_negative_numbers = true)]
+    pub poll_seconds: f64,
 }
 
 /// Options that every command takes; each can also come from the environment.

@@ -7,7 +7,7 @@ use crate::exit;
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 use crate::script::setup::{Mode, runner};
-use crate::service::{self, Context};
+use crate::service::{self, Context, Service};
 
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
@@ -53,6 +53,169 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
             style,
         } => {
             crate::port::command::run(file, out.as_deref(), lang.as_deref(), *style, global.strict)
+        }
+        Command::Export(args) => export(global, model, interrupt, args),
+        Command::Import(args) => import(global, model, interrupt, args),
+    }
+}
+
+/// The call service for `export` and `import` (the same pipeline scripts use).
+fn calls(global: &Global, model: &'static Model, interrupt: &Interrupt) -> Result<Service, i32> {
+    crate::script::setup::service(
+        global,
+        model,
+        interrupt,
+        Mode::Run,
+        &crate::script::sources::Sources::new(),
+    )
+}
+
+/// `pooler export`: the script to -o or stdout, the users to --users.
+fn export(
+    global: &Global,
+    model: &'static Model,
+    interrupt: &Interrupt,
+    args: &crate::cli::ExportArgs,
+) -> i32 {
+    use crate::service::export;
+    if global.dry_run {
+        eprintln!("error: export only reads the pool; --dry-run has nothing to do");
+        return exit::USAGE;
+    }
+    let caller = match calls(global, model, interrupt) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if args.out.is_some() || args.users.is_none() {
+        let text = match export::export_script(&caller, model, &args.pool_id) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: cannot export `{}`: {e}", args.pool_id);
+                return e.exit_code();
+            }
+        };
+        match &args.out {
+            Some(path) => {
+                if let Err(e) = std::fs::write(path, &text) {
+                    eprintln!("error: cannot write `{}`: {e}", path.display());
+                    return exit::FAILURE;
+                }
+                eprintln!("export: wrote {}", path.display());
+            }
+            None => crate::stdout::write(&text),
+        }
+    }
+    let Some(path) = &args.users else {
+        return exit::SUCCESS;
+    };
+    let stop = || interrupt.is_set();
+    let mut progress = |n: u64| eprint!("\rexport: {n} users written");
+    let report = export::users::export_users(&caller, &args.pool_id, path, &stop, &mut progress);
+    eprintln!();
+    match report {
+        Ok(r) => {
+            let from = if r.resumed { ", resumed" } else { "" };
+            eprintln!(
+                "export: {} users in {} (columns from {}{from})",
+                r.written,
+                path.display(),
+                r.header_source
+            );
+            if r.unverified > 0 {
+                eprintln!(
+                    "export: {} users have neither a verified email nor a verified phone number, so the import job would reject them: {}{}",
+                    r.unverified,
+                    r.unverified_names.join(", "),
+                    if r.unverified > r.unverified_names.len() as u64 {
+                        ", …"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            if r.interrupted {
+                eprintln!("export: interrupted; run the same command again to continue");
+                return interrupt.exit_code();
+            }
+            exit::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: users of `{}`: {e}", args.pool_id);
+            e.exit_code()
+        }
+    }
+}
+
+/// `pooler import`: check, split, create, upload, start and watch the jobs.
+fn import(
+    global: &Global,
+    model: &'static Model,
+    interrupt: &Interrupt,
+    args: &crate::cli::ImportArgs,
+) -> i32 {
+    use crate::service::import;
+    let caller = match calls(global, model, interrupt) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let opts = import::Options {
+        role_arn: args.role_arn.clone(),
+        job_name: args.job_name.clone(),
+        limits: import::Limits {
+            max_users: args.max_users_per_job.max(1),
+            max_bytes: args.max_bytes_per_job.max(1),
+        },
+        poll: std::time::Duration::from_secs_f64(args.poll_seconds),
+        dry_run: global.dry_run,
+        ..import::Options::default()
+    };
+    let stop = || interrupt.is_set();
+    let mut progress = |p: import::Progress| eprintln!("{}", import::describe(&p));
+    match import::import(
+        &caller,
+        &args.pool_id,
+        &args.file,
+        &opts,
+        &stop,
+        &mut progress,
+    ) {
+        Ok(s) if s.status == "Succeeded" || s.status == "DryRun" => {
+            println!(
+                "{}: {} imported, {} skipped, {} failed ({} job(s))",
+                s.status,
+                s.imported,
+                s.skipped,
+                s.failed,
+                s.jobs.len()
+            );
+            exit::SUCCESS
+        }
+        Ok(s) => {
+            let message = s.jobs.last().map(|j| j.message.clone()).unwrap_or_default();
+            println!(
+                "{}: {} imported, {} skipped, {} failed ({} job(s))",
+                s.status,
+                s.imported,
+                s.skipped,
+                s.failed,
+                s.jobs.len()
+            );
+            eprintln!(
+                "error: import job {} ended {}: {message}",
+                s.job_id, s.status
+            );
+            exit::SERVICE
+        }
+        Err(import::ImportError::Interrupted(s)) => {
+            eprintln!(
+                "import: interrupted; stopped job {} ({} imported so far)",
+                s.job_id, s.imported
+            );
+            interrupt.exit_code()
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code()
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod cognito;
 pub mod convert;
 pub mod definitions;
 pub mod error;
+pub mod import;
 pub mod json;
 pub mod json_doc;
 pub mod path;

@@ -5,7 +5,7 @@
 
 use rhai::{Engine, RhaiNativeFunc, Variant};
 
-use super::{chilkat, cognito, json, util};
+use super::{chilkat, cognito, import, json, util};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 
@@ -367,6 +367,7 @@ pub fn register_all(
 ) {
     register_base(reg, interrupt);
     cognito::register(reg, model);
+    import::register(reg);
     chilkat::register(reg, client, region_override);
 }
 

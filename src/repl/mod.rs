@@ -159,7 +159,11 @@ fn remember(editor: &mut Editor<ReplHelper, FileHistory>, file: Option<&Path>, t
     if history::has_secret(text) {
         let dim = std::io::IsTerminal::is_terminal(&std::io::stderr())
             && std::env::var_os("NO_COLOR").is_none();
-        let (on, off) = if dim { ("\x1b[2m", "\x1b[0m") } else { ("", "") };
+        let (on, off) = if dim {
+            ("\x1b[2m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
         eprintln!("{on}(not kept in the history: it holds a secret value){off}");
         return;
     }

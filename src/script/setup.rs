@@ -44,6 +44,53 @@ fn settings(global: &Global, dry_run: bool) -> aws::Settings {
     }
 }
 
+/// The call service for a run in `mode`, its notices rendered on the console (frames drawn
+/// from `sources`). `pooler export` and `import` use it without an engine.
+pub fn service(
+    global: &Global,
+    model: &'static Model,
+    interrupt: &Interrupt,
+    mode: Mode,
+    sources: &Sources,
+) -> Result<Service, i32> {
+    let transcript = match &global.transcript {
+        Some(path) => Some(Transcript::create(path).map_err(|e| {
+            eprintln!(
+                "error: cannot open the transcript `{}`: {e}",
+                path.display()
+            );
+            exit::FAILURE
+        })?),
+        None => None,
+    };
+    let dry_run = global.dry_run || mode == Mode::Check;
+    let calls_mode = match mode {
+        Mode::Plan => service::Mode::Plan,
+        _ if dry_run => service::Mode::DryRun,
+        _ => service::Mode::Run,
+    };
+    let observer = Rc::new(Console {
+        sources: sources.clone(),
+        color: runner::use_color(global.color),
+        quiet: mode == Mode::Check,
+    });
+    let context = Rc::new(Context::new(
+        model,
+        Options {
+            mode: calls_mode,
+            validate: !global.no_validate,
+            strict: global.strict,
+            verbose: global.verbose,
+            collect_problems: mode == Mode::Check,
+            transcript,
+        },
+        observer,
+        interrupt.clone(),
+    ));
+    let client = aws::Client::new(settings(global, dry_run), service::service_of(model));
+    Ok(Service::new(context, client))
+}
+
 /// An engine with the whole host API, `cognito` and `args` in every scope.
 pub fn runner(
     global: &Global,
@@ -67,43 +114,10 @@ pub fn runner(
         print,
     };
     let mut engine = engine::build(&setup);
-    let transcript = match &global.transcript {
-        Some(path) => Some(Transcript::create(path).map_err(|e| {
-            eprintln!(
-                "error: cannot open the transcript `{}`: {e}",
-                path.display()
-            );
-            exit::FAILURE
-        })?),
-        None => None,
-    };
     let color = runner::use_color(global.color);
-    let dry_run = global.dry_run || mode == Mode::Check;
-    let calls_mode = match mode {
-        Mode::Plan => service::Mode::Plan,
-        _ if dry_run => service::Mode::DryRun,
-        _ => service::Mode::Run,
-    };
-    let observer = Rc::new(Console {
-        sources: sources.clone(),
-        color,
-        quiet: mode == Mode::Check,
-    });
-    let context = Rc::new(Context::new(
-        model,
-        Options {
-            mode: calls_mode,
-            validate: !global.no_validate,
-            strict: global.strict,
-            verbose: global.verbose,
-            collect_problems: mode == Mode::Check,
-            transcript,
-        },
-        observer,
-        interrupt.clone(),
-    ));
-    let client = aws::Client::new(settings(global, dry_run), service::service_of(model));
-    let cognito = Cognito::new(Service::new(context.clone(), client));
+    let service = service(global, model, interrupt, mode, &sources)?;
+    let context = service.ctx.clone();
+    let cognito = Cognito::new(service);
     let mut reg = Registrar::new(&mut engine);
     registry::register_all(
         &mut reg,

@@ -55,7 +55,17 @@ impl Service {
     ) -> Result<Value, CallError> {
         let runtime = self.ctx.runtime();
         runtime
-            .block_on(self.run(op, input, site, check, &Ungated))
+            .block_on(self.run(op, input, site, check, &Ungated, &self.ctx.interrupt))
+            .result
+    }
+
+    /// A call that must go out although the run was interrupted (stopping an import job that
+    /// Ctrl-C ended): the same pipeline, deaf to the interrupt.
+    pub fn call_cleanup(&self, op: &'static Operation, input: &Value) -> Result<Value, CallError> {
+        let runtime = self.ctx.runtime();
+        let deaf = crate::interrupt::Interrupt::new();
+        runtime
+            .block_on(self.run(op, input, None, Check::Full, &Ungated, &deaf))
             .result
     }
 
@@ -67,7 +77,7 @@ impl Service {
         site: Option<&Site>,
     ) -> Detailed {
         let runtime = self.ctx.runtime();
-        runtime.block_on(self.run(op, input, site, Check::Full, &Ungated))
+        runtime.block_on(self.run(op, input, site, Check::Full, &Ungated, &self.ctx.interrupt))
     }
 
     /// The pipeline as a future, for callers that run many calls at once (bulk).
@@ -79,7 +89,9 @@ impl Service {
         check: Check,
         gate: &dyn Gate,
     ) -> Result<Value, CallError> {
-        self.run(op, input, site, check, gate).await.result
+        self.run(op, input, site, check, gate, &self.ctx.interrupt)
+            .await
+            .result
     }
 
     /// Validates and lints `input` for `op` without sending it: warnings are told, errors
@@ -170,6 +182,7 @@ impl Service {
         site: Option<&Site>,
         check: Check,
         gate: &dyn Gate,
+        interrupt: &crate::interrupt::Interrupt,
     ) -> Detailed {
         let failed = |e: CallError| Detailed {
             result: Err(e),
@@ -186,8 +199,8 @@ impl Service {
             return failed(e);
         }
         let ctx = &self.ctx;
-        if ctx.interrupt.is_set() {
-            return failed(CallError::interrupted(&ctx.interrupt));
+        if interrupt.is_set() {
+            return failed(CallError::interrupted(interrupt));
         }
         let body = match serde_json::to_vec(input) {
             Ok(b) => b,
@@ -203,7 +216,7 @@ impl Service {
         self.log_request(op, input, None);
         let outcome = self
             .client
-            .call_gated(&op.name, &body, !op.unsigned, &ctx.interrupt, gate)
+            .call_gated(&op.name, &body, !op.unsigned, interrupt, gate)
             .await;
         let record = Record {
             op,
@@ -219,7 +232,7 @@ impl Service {
         };
         let recorded = self.record(&record);
         let result = match (outcome.result, recorded) {
-            (Err(AwsError::Interrupted), _) => Err(CallError::interrupted(&ctx.interrupt)),
+            (Err(AwsError::Interrupted), _) => Err(CallError::interrupted(interrupt)),
             (Err(error), _) => Err(CallError::Aws {
                 operation: op.name.clone(),
                 error: Box::new(error),

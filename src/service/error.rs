@@ -17,7 +17,7 @@ pub enum CallError {
     #[error("{context}: {message}")]
     BadInput { context: String, message: String },
     /// The request failed validation against the model; nothing was sent.
-    #[error("{operation}: the request is invalid, nothing was sent")]
+    #[error("{operation}: the request is invalid, nothing was sent: {}", problems_text(.problems))]
     Validation {
         operation: String,
         problems: Vec<Problem>,
@@ -131,6 +131,21 @@ impl CallError {
             message: message.into(),
         }
     }
+}
+
+/// `path: message; path: message`.
+fn problems_text(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            if p.path.is_empty() {
+                p.message.clone()
+            } else {
+                format!("{}: {}", p.path, p.message)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Service answers exit 6; no answer (network, timeout, credentials, endpoint) exits 7.

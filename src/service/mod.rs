@@ -13,6 +13,8 @@ pub mod bulk;
 mod call;
 pub mod ensure;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod lint;
 pub mod notice;
 mod paginate;
