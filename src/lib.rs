@@ -13,6 +13,7 @@ pub mod model;
 pub mod port;
 pub mod repl;
 pub mod script;
+pub mod service;
 
 use clap::Parser as _;
 

@@ -15,6 +15,7 @@ mod names;
 mod paths;
 mod pattern;
 mod problem;
+mod quotas;
 mod redact;
 mod sensitive;
 mod shapes;
@@ -31,6 +32,7 @@ use std::sync::OnceLock;
 pub use error::ModelError;
 pub use names::xform_name;
 pub use problem::{Problem, Severity};
+pub use quotas::{Classified, QuotaCategory, QuotaTable, QuotaTableError, UserCap};
 pub use redact::REDACTED;
 
 use shapes::{Shape, ShapeId};
