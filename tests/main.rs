@@ -18,5 +18,6 @@ mod json_doc;
 mod link;
 mod lint;
 mod port;
+mod quota;
 mod repl;
 mod secrets;

@@ -11,8 +11,8 @@ pub mod retry;
 mod settings;
 mod signing;
 
-pub(crate) use credentials::profile_properties;
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
+pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
 pub use settings::{Settings, StaticCredentials};

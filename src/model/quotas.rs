@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-
 const EMBEDDED_QUOTAS: &str = include_str!("../../model/cognito-idp/quotas.json");
 
 /// Why a quota table could not be loaded.
@@ -267,10 +266,23 @@ mod tests {
             r#""A":{"rps":1,"adjustable":false,"operations":["X"]},"B":{"rps":1,"adjustable":false,"operations":["X"]}"#,
             "",
         );
-        assert!(QuotaTable::from_json(&twice).unwrap_err().to_string().contains("X is listed twice"));
+        assert!(
+            QuotaTable::from_json(&twice)
+                .unwrap_err()
+                .to_string()
+                .contains("X is listed twice")
+        );
         let zero = base(r#""A":{"rps":0,"adjustable":false,"operations":[]}"#, "");
-        assert!(QuotaTable::from_json(&zero).unwrap_err().to_string().contains("positive"));
-        let both = base(r#""A":{"rps":1,"adjustable":false,"operations":["X"]}"#, r#""X""#);
+        assert!(
+            QuotaTable::from_json(&zero)
+                .unwrap_err()
+                .to_string()
+                .contains("positive")
+        );
+        let both = base(
+            r#""A":{"rps":1,"adjustable":false,"operations":["X"]}"#,
+            r#""X""#,
+        );
         assert!(QuotaTable::from_json(&both).is_err());
     }
 

@@ -2,6 +2,8 @@
 //! AWS-free environment: `Test::new().script("...").args(["run", "script.rhai"]).run()`.
 
 pub mod moto;
+pub mod quota_driver;
+pub mod quota_server;
 pub mod server;
 pub mod throttle;
 

@@ -114,9 +114,17 @@ mod tests {
         b.throttled(t0);
         assert_eq!(b.rate(t0), 30.0);
         b.throttled(t0 + ms(100));
-        assert_eq!(b.rate(t0), 30.0, "a throttle within the quiet period is not a new cut");
+        assert_eq!(
+            b.rate(t0),
+            30.0,
+            "a throttle within the quiet period is not a new cut"
+        );
         b.throttled(t0 + QUIET);
-        assert!((b.rate(t0 + QUIET) - 23.25).abs() < 1e-9, "{}", b.rate(t0 + QUIET));
+        assert!(
+            (b.rate(t0 + QUIET) - 23.25).abs() < 1e-9,
+            "{}",
+            b.rate(t0 + QUIET)
+        );
         // 5% of the quota a second: 2 per second back, up to the quota and no further.
         let later = t0 + QUIET + Duration::from_secs(2);
         assert!((b.rate(later) - 27.25).abs() < 1e-9);

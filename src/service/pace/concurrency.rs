@@ -87,6 +87,10 @@ mod tests {
         let avg = c.latency().unwrap().as_secs_f64();
         assert!(avg > 0.45 && avg < 0.5, "{avg}");
         assert_eq!(Concurrency::new().latency(), None);
-        assert_eq!(Concurrency::new().target(50.0), 9, "100 ms assumed before any answer");
+        assert_eq!(
+            Concurrency::new().target(50.0),
+            9,
+            "100 ms assumed before any answer"
+        );
     }
 }

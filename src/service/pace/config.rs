@@ -231,8 +231,16 @@ mod tests {
 
     #[test]
     fn none_turns_pacing_off_unless_a_higher_source_sets_rates() {
-        assert!(resolve(&["none"], Some("UserList=5"), None).unwrap().is_off());
-        assert!(resolve(&[], Some("none"), Some("UserList=5")).unwrap().is_off());
+        assert!(
+            resolve(&["none"], Some("UserList=5"), None)
+                .unwrap()
+                .is_off()
+        );
+        assert!(
+            resolve(&[], Some("none"), Some("UserList=5"))
+                .unwrap()
+                .is_off()
+        );
         assert!(resolve(&[], None, Some("NONE")).unwrap().is_off());
         let c = resolve(&["UserList=5"], Some("none"), None).unwrap();
         assert!(!c.is_off());
@@ -247,7 +255,10 @@ mod tests {
             "--quota: unknown quota category `UserCreaton` (did you mean `UserCreation`?)"
         );
         let err = resolve(&[], Some("UserList=0"), None).unwrap_err();
-        assert!(err.to_string().starts_with("POOLER_QUOTAS: `UserList=0`: the rate must be a positive"));
+        assert!(
+            err.to_string()
+                .starts_with("POOLER_QUOTAS: `UserList=0`: the rate must be a positive")
+        );
         for bad in ["UserList=-3", "UserList=inf", "UserList=NaN"] {
             assert!(resolve(&[bad], None, None).is_err(), "{bad}");
         }
@@ -258,7 +269,11 @@ mod tests {
         let err = resolve(&["none", "UserList=3"], None, None).unwrap_err();
         assert!(err.message.contains("cannot be combined"), "{err}");
         let err = resolve(&[], None, Some("Bogus=3")).unwrap_err();
-        assert!(err.to_string().starts_with("pooler_quotas in ~/.aws/config: unknown"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("pooler_quotas in ~/.aws/config: unknown"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -54,16 +54,28 @@ mod tests {
     #[test]
     fn category_pool_and_user() {
         let t = QuotaTable::embedded();
-        let k = call_keys(t, "AdminCreateUser", &json!({"UserPoolId": "p", "Username": "u"}))
-            .unwrap();
+        let k = call_keys(
+            t,
+            "AdminCreateUser",
+            &json!({"UserPoolId": "p", "Username": "u"}),
+        )
+        .unwrap();
         assert_eq!(t.categories()[k.category].name, "UserCreation");
         assert_eq!((k.pool, k.user), (None, None));
 
         let k = call_keys(t, "DescribeUserPoolClient", &json!({"UserPoolId": "p1"})).unwrap();
         assert_eq!(k.pool, Some(("DescribeUserPoolClient".into(), "p1".into())));
 
-        let a = call_keys(t, "AdminGetUser", &json!({"UserPoolId": "p", "Username": "u"}));
-        let b = call_keys(t, "AdminListDevices", &json!({"UserPoolId": "p", "Username": "u"}));
+        let a = call_keys(
+            t,
+            "AdminGetUser",
+            &json!({"UserPoolId": "p", "Username": "u"}),
+        );
+        let b = call_keys(
+            t,
+            "AdminListDevices",
+            &json!({"UserPoolId": "p", "Username": "u"}),
+        );
         let (a, b) = (a.unwrap().user.unwrap(), b.unwrap().user.unwrap());
         assert_eq!(a, b, "reads of one user share a bucket across categories");
         assert_eq!(a.0, UserCap::Read);

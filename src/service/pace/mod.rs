@@ -359,9 +359,7 @@ fn sub_buckets<'a>(
         let rps = category
             .per_pool_operation_rps
             .unwrap_or(category.default_rps);
-        pools
-            .entry(key.clone())
-            .or_insert_with(|| Capped::new(rps))
+        pools.entry(key.clone()).or_insert_with(|| Capped::new(rps))
     });
     let user = keys.user.map(|(cap, id)| {
         users

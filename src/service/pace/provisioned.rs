@@ -19,7 +19,12 @@ pub enum LimitLookupError {
 impl LimitLookupError {
     /// From a service error code (`AccessDeniedException`, `UnauthorizedOperation`, …).
     pub fn from_error_type(kind: &str) -> LimitLookupError {
-        let denied = ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "NotAuthorizedException"];
+        let denied = [
+            "AccessDenied",
+            "AccessDeniedException",
+            "UnauthorizedOperation",
+            "NotAuthorizedException",
+        ];
         if denied.contains(&kind) {
             LimitLookupError::AccessDenied
         } else {

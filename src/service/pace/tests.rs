@@ -41,7 +41,11 @@ impl Pacer {
 #[test]
 fn a_category_starts_at_its_quota() {
     let p = pacer(&[]);
-    let k = keys(&p, "AdminCreateUser", json!({"UserPoolId": "p", "Username": "u"}));
+    let k = keys(
+        &p,
+        "AdminCreateUser",
+        json!({"UserPoolId": "p", "Username": "u"}),
+    );
     for gap in gaps(&p, &k, 50) {
         assert!((gap - 20.0).abs() < 0.01, "50/s is 20 ms apart, got {gap}");
     }
@@ -63,7 +67,11 @@ fn every_operation_of_a_category_shares_its_schedule() {
 #[test]
 fn categories_do_not_wait_for_each_other() {
     let p = pacer(&[]);
-    let create = keys(&p, "AdminCreateUser", json!({"UserPoolId": "p", "Username": "u"}));
+    let create = keys(
+        &p,
+        "AdminCreateUser",
+        json!({"UserPoolId": "p", "Username": "u"}),
+    );
     let read = keys(&p, "DescribeUserPool", json!({"UserPoolId": "p"}));
     let start = Instant::now();
     for _ in 0..100 {
@@ -76,12 +84,22 @@ fn categories_do_not_wait_for_each_other() {
 #[test]
 fn per_pool_operations_are_capped_at_five_a_second() {
     let p = pacer(&[]);
-    let pool_a = keys(&p, "DescribeUserPoolClient", json!({"UserPoolId": "a", "ClientId": "c"}));
-    let pool_b = keys(&p, "DescribeUserPoolClient", json!({"UserPoolId": "b", "ClientId": "c"}));
+    let pool_a = keys(
+        &p,
+        "DescribeUserPoolClient",
+        json!({"UserPoolId": "a", "ClientId": "c"}),
+    );
+    let pool_b = keys(
+        &p,
+        "DescribeUserPoolClient",
+        json!({"UserPoolId": "b", "ClientId": "c"}),
+    );
     let other_op = keys(&p, "ListUserPoolClients", json!({"UserPoolId": "a"}));
     let t0 = Instant::now();
     // Five calls on pool a issued at once get turns 200 ms apart.
-    let turns: Vec<Instant> = (0..5).map(|_| p.reserve_turn(&pool_a, t0).unwrap()).collect();
+    let turns: Vec<Instant> = (0..5)
+        .map(|_| p.reserve_turn(&pool_a, t0).unwrap())
+        .collect();
     for (i, turn) in turns.iter().enumerate() {
         let ms = turn.duration_since(t0).as_secs_f64() * 1e3;
         assert!((ms - 200.0 * i as f64).abs() < 0.01, "turn {i} at {ms} ms");
@@ -96,7 +114,10 @@ fn per_pool_operations_are_capped_at_five_a_second() {
     // Pool a's later calls go at their turns.
     for turn in &turns[1..] {
         let went = p.reserve(&pool_a, *turn);
-        assert!(went.duration_since(*turn) < Duration::from_micros(1), "{went:?} {turn:?}");
+        assert!(
+            went.duration_since(*turn) < Duration::from_micros(1),
+            "{went:?} {turn:?}"
+        );
     }
 }
 
@@ -107,7 +128,11 @@ fn a_call_held_by_its_category_keeps_the_pool_spacing() {
     let t0 = Instant::now();
     // The category (20/s) is busy for a second with other pools' calls.
     for i in 0..20 {
-        let other = keys(&p, "GetGroup", json!({"UserPoolId": format!("p{i}"), "GroupName": "g"}));
+        let other = keys(
+            &p,
+            "GetGroup",
+            json!({"UserPoolId": format!("p{i}"), "GroupName": "g"}),
+        );
         book(&p, &other, t0);
     }
     let first = book(&p, &pool_a, t0);
@@ -119,16 +144,30 @@ fn a_call_held_by_its_category_keeps_the_pool_spacing() {
 #[test]
 fn per_user_writes_are_capped_at_ten_a_second() {
     let p = pacer(&[]);
-    let one = keys(&p, "AdminUpdateUserAttributes", json!({"UserPoolId": "p", "Username": "u"}));
+    let one = keys(
+        &p,
+        "AdminUpdateUserAttributes",
+        json!({"UserPoolId": "p", "Username": "u"}),
+    );
     for gap in gaps(&p, &one, 5) {
-        assert!((gap - 100.0).abs() < 0.01, "10/s per user is 100 ms apart, got {gap}");
+        assert!(
+            (gap - 100.0).abs() < 0.01,
+            "10/s per user is 100 ms apart, got {gap}"
+        );
     }
     let p = pacer(&[]);
-    let other = keys(&p, "AdminUpdateUserAttributes", json!({"UserPoolId": "p", "Username": "v"}));
+    let other = keys(
+        &p,
+        "AdminUpdateUserAttributes",
+        json!({"UserPoolId": "p", "Username": "v"}),
+    );
     let t0 = Instant::now();
     book(&p, &one, t0);
     let one_more = p.reserve_turn(&one, t0).unwrap();
-    assert!(one_more.duration_since(t0) >= Duration::from_millis(99), "user u waits its turn");
+    assert!(
+        one_more.duration_since(t0) >= Duration::from_millis(99),
+        "user u waits its turn"
+    );
     // User v waits only for the category (25/s), not for user u.
     assert!(book(&p, &other, t0).duration_since(t0) < Duration::from_millis(100));
 }
@@ -139,12 +178,19 @@ fn throttling_cuts_the_category_and_it_shows() {
     let k = keys(&p, "ListUsers", json!({"UserPoolId": "p"}));
     p.observe(&k, true, Some(Duration::from_millis(5)));
     let gap = gaps(&p, &k, 2)[0];
-    assert!((gap - 1000.0 / 30.0).abs() < 0.5, "cut to 30/s, got a {gap} ms gap");
+    assert!(
+        (gap - 1000.0 / 30.0).abs() < 0.5,
+        "cut to 30/s, got a {gap} ms gap"
+    );
     let status = p.status("UserList").unwrap();
     assert_eq!(status.throttled, 1);
     assert_eq!(status.quota, 40.0);
     assert!(status.allowed < 31.0, "{status:?}");
-    assert!(progress_line(&status).contains("slowed to"), "{}", progress_line(&status));
+    assert!(
+        progress_line(&status).contains("slowed to"),
+        "{}",
+        progress_line(&status)
+    );
 }
 
 #[test]
@@ -190,7 +236,11 @@ fn the_gate_waits_for_its_slot() {
 #[test]
 fn concurrency_follows_the_latency_seen() {
     let p = pacer(&[]);
-    let k = keys(&p, "AdminCreateUser", json!({"UserPoolId": "p", "Username": "u"}));
+    let k = keys(
+        &p,
+        "AdminCreateUser",
+        json!({"UserPoolId": "p", "Username": "u"}),
+    );
     for _ in 0..30 {
         p.observe(&k, false, Some(Duration::from_millis(200)));
     }
@@ -210,8 +260,16 @@ fn provisioned_limits_are_asked_once_per_adjustable_category() {
     assert_eq!(category, "UserCreation");
     assert_eq!(input["LimitDefinition"]["LimitClass"], "API_CATEGORY");
     assert_eq!(p.provisioned_limit_request("SignUp"), None, "asked already");
-    assert_eq!(p.provisioned_limit_request("ListUsers"), None, "not adjustable");
-    assert_eq!(p.provisioned_limit_request("AdminGetUser"), None, "set by --quota");
+    assert_eq!(
+        p.provisioned_limit_request("ListUsers"),
+        None,
+        "not adjustable"
+    );
+    assert_eq!(
+        p.provisioned_limit_request("AdminGetUser"),
+        None,
+        "set by --quota"
+    );
     p.record_provisioned_limit(
         "UserCreation",
         Ok(&json!({"Limit": {"ProvisionedLimitValue": 80, "FreeLimitValue": 50}})),
