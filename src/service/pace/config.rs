@@ -92,6 +92,21 @@ impl QuotaConfig {
         Ok(config)
     }
 
+    /// [`QuotaConfig::resolve`] with the embedded table, `POOLER_QUOTAS` from the process
+    /// environment and `pooler_quotas` from `profile` (else `AWS_PROFILE`, else `default`).
+    pub fn from_environment(
+        flags: &[String],
+        profile: Option<&str>,
+    ) -> Result<QuotaConfig, QuotaError> {
+        let env = |name: &str| std::env::var(name).ok();
+        QuotaConfig::resolve(
+            QuotaTable::embedded(),
+            flags,
+            env("POOLER_QUOTAS").as_deref(),
+            profile_quotas(&env, profile).as_deref(),
+        )
+    }
+
     /// Whether pacing is off.
     pub fn is_off(&self) -> bool {
         self.off
@@ -143,7 +158,11 @@ fn parse(table: &QuotaTable, text: &str, source: QuotaSource) -> Result<Parsed, 
                 let hint = table
                     .suggest_category(name)
                     .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_else(|| " (`pooler` knows the categories of docs/quotas.md)".into());
+                    .unwrap_or_else(|| {
+                        let names: Vec<&str> =
+                            table.categories().iter().map(|c| c.name.as_str()).collect();
+                        format!(" (categories: {})", names.join(", "))
+                    });
                 fail(format!("unknown quota category `{name}`{hint}"))
             })?;
         let rps: f64 = value.parse().map_err(|_| {

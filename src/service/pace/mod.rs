@@ -7,6 +7,25 @@
 //! call's slot before every attempt and reports throttling, which cuts the category's rate
 //! (another client may share the account) until it recovers toward the quota. Waits are plain
 //! timer futures, so the caller can drop them on an interrupt.
+//!
+//! Wiring, in short:
+//!
+//! ```no_run
+//! # async fn demo(client: pooler::aws::Client, body: Vec<u8>, input: serde_json::Value,
+//! #               interrupt: pooler::interrupt::Interrupt) -> Result<(), Box<dyn std::error::Error>> {
+//! use pooler::service::pace::{LimitLookupError, Pacer, QuotaConfig};
+//! let flags = vec!["UserCreation=80".to_string()]; // --quota, repeatable
+//! let pacer = Pacer::new(&QuotaConfig::from_environment(&flags, None)?); // once per run
+//! pacer
+//!     .consult_provisioned_limit("AdminCreateUser", |input| async move {
+//!         // perform GetProvisionedLimit with `input`; map an error to its type:
+//!         Err::<serde_json::Value, _>(LimitLookupError::from_error_type("AccessDeniedException"))
+//!     })
+//!     .await;
+//! let gate = pacer.gate("AdminCreateUser", &input);
+//! let outcome = client.call_gated("AdminCreateUser", &body, true, &interrupt, &gate).await;
+//! # let _ = outcome; Ok(()) }
+//! ```
 
 mod bucket;
 mod concurrency;
