@@ -21,6 +21,11 @@ impl Meter {
         }
     }
 
+    /// Whether anything was admitted yet.
+    pub(crate) fn used(&self) -> bool {
+        self.first.is_some()
+    }
+
     /// Requests per second over the window ending at `now` (or since the first request).
     pub(crate) fn rate(&mut self, now: Instant) -> f64 {
         while self

@@ -202,6 +202,25 @@ impl Pacer {
         })
     }
 
+    /// The status of every category the run has used so far, in table order.
+    pub fn statuses(&self) -> Vec<PaceStatus> {
+        let Some(shared) = self.shared.as_ref() else {
+            return Vec::new();
+        };
+        let used: Vec<&str> = {
+            let state = lock(shared);
+            shared
+                .table
+                .categories()
+                .iter()
+                .zip(&state.categories)
+                .filter(|(_, c)| c.meter.used())
+                .map(|(t, _)| t.name.as_str())
+                .collect()
+        };
+        used.into_iter().filter_map(|c| self.status(c)).collect()
+    }
+
     /// Requests a bulk run of `operation` should keep in flight to spend its category's quota
     /// at the latency seen so far (Little's law); [`MAX_IN_FLIGHT`] when nothing paces it.
     pub fn concurrency(&self, operation: &str) -> usize {

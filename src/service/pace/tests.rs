@@ -231,6 +231,8 @@ fn the_gate_waits_for_its_slot() {
         assert!(start.elapsed() >= Duration::from_millis(100));
     });
     assert!(p.status("UserPoolRead").unwrap().rate > 0.0);
+    let used: Vec<String> = p.statuses().into_iter().map(|s| s.category).collect();
+    assert_eq!(used, ["UserPoolRead"]);
 }
 
 #[test]
