@@ -204,6 +204,11 @@ pub struct Global {
     /// Allow plain http:// endpoints on hosts other than loopback
     #[arg(long, global = true)]
     pub allow_http: bool,
+    /// Pace a quota category at RPS calls a second (repeatable, e.g. UserCreation=100), or
+    /// `none` to pace nothing (emulators); else POOLER_QUOTAS, the profile's pooler_quotas,
+    /// GetProvisionedLimit, then Cognito's published defaults
+    #[arg(long = "quota", global = true, value_name = "CATEGORY=RPS")]
+    pub quota: Vec<String>,
     /// Use this service-2.json instead of the embedded Cognito model
     #[arg(long, global = true, value_name = "FILE", env = "POOLER_MODEL", value_hint = clap::ValueHint::FilePath)]
     pub model: Option<PathBuf>,

@@ -23,6 +23,7 @@ mod layering;
 mod link;
 mod lint;
 mod port;
+mod quota;
 mod records;
 mod repl;
 mod secrets;

@@ -298,7 +298,11 @@ pub(crate) fn resolve_offline(
 }
 
 /// `$VAR`, else `~/.aws/{file}`.
-fn config_path(env: &dyn Fn(&str) -> Option<String>, var: &str, file: &str) -> Option<PathBuf> {
+pub(crate) fn config_path(
+    env: &dyn Fn(&str) -> Option<String>,
+    var: &str,
+    file: &str,
+) -> Option<PathBuf> {
     let home = || env("HOME").or_else(|| env("USERPROFILE"));
     match env(var) {
         Some(path) => match path.strip_prefix("~/") {

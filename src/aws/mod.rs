@@ -12,9 +12,17 @@ mod settings;
 mod signing;
 
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
+pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
 pub use settings::{Settings, StaticCredentials};
+
+/// The shared config file: `AWS_CONFIG_FILE`, else `~/.aws/config` (read through `env`).
+pub(crate) fn shared_config_path(
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Option<std::path::PathBuf> {
+    credentials::config_path(env, "AWS_CONFIG_FILE", "config")
+}
 
 /// What the client needs to know about the service it talks to (from the API model's metadata).
 #[derive(Clone, Debug, PartialEq, Eq)]

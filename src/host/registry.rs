@@ -391,6 +391,7 @@ mod tests {
                     verbose: false,
                     collect_problems: false,
                     transcript: None,
+                    pacer: crate::service::pace::Pacer::off(),
                 },
                 std::rc::Rc::new(crate::service::Silent),
                 Interrupt::new(),

@@ -19,6 +19,7 @@ use crate::host::cognito::Cognito;
 use crate::host::registry::{self, Registrar};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
+use crate::service::pace::{Pacer, QuotaConfig};
 use crate::service::{self, Context, Options, Service, Transcript};
 
 /// Whether a script runs for real or is only checked.
@@ -64,6 +65,18 @@ pub fn service(
         None => None,
     };
     let dry_run = global.dry_run || mode == Mode::Check;
+    let quotas =
+        QuotaConfig::from_environment(&global.quota, global.profile.as_deref()).map_err(|e| {
+            eprintln!("error: {e}");
+            exit::USAGE
+        })?;
+    let pacer = Pacer::new(&quotas);
+    // The service's own quota is asked only of AWS itself, never of an emulator or a test
+    // endpoint, and never in a dry run.
+    let custom_endpoint = global.endpoint_url.is_some()
+        || std::env::var_os("AWS_ENDPOINT_URL").is_some()
+        || std::env::var_os("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").is_some();
+    pacer.set_provisioned_lookup(!dry_run && !custom_endpoint);
     let calls_mode = match mode {
         Mode::Plan => service::Mode::Plan,
         _ if dry_run => service::Mode::DryRun,
@@ -83,6 +96,7 @@ pub fn service(
             verbose: global.verbose,
             collect_problems: mode == Mode::Check,
             transcript,
+            pacer,
         },
         observer,
         interrupt.clone(),

@@ -55,7 +55,7 @@ impl Service {
     ) -> Result<Value, CallError> {
         let runtime = self.ctx.runtime();
         runtime
-            .block_on(self.run(op, input, site, check, &Ungated, &self.ctx.interrupt))
+            .block_on(self.run(op, input, site, check, None, &self.ctx.interrupt))
             .result
     }
 
@@ -65,7 +65,7 @@ impl Service {
         let runtime = self.ctx.runtime();
         let deaf = crate::interrupt::Interrupt::new();
         runtime
-            .block_on(self.run(op, input, None, Check::Full, &Ungated, &deaf))
+            .block_on(self.run(op, input, None, Check::Full, None, &deaf))
             .result
     }
 
@@ -77,17 +77,18 @@ impl Service {
         site: Option<&Site>,
     ) -> Detailed {
         let runtime = self.ctx.runtime();
-        runtime.block_on(self.run(op, input, site, Check::Full, &Ungated, &self.ctx.interrupt))
+        runtime.block_on(self.run(op, input, site, Check::Full, None, &self.ctx.interrupt))
     }
 
-    /// The pipeline as a future, for callers that run many calls at once (bulk).
+    /// The pipeline as a future, for callers that run many calls at once (bulk). `gate`
+    /// replaces the run's quota pacing for this call (`None`: the pacer's gate).
     pub async fn call_async(
         &self,
         op: &'static Operation,
         input: &Value,
         site: Option<&Site>,
         check: Check,
-        gate: &dyn Gate,
+        gate: Option<&dyn Gate>,
     ) -> Result<Value, CallError> {
         self.run(op, input, site, check, gate, &self.ctx.interrupt)
             .await
@@ -181,7 +182,7 @@ impl Service {
         input: &Value,
         site: Option<&Site>,
         check: Check,
-        gate: &dyn Gate,
+        gate: Option<&dyn Gate>,
         interrupt: &crate::interrupt::Interrupt,
     ) -> Detailed {
         let failed = |e: CallError| Detailed {
@@ -213,7 +214,10 @@ impl Service {
         if ctx.dry_run() {
             return self.synthesized(op, input, &body, started, false).await;
         }
+        self.consult_quota(op).await;
         self.log_request(op, input, None);
+        let paced = ctx.pacer.gate(&op.name, input);
+        let gate: &dyn Gate = gate.unwrap_or(&paced);
         let outcome = self
             .client
             .call_gated(&op.name, &body, !op.unsigned, interrupt, gate)
@@ -315,6 +319,32 @@ impl Service {
             status: Some(200),
             headers: Vec::new(),
         }
+    }
+
+    /// Asks the service for the quota of `op`'s category once per run (GetProvisionedLimit),
+    /// when the pacer wants to know; AccessDenied ends the asking.
+    async fn consult_quota(&self, op: &Operation) {
+        let Some((category, input)) = self.ctx.pacer.provisioned_limit_request(&op.name) else {
+            return;
+        };
+        let Some(limit) = self.ctx.model.operation("GetProvisionedLimit") else {
+            return;
+        };
+        let answer = Box::pin(self.run(
+            limit,
+            &input,
+            None,
+            Check::None,
+            Some(&Ungated),
+            &self.ctx.interrupt,
+        ))
+        .await
+        .result;
+        let answer =
+            answer.map_err(|e| crate::service::pace::LimitLookupError::from_error_type(e.kind()));
+        self.ctx
+            .pacer
+            .record_provisioned_limit(&category, answer.as_ref().map_err(Clone::clone));
     }
 
     /// `-v`: the request as it goes out (redacted), with the signed headers of a dry run.

@@ -6,7 +6,6 @@
 use serde_json::Value;
 
 use super::{Check, Notice, Service, Site};
-use crate::aws::Ungated;
 use crate::model::Operation;
 
 fn has(input: &Value, key: &str) -> bool {
@@ -114,7 +113,7 @@ impl Service {
         let describe = self.ctx.model.operation("DescribeUserPool")?;
         let request = serde_json::json!({ "UserPoolId": id });
         let resp = self
-            .call_async(describe, &request, None, Check::None, &Ungated)
+            .call_async(describe, &request, None, Check::None, None)
             .await
             .ok()?;
         let members: Vec<String> = self

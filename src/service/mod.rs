@@ -17,6 +17,7 @@ pub mod export;
 pub mod import;
 pub mod lint;
 pub mod notice;
+pub mod pace;
 mod paginate;
 pub mod plan;
 pub mod progress;
@@ -61,6 +62,8 @@ pub struct Context {
     pub collect_problems: bool,
     problems: Cell<usize>,
     pub transcript: Option<Transcript>,
+    /// The run's quota pacer: every call that is sent waits for its slot.
+    pub pacer: pace::Pacer,
     pub observer: Rc<dyn Observer>,
     pub interrupt: Interrupt,
     pub secrets: Secrets,
@@ -79,6 +82,7 @@ pub struct Options {
     pub verbose: bool,
     pub collect_problems: bool,
     pub transcript: Option<Transcript>,
+    pub pacer: pace::Pacer,
 }
 
 impl Context {
@@ -97,6 +101,7 @@ impl Context {
             collect_problems: options.collect_problems,
             problems: Cell::new(0),
             transcript: options.transcript,
+            pacer: options.pacer,
             observer,
             interrupt,
             secrets: Secrets::new(model),

@@ -3,6 +3,8 @@
 
 pub mod import_server;
 pub mod moto;
+pub mod quota_driver;
+pub mod quota_server;
 pub mod server;
 pub mod throttle;
 

@@ -1,12 +1,12 @@
 //! Bulk calls (`cognito.each(operation, inputs, opts)`, `admin_create_users`): many requests
 //! at once inside one `block_on`, every one through the same pipeline as a single call
-//! (validation, plan gate, dry-run synthesis, retries, transcript, `-v`), paced by a shared
-//! [`Pacer`]. Items that already exist are skipped (`on_exists: "skip"`, the default): before
-//! AdminCreateUser or AdminAddUserToGroup the item is looked up, so a second run writes nothing.
-//! A resume file keeps finished items; the run ends with a summary.
+//! (validation, plan gate, dry-run synthesis, retries, transcript, `-v`), paced by the run's
+//! quota pacer, with as many requests in flight as the quota needs at the latency seen
+//! (Little's law). Items that already exist are skipped (`on_exists: "skip"`, the default):
+//! before AdminCreateUser or AdminAddUserToGroup the item is looked up, so a second run writes
+//! nothing. A resume file keeps finished items; the run ends with a summary.
 
 mod opts;
-mod pace;
 mod probe;
 mod resume;
 
@@ -17,14 +17,17 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-pub use opts::{MAX_RATE, MIN_RATE, Opts};
-pub use pace::Pacer;
+pub use opts::Opts;
 
 use self::probe::Probe;
 use self::resume::{ResumeLog, finished};
+use super::pace::{MAX_IN_FLIGHT, progress_line};
 use super::{CallError, Check, Notice, Service, Site};
-use crate::aws;
+use crate::aws::{self, Gate};
 use crate::model::Operation;
+
+/// Requests in flight when nothing paces the operation and the script did not say.
+const UNPACED_CONCURRENCY: usize = 16;
 
 /// One item that did not succeed.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +59,13 @@ struct Tally {
     planned: Cell<usize>,
     /// Items that reached the send (each one attempt at least).
     sent: Cell<usize>,
+    /// Attempts and throttling answers, counted at the gate.
+    attempts: Cell<usize>,
+    throttled: Cell<usize>,
+    /// Items being worked on now.
+    in_flight: Cell<usize>,
+    /// How long an item takes (lookup and call), averaged, in seconds.
+    item_seconds: Cell<Option<f64>>,
     failed: RefCell<Vec<Failed>>,
     /// An interruption or a failed record: the run stops.
     stop: RefCell<Option<CallError>>,
@@ -82,7 +92,8 @@ struct Item {
 struct Run {
     service: Service,
     op: &'static Operation,
-    pacer: Pacer,
+    /// Requests in flight at most, when the script chose (else the pacer decides).
+    concurrency: Option<usize>,
     queue: RefCell<VecDeque<Item>>,
     tally: Tally,
     log: ResumeLog,
@@ -122,6 +133,10 @@ impl Run {
             bump(&t.planned);
         }
         bump(&t.sent);
+        let gate = Counted {
+            inner: self.service.ctx.pacer.gate(&self.op.name, &item.input),
+            tally: t,
+        };
         let result = self
             .service
             .call_async(
@@ -129,7 +144,7 @@ impl Run {
                 &item.input,
                 self.site.as_ref(),
                 Check::ErrorsOnly,
-                &self.pacer,
+                Some(&gate),
             )
             .await;
         match result {
@@ -150,18 +165,66 @@ impl Run {
         }
     }
 
-    /// The progress line: finished of total, how they ended, the current pace.
+    /// The progress line: finished of total, how they ended, the category's pace and quota.
     fn progress_line(&self, total: usize) -> String {
         let t = &self.tally;
         let failed = t.failed.borrow().len();
+        let pacer = &self.service.ctx.pacer;
+        let pace = pacer
+            .category_of(&self.op.name)
+            .and_then(|c| pacer.status(c))
+            .map(|s| format!(", {}", progress_line(&s)))
+            .unwrap_or_default();
         format!(
-            "{} {}/{total}: {} done, {} skipped, {failed} failed, {:.0}/s",
+            "{} {}/{total}: {} done, {} skipped, {failed} failed{pace}",
             self.op.name,
             t.done.get() + t.skipped.get() + failed,
             t.done.get(),
             t.skipped.get(),
-            self.pacer.rate()
         )
+    }
+
+    /// How many items may be worked on at once: what the category's allowed rate needs at the
+    /// time an item takes, lookup included (Little's law, with room for jitter).
+    fn limit(&self) -> usize {
+        let pacer = &self.service.ctx.pacer;
+        let Some(category) = pacer.category_of(&self.op.name) else {
+            return self.concurrency.unwrap_or(UNPACED_CONCURRENCY);
+        };
+        if let Some(n) = self.concurrency {
+            return n;
+        }
+        match (self.tally.item_seconds.get(), pacer.status(category)) {
+            (Some(seconds), Some(status)) => {
+                let needed = (status.allowed * seconds * 1.5).ceil() as usize + 1;
+                needed.clamp(1, MAX_IN_FLIGHT)
+            }
+            _ => pacer.concurrency(&self.op.name),
+        }
+    }
+}
+
+/// The pacer's gate for one item, counting attempts and throttling answers for the summary.
+struct Counted<'a, G: Gate> {
+    inner: G,
+    tally: &'a Tally,
+}
+
+impl<G: Gate> Gate for Counted<'_, G> {
+    fn admit(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + '_>> {
+        self.inner.admit()
+    }
+
+    fn observe(&self, throttled: bool) {
+        bump(&self.tally.attempts);
+        if throttled {
+            bump(&self.tally.throttled);
+        }
+        self.inner.observe(throttled);
+    }
+
+    fn throttle_retries(&self) -> u32 {
+        self.inner.throttle_retries()
     }
 }
 
@@ -170,10 +233,27 @@ async fn worker(run: Rc<Run>) {
         if run.tally.stop.borrow().is_some() {
             return;
         }
+        // Keep in flight what the quota needs at the latency seen, no more (Little's law).
+        while run.tally.in_flight.get() >= run.limit() {
+            if run.service.ctx.interrupt.is_set() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
         let Some(item) = run.queue.borrow_mut().pop_front() else {
             return;
         };
+        bump(&run.tally.in_flight);
+        let started = Instant::now();
         run.item(item).await;
+        let t = &run.tally;
+        t.in_flight.set(t.in_flight.get() - 1);
+        let took = started.elapsed().as_secs_f64();
+        let average = t.item_seconds.get().map_or(took, |a| 0.8 * a + 0.2 * took);
+        t.item_seconds.set(Some(average));
+        if run.service.ctx.interrupt.is_set() && t.stop.borrow().is_none() {
+            run.stop(CallError::interrupted(&run.service.ctx.interrupt));
+        }
     }
 }
 
@@ -228,15 +308,14 @@ impl Service {
             None => self.clone(),
         };
         let total = queue.len();
-        let workers = opts.concurrency.min(total.max(1));
-        let unpaced = self.ctx.dry_run() || self.ctx.planning();
+        let workers = opts.concurrency.unwrap_or(MAX_IN_FLIGHT).min(total.max(1));
         let probe = (opts.skip_existing && !self.ctx.dry_run())
             .then(|| Probe::for_operation(self, op))
             .flatten();
         let run = Rc::new(Run {
             service,
             op,
-            pacer: Pacer::new(opts.rate, opts.max_rate, unpaced),
+            concurrency: opts.concurrency,
             queue: RefCell::new(queue),
             tally: Tally::default(),
             log: ResumeLog::open(opts.resume.as_ref())?,
@@ -333,11 +412,11 @@ impl Service {
             done: if self.ctx.planning() { 0 } else { done },
             skipped: t.skipped.get(),
             resumed,
-            throttled: run.pacer.throttles(),
-            retried: run
-                .pacer
-                .attempts()
-                .saturating_sub(run.pacer.throttles() + t.sent.get()),
+            throttled: t.throttled.get(),
+            retried: t
+                .attempts
+                .get()
+                .saturating_sub(t.throttled.get() + t.sent.get()),
             planned: t.planned.get(),
             failed: t.failed.borrow().clone(),
             seconds,

@@ -8,14 +8,10 @@ use serde_json::Value;
 
 use crate::service::CallError;
 
-/// Lowest and highest request rates a bulk run accepts, per second.
-pub const MIN_RATE: f64 = 0.01;
-pub const MAX_RATE: f64 = 100_000.0;
-
 pub struct Opts {
-    pub concurrency: usize,
-    pub rate: f64,
-    pub max_rate: f64,
+    /// Requests in flight at most; `None`: as many as the quota needs at the latency seen
+    /// (Little's law), or 16 when nothing paces the operation.
+    pub concurrency: Option<usize>,
     pub skip_existing: bool,
     pub resume: Option<PathBuf>,
     pub key: String,
@@ -48,9 +44,7 @@ impl Opts {
     /// Reads the options map; unknown names and out-of-range values are errors.
     pub fn from_json(map: &Value) -> Result<Opts, CallError> {
         let mut o = Opts {
-            concurrency: 16,
-            rate: 25.0,
-            max_rate: 1000.0,
+            concurrency: None,
             skip_existing: true,
             resume: None,
             key: "Username".into(),
@@ -62,9 +56,13 @@ impl Opts {
         };
         for (name, v) in map {
             match name.as_str() {
-                "concurrency" => o.concurrency = number(v, name, 1.0, 256.0)? as usize,
-                "rate" => o.rate = number(v, name, MIN_RATE, MAX_RATE)?,
-                "max_rate" => o.max_rate = number(v, name, MIN_RATE, MAX_RATE)?,
+                "concurrency" => o.concurrency = Some(number(v, name, 1.0, 256.0)? as usize),
+                "rate" | "max_rate" => {
+                    return Err(bad(format!(
+                        "`{name}` is gone: every call is paced to its quota category; set one \
+                         with --quota CATEGORY=RPS (or POOLER_QUOTAS)"
+                    )));
+                }
                 "max_retries" => o.max_retries = Some(number(v, name, 0.0, 100.0)? as u32),
                 "on_exists" => {
                     o.skip_existing = match text(v, name)?.as_str() {
@@ -86,13 +84,12 @@ impl Opts {
                 }
                 other => {
                     return Err(bad(format!(
-                        "unknown option `{other}` (concurrency, rate, max_rate, on_exists, \
-                         resume, key, max_retries, progress)"
+                        "unknown option `{other}` (concurrency, on_exists, resume, key, \
+                         max_retries, progress)"
                     )));
                 }
             }
         }
-        o.max_rate = o.max_rate.max(o.rate);
         Ok(o)
     }
 }
@@ -103,21 +100,25 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn out_of_range_and_non_finite_rates_are_refused() {
+    fn out_of_range_and_non_finite_numbers_are_refused() {
         for bad in [
             json!(1e-20),
             json!(0),
             json!(-1),
             json!(1e30),
-            json!("fast"),
+            json!("many"),
         ] {
-            let err = Opts::from_json(&json!({ "rate": bad }))
+            let err = Opts::from_json(&json!({ "concurrency": bad }))
                 .err()
                 .expect("refused");
-            assert!(err.to_string().contains("`rate`"), "{err}");
+            assert!(err.to_string().contains("`concurrency`"), "{err}");
         }
-        let ok = Opts::from_json(&json!({"rate": 0.01, "concurrency": 4})).unwrap();
-        assert_eq!(ok.concurrency, 4);
+        let ok = Opts::from_json(&json!({"concurrency": 4})).unwrap();
+        assert_eq!(ok.concurrency, Some(4));
         assert!(Opts::from_json(&json!({"bogus": 1})).is_err());
+        let gone = Opts::from_json(&json!({"rate": 10}))
+            .err()
+            .expect("refused");
+        assert!(gone.to_string().contains("--quota"), "{gone}");
     }
 }

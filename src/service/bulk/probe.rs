@@ -5,7 +5,6 @@
 
 use serde_json::{Value, json};
 
-use crate::aws::Ungated;
 use crate::model::Operation;
 use crate::service::{CallError, Check, Service};
 
@@ -43,7 +42,7 @@ impl Probe {
             Probe::User(get) => {
                 let request = json!({ "UserPoolId": pool, "Username": user });
                 match service
-                    .call_async(get, &request, None, Check::None, &Ungated)
+                    .call_async(get, &request, None, Check::None, None)
                     .await
                 {
                     Ok(_) => Ok(true),
@@ -58,7 +57,7 @@ impl Probe {
                 let mut request = json!({ "UserPoolId": pool, "Username": user, "Limit": 60 });
                 loop {
                     let page = match service
-                        .call_async(list, &request, None, Check::None, &Ungated)
+                        .call_async(list, &request, None, Check::None, None)
                         .await
                     {
                         Ok(page) => page,
