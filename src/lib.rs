@@ -12,6 +12,7 @@ pub mod interrupt;
 pub mod model;
 pub mod port;
 pub mod repl;
+pub mod rhai_text;
 pub mod script;
 pub mod service;
 pub mod stdout;

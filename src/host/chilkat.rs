@@ -134,7 +134,7 @@ impl CkRest {
             .as_ref()
             .map(|a| a.0.borrow().0.clone())
             .filter(|r| !r.is_empty());
-        from_auth.or_else(|| crate::port::extract::region_of_host(&state.host))
+        from_auth.or_else(|| crate::aws::endpoint::region_of_host(&state.host))
     }
 
     /// The operation the `X-Amz-Target` header names, and the body as JSON; errors here are

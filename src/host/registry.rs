@@ -208,6 +208,12 @@ const DOCS: &[FnDoc] = &[
     ),
     method(
         "cognito",
+        "import_users",
+        "cognito.import_users(pool_id, csv_path) / cognito.import_users(pool_id, csv_path, opts)",
+        "moves users in with Cognito's CSV import jobs; returns #{job_id, status, imported, skipped, failed}",
+    ),
+    method(
+        "cognito",
         "ensure_user_pool",
         "cognito.ensure_user_pool(desired)",
         "creates the pool or updates what differs; never resets",

@@ -1,122 +1,24 @@
 //! Writing Rhai source text: string literals, map keys, variable names and JSON values as
 //! Rhai literals (members in the order they were written).
 
-use std::fmt::Write as _;
-
 use serde_json::Value;
 
-const KEYWORDS: &[&str] = &[
-    "let",
-    "const",
-    "fn",
-    "if",
-    "else",
-    "switch",
-    "do",
-    "while",
-    "until",
-    "loop",
-    "for",
-    "in",
-    "break",
-    "continue",
-    "return",
-    "throw",
-    "try",
-    "catch",
-    "import",
-    "export",
-    "as",
-    "private",
-    "global",
-    "this",
-    "true",
-    "false",
-    "is_def_var",
-    "is_def_fn",
-    "is_shared",
-    "type_of",
-    "print",
-    "debug",
-    "eval",
-    "call",
-    "curry",
-    "Fn",
-    "var",
-    "static",
-    "new",
-    "use",
-    "with",
-    "module",
-    "package",
-    "super",
-    "thread",
-    "spawn",
-    "go",
-    "await",
-    "async",
-    "sync",
-    "yield",
-    "default",
-    "void",
-    "null",
-    "nil",
-    "public",
-    "protected",
-    "match",
-    "case",
-    "public",
-    "cognito",
-    "args",
-    "json",
-    "resp",
-    "item_i",
-    "item_j",
-    "item_k",
+/// Names the ported script uses itself, so a program's variable must not take them.
+const OWN_NAMES: &[&str] = &[
+    "cognito", "args", "json", "resp", "item_i", "item_j", "item_k",
 ];
 
-/// `text` as a Rhai string literal.
-pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use crate::rhai_text::is_ident;
+pub use crate::rhai_text::{key, string};
 
-fn is_ident(text: &str) -> bool {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && text != "_"
-}
-
-/// A map key: bare when it is an identifier, quoted otherwise.
-pub fn key(text: &str) -> String {
-    if is_ident(text) && !KEYWORDS.contains(&text) {
-        text.to_string()
-    } else {
-        string(text)
-    }
+/// Whether `name` is reserved: a Rhai keyword or a name the ported script itself uses.
+fn reserved(name: &str) -> bool {
+    crate::rhai_text::KEYWORDS.contains(&name) || OWN_NAMES.contains(&name)
 }
 
 /// A property access on `base`: `base?.Name` or `base?["custom:x"]`.
 pub fn member(base: &str, name: &str) -> String {
-    if is_ident(name) && !KEYWORDS.contains(&name) {
+    if is_ident(name) && !reserved(name) {
         format!("{base}?.{name}")
     } else {
         format!("{base}?[{}]", string(name))
@@ -135,7 +37,7 @@ pub fn var(name: &str) -> String {
             }
         })
         .collect();
-    if is_ident(&cleaned) && !KEYWORDS.contains(&cleaned.as_str()) {
+    if is_ident(&cleaned) && !reserved(&cleaned) {
         cleaned
     } else {
         format!("v_{cleaned}")
