@@ -175,7 +175,8 @@ fn run_script(
         Ok(r) => r.run_file(file),
         Err(code) => code,
     };
-    if code == exit::INTERRUPTED || code == exit::TERMINATED {
+    // Only a real Ctrl-C/SIGTERM: a script's own `exit(130)` is no interruption.
+    if interrupt.is_set() && (code == exit::INTERRUPTED || code == exit::TERMINATED) {
         eprintln!("{}", crate::host::progress::summary());
     }
     code

@@ -54,5 +54,7 @@ pub fn build(setup: &EngineSetup<'_>) -> Engine {
     });
     engine.set_module_resolver(Resolver::new(setup.base_dir.clone(), setup.sources.clone()));
     host::register_base(&mut engine, setup.interrupt);
+    // File helpers resolve relative paths against the script's directory, like `import`.
+    host::util::register_files(&mut engine, setup.interrupt, setup.base_dir.clone());
     engine
 }

@@ -6,5 +6,6 @@ pub mod frame_redact;
 pub mod limits;
 pub mod resolver;
 pub mod runner;
+pub mod size_limits;
 pub mod sources;
 pub mod stdlib;
