@@ -85,6 +85,7 @@ fn settings(global: &Global, dry_run: bool) -> aws::Settings {
         endpoint_url: global.endpoint_url.clone(),
         allow_http: global.allow_http,
         max_attempts: global.max_attempts,
+        verbose: global.verbose,
         timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
         dry_run,
         ..aws::Settings::default()

@@ -4,9 +4,11 @@
 //! the serialized JSON body and the [`Service`] metadata, and get JSON (or an [`AwsError`]) back.
 
 mod client;
+pub mod clock;
 mod credentials;
 pub mod endpoint;
 pub mod errors;
+mod profile;
 pub mod retry;
 mod settings;
 mod signing;
@@ -14,6 +16,7 @@ mod signing;
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
+pub use retry::RetryMode;
 pub use settings::{Settings, StaticCredentials};
 
 /// What the client needs to know about the service it talks to (from the API model's metadata).
