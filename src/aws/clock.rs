@@ -67,7 +67,7 @@ impl Skew {
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form HTTP servers send.
-pub(crate) fn parse_http_date(text: &str) -> Option<SystemTime> {
+pub fn parse_http_date(text: &str) -> Option<SystemTime> {
     let parts: Vec<&str> = text.split_whitespace().collect();
     let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
         return None;
