@@ -560,7 +560,10 @@ fn run_with_config(config: &str, env: &[(&str, &str)], args: &[&str]) -> Output 
 
 #[test]
 fn the_profiles_services_endpoint_and_max_attempts_are_used() {
-    let s = FaultServer::start(vec![Act::Reply(500, r#"{"__type":"InternalErrorException"}"#)]);
+    let s = FaultServer::start(vec![Act::Reply(
+        500,
+        r#"{"__type":"InternalErrorException"}"#,
+    )]);
     let config = format!(
         "[profile dev]\nregion = us-west-2\naws_access_key_id = AKIDPROFILE\n\
          aws_secret_access_key = profilesecretprofilesecret\nmax_attempts = 2\nservices = local\n\n\
@@ -575,7 +578,10 @@ fn the_profiles_services_endpoint_and_max_attempts_are_used() {
 
 #[test]
 fn aws_retry_mode_legacy_makes_five_attempts() {
-    let s = FaultServer::start(vec![Act::Reply(500, r#"{"__type":"InternalErrorException"}"#)]);
+    let s = FaultServer::start(vec![Act::Reply(
+        500,
+        r#"{"__type":"InternalErrorException"}"#,
+    )]);
     let env = [
         ("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER"),
         ("AWS_SECRET_ACCESS_KEY", "faultsecretfaultsecret"),
@@ -615,7 +621,11 @@ fn a_failing_credential_process_does_not_echo_its_stderr() {
     let quiet = run_with_config(config, &[], &["--profile", "cp", "--endpoint-url", &s.url]);
     assert_eq!(quiet.code, 7, "{}", quiet.stderr);
     assert!(!quiet.stderr.contains("SENTINEL"), "{}", quiet.stderr);
-    assert!(!quiet.stderr.contains("AKIAIOSFODNN7EXAMPLE"), "{}", quiet.stderr);
+    assert!(
+        !quiet.stderr.contains("AKIAIOSFODNN7EXAMPLE"),
+        "{}",
+        quiet.stderr
+    );
     assert!(!quiet.stderr.contains("denied"), "{}", quiet.stderr);
     assert!(quiet.stderr.contains("-v"), "{}", quiet.stderr);
     let loud = run_with_config(
@@ -626,6 +636,10 @@ fn a_failing_credential_process_does_not_echo_its_stderr() {
     assert_eq!(loud.code, 7, "{}", loud.stderr);
     assert!(loud.stderr.contains("denied"), "{}", loud.stderr);
     assert!(!loud.stderr.contains("SENTINEL"), "{}", loud.stderr);
-    assert!(!loud.stderr.contains("AKIAIOSFODNN7EXAMPLE"), "{}", loud.stderr);
+    assert!(
+        !loud.stderr.contains("AKIAIOSFODNN7EXAMPLE"),
+        "{}",
+        loud.stderr
+    );
     assert_eq!(s.hits(), 0);
 }
