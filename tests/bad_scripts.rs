@@ -276,3 +276,30 @@ fn a_read_of_stdin_or_a_fifo_ends_on_a_signal() {
     let child = start_blocked(dir.path(), "print(\"go\");\nread_csv(\"fifo\");\n");
     assert_eq!(stop_with(child, "INT"), 130);
 }
+
+#[test]
+fn a_document_as_deep_as_paths_allow_validates_and_converts_quickly() {
+    // Converting a deep map used to copy everything under each level (quadratic).
+    let path = vec!["Deep"; 9_999].join(".");
+    let out = Test::new()
+        .script(&format!(
+            "let d = json();\nd.update_string(\"PoolName\", \"p\");\n\
+             d.update_string(\"Tags.{path}\", \"x\");\nlet m = d.to_map();\n\
+             cognito.create_user_pool(m);\nprint(\"sent\");\n"
+        ))
+        .args(["run", "--dry-run", "script.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(
+        out.code,
+        0,
+        "{}",
+        out.stderr.chars().take(2000).collect::<String>()
+    );
+    assert_eq!(out.stdout, "sent\n");
+    assert!(
+        out.stderr.contains("unknown member `Tags`"),
+        "{}",
+        out.stderr.chars().take(2000).collect::<String>()
+    );
+}
