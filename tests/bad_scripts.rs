@@ -202,6 +202,15 @@ fn reads_are_capped_and_relative_to_the_script() {
         .run();
     assert_eq!(rel.code, 0, "{}", rel.stderr);
     assert_eq!(rel.stdout, "7\n8\n");
+    // A path that names nothing beside the script but a file from the working directory
+    // (as given on the command line) is that file.
+    let cwd = Test::new()
+        .file("top.csv", "a\n1\n")
+        .file("sub/s.rhai", "print(read_csv(args[0])[0].a);\n")
+        .args(["run", "sub/s.rhai", "--", "top.csv"])
+        .run();
+    assert_eq!(cwd.code, 0, "{}", cwd.stderr);
+    assert_eq!(cwd.stdout, "1\n");
 }
 
 #[test]

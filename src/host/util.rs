@@ -2,7 +2,8 @@
 //! (`args` is a constant in the script's scope.)
 //!
 //! Reads resolve relative paths against the running script's directory (like `import`; the
-//! REPL and `eval` use the working directory), stop at [`MAX_READ_BYTES`], and run on a helper
+//! REPL and `eval` use the working directory; a path found only from the working directory,
+//! such as one given on the command line, is used as is), stop at [`MAX_READ_BYTES`], and run on a helper
 //! thread so that Ctrl-C or SIGTERM ends a read of a FIFO or a terminal within a few
 //! milliseconds. `exit(code)` takes 0 to 255; anything else is an error (exit code 4).
 
@@ -41,13 +42,18 @@ struct Files {
 }
 
 impl Files {
+    /// A relative path from the script's directory; when nothing is there but the path names
+    /// a file from the working directory (a path given on the command line), that one.
     fn resolve(&self, path: &str) -> PathBuf {
         let p = Path::new(path);
         if p.is_absolute() || self.base.as_os_str().is_empty() {
-            p.to_path_buf()
-        } else {
-            self.base.join(p)
+            return p.to_path_buf();
         }
+        let from_script = self.base.join(p);
+        if !from_script.exists() && p.exists() {
+            return p.to_path_buf();
+        }
+        from_script
     }
 
     /// The file's bytes, at most [`MAX_READ_BYTES`]. Opening and reading happen on a helper
