@@ -167,6 +167,9 @@ fn size_limits_hold_per_array_and_per_map() {
         .run();
     assert_eq!(map.code, 4, "{}", map.stderr);
     assert!(map.stderr.contains("Size of object map"), "{}", map.stderr);
+    let blob = run_script("let b = blob(10);\nfor i in 0..40 { b += b; }\n");
+    assert_eq!(blob.code, 4, "{}", blob.stderr);
+    assert!(blob.stderr.contains("Size of array"), "{}", blob.stderr);
 }
 
 #[test]

@@ -3,12 +3,13 @@
 //! value after every call that changes it, which made `push` quadratic and counted the members
 //! of every row of a CSV file against one map limit.)
 //!
-//! Covered: `push`, `insert`, `pad`, `append`, `+=` and `+` on arrays; `+=`, `+`, `mixin` and
-//! `fill_with` on maps; `+=`, `+`, `append` and `pad` on strings. Setting one map member at a time
-//! (`m.x = 1`, `m[k] = v`) is not checked: it grows by one member per operation, so the
-//! operations limit bounds it.
+//! Covered: `push`, `insert`, `pad`, `append`, `+=` and `+` on arrays and BLOBs (held to the
+//! array limit); `+=`, `+`, `mixin` and `fill_with` on maps; `+=`, `+`, `append` and `pad` on
+//! strings. Setting one map member at a time (`m.x = 1`, `m[k] = v`) is not checked: it grows
+//! by one member per operation, so the operations limit bounds it. Not covered: string
+//! interpolation (`\`${s}${s}\``), which Rhai checks only together with its whole-value walks.
 
-use rhai::{Array, Dynamic, Engine, EvalAltResult, INT, ImmutableString, Map, Position};
+use rhai::{Array, Blob, Dynamic, Engine, EvalAltResult, INT, ImmutableString, Map, Position};
 
 use crate::cli::LimitArgs;
 
@@ -70,6 +71,7 @@ pub fn apply(engine: &mut Engine, limits: &LimitArgs) {
         string: limits.max_string_size,
     };
     register_arrays(engine, s);
+    register_blobs(engine, s);
     register_maps(engine, s);
     register_strings(engine, s);
 }
@@ -126,6 +128,40 @@ fn register_arrays(engine: &mut Engine, s: Sizes) {
             Ok(())
         },
     );
+}
+
+fn register_blobs(engine: &mut Engine, s: Sizes) {
+    let extend = move |b: &mut Blob, v: Blob| -> Result<()> {
+        s.array(b.len() + v.len())?;
+        b.extend(v);
+        Ok(())
+    };
+    engine.register_fn("+=", extend);
+    engine.register_fn("append", extend);
+    engine.register_fn("+", move |b: Blob, v: Blob| -> Result<Blob> {
+        s.array(b.len() + v.len())?;
+        let mut b = b;
+        b.extend(v);
+        Ok(b)
+    });
+    engine.register_fn("push", move |b: &mut Blob, v: INT| -> Result<()> {
+        s.array(b.len() + 1)?;
+        b.push((v & 0xff) as u8);
+        Ok(())
+    });
+    engine.register_fn("+=", move |b: &mut Blob, v: INT| -> Result<()> {
+        s.array(b.len() + 1)?;
+        b.push((v & 0xff) as u8);
+        Ok(())
+    });
+    engine.register_fn("pad", move |b: &mut Blob, len: INT, v: INT| -> Result<()> {
+        let len = count(len);
+        s.array(len)?;
+        if len > b.len() {
+            b.resize(len, (v & 0xff) as u8);
+        }
+        Ok(())
+    });
 }
 
 fn register_maps(engine: &mut Engine, s: Sizes) {
