@@ -1089,3 +1089,157 @@ fn works_with_block_on_of_a_current_thread_runtime() {
     assert_eq!(server.hits(), 3);
     drop(server);
 }
+
+// ---------------------------------------------------------------------------------------------
+// AWS client conventions: redirects, retry quota, Retry-After, clock skew.
+
+#[tokio::test]
+async fn a_redirect_is_an_error_and_is_never_followed() {
+    let elsewhere = TestServer::start(vec![json_reply(200, "OK", "{}")]).await;
+    let location = format!("{}/stolen", elsewhere.url());
+    let server = TestServer::start(vec![reply(
+        307,
+        "Temporary Redirect",
+        &[("location", location.as_str())],
+        b"",
+    )])
+    .await;
+    let mut s = settings(&server.url());
+    s.credentials = Some(StaticCredentials::new(AKID, SECRET, Some(TOKEN.into())));
+    let outcome = call(&Client::new(s, service()), "AdminCreateUser", "{}").await;
+    let err = outcome.result.expect_err("a redirect is an error");
+    assert_eq!(err.kind(), "InvalidResponseError");
+    assert_eq!(err.status(), Some(307));
+    assert!(err.to_string().contains(&location), "{err}");
+    assert_eq!(server.hits(), 1, "not retried");
+    assert_eq!(elsewhere.hits(), 0, "nothing went to the redirect target");
+}
+
+#[tokio::test]
+async fn type_in_a_success_body_is_an_error() {
+    let server = TestServer::start(vec![json_reply(
+        200,
+        "OK",
+        r#"{"__type":"com.amazonaws.cognito#NotAuthorizedException","message":"nope"}"#,
+    )])
+    .await;
+    let outcome = call(&Client::new(settings(&server.url()), service()), "X", "{}").await;
+    let err = outcome.result.expect_err("an error body is an error");
+    assert_eq!(err.kind(), "NotAuthorizedException");
+    assert_eq!(err.message(), "nope");
+}
+
+#[tokio::test]
+async fn the_retry_quota_stops_retries_when_spent_and_refills_on_success() {
+    use pooler::aws::retry::{QUOTA_CAPACITY, RETRY_COST};
+    let server = TestServer::start(vec![error_reply(500, "InternalErrorException", "down")]).await;
+    let client = Client::new(settings(&server.url()), service());
+    // Each failing call takes two retries (3 attempts) until the bucket is empty.
+    let calls = QUOTA_CAPACITY / (2 * RETRY_COST);
+    for _ in 0..calls {
+        let outcome = call(&client, "ListUserPools", "{}").await;
+        assert_eq!(outcome.attempts.len(), 3);
+    }
+    assert_eq!(client.retry_quota(), 0);
+    let before = server.hits();
+    let outcome = call(&client, "ListUserPools", "{}").await;
+    assert_eq!(outcome.attempts.len(), 1, "no token left for a retry");
+    assert_eq!(server.hits(), before + 1);
+    assert_eq!(
+        outcome.result.expect_err("still failing").kind(),
+        "InternalErrorException"
+    );
+
+    let ok = TestServer::start(vec![json_reply(200, "OK", "{}")]).await;
+    let healthy = client.with_overrides(None, None, Some(ok.url()));
+    call(&healthy, "ListUserPools", "{}")
+        .await
+        .result
+        .expect("ok");
+    assert_eq!(
+        client.retry_quota(),
+        1,
+        "a first-attempt success gives a token back"
+    );
+}
+
+#[tokio::test]
+async fn retry_after_replaces_the_backoff() {
+    let server = TestServer::start(vec![
+        reply(503, "Service Unavailable", &[("retry-after", "0")], b""),
+        json_reply(200, "OK", r#"{"ok":true}"#),
+    ])
+    .await;
+    let mut s = settings(&server.url());
+    // A backoff this long would outlast the test's bound: only Retry-After can be obeyed.
+    s.retry_base = Some(Duration::from_secs(3600));
+    let client = Client::new(s, service());
+    let outcome = tokio::time::timeout(
+        Duration::from_secs(60),
+        call(&client, "ListUserPools", "{}"),
+    )
+    .await
+    .expect("Retry-After: 0 is obeyed instead of an hour-long backoff");
+    assert_eq!(outcome.result.expect("second attempt"), json!({"ok": true}));
+    assert_eq!(outcome.attempts.len(), 2);
+}
+
+/// `X-Amz-Date` (`20261201T134104Z`) as seconds since the epoch.
+fn amz_date_secs(text: &str) -> u64 {
+    let http = format!(
+        "Xxx, {} {} {} {}:{}:{} GMT",
+        &text[6..8],
+        [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+        ][text[4..6].parse::<usize>().expect("month") - 1],
+        &text[0..4],
+        &text[9..11],
+        &text[11..13],
+        &text[13..15]
+    );
+    pooler::aws::clock::parse_http_date(&http)
+        .expect("date")
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs()
+}
+
+#[tokio::test]
+async fn a_skew_error_is_retried_with_the_servers_clock() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let server_now = now + 20 * 60;
+    let date = pooler::aws::clock::format_http_date(server_now);
+    let server = TestServer::start(vec![
+        reply(
+            400,
+            "Bad Request",
+            &[
+                ("date", date.as_str()),
+                ("content-type", "application/x-amz-json-1.1"),
+            ],
+            br#"{"__type":"InvalidSignatureException","message":"Signature expired: 20261201T000000Z is now earlier than 20261201T001500Z"}"#,
+        ),
+        json_reply(200, "OK", r#"{"UserPools":[]}"#),
+    ])
+    .await;
+    let mut s = settings(&server.url());
+    s.max_attempts = Some(1);
+    let outcome = call(&Client::new(s, service()), "ListUserPools", "{}").await;
+    assert_eq!(
+        outcome.result.expect("the corrected retry succeeds"),
+        json!({"UserPools": []})
+    );
+    let first = amz_date_secs(server.request(0).header("x-amz-date").expect("signed"));
+    let second = amz_date_secs(server.request(1).header("x-amz-date").expect("signed"));
+    assert!(
+        first.abs_diff(now) < 120,
+        "first attempt used the local clock"
+    );
+    assert!(
+        second.abs_diff(server_now) < 120,
+        "the retry is signed with the server's clock ({second} vs {server_now})"
+    );
+}

@@ -72,3 +72,246 @@ fn limit_hits_exit_4_with_a_frame() {
     );
     assert_frame("let s = \"x\";\nloop { s += s; }\n", "string", 2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hardening: no abort on deep input, per-value size limits, reads, exit codes, BOM.
+
+use crate::support::Test;
+
+/// Asserts that the run did not abort (134 is SIGABRT, a stack overflow).
+fn assert_no_abort(out: &crate::support::Output) {
+    assert_ne!(out.code, 134, "aborted:\n{}", out.stderr);
+    assert!(
+        !out.stderr.contains("overflowed its stack"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}
+
+#[test]
+fn a_json_path_of_100000_segments_is_a_clear_error_not_an_abort() {
+    let path = vec!["a"; 100_000].join(".");
+    let out = run_script(&format!(
+        "let d = json();\nd.update_string(\"{path}\", \"x\");\n"
+    ));
+    assert_no_abort(&out);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("more than 10000 steps"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn recursion_5000_deep_works_once_the_call_depth_is_raised() {
+    let out = Test::new()
+        .script("fn f(n) { if n == 0 { 0 } else { 1 + f(n - 1) } }\nprint(f(5000));\n")
+        .args(["run", "--max-call-depth", "6000", "script.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.trim(), "5000");
+}
+
+#[test]
+fn a_call_depth_beyond_any_stack_is_a_usage_error() {
+    let out = Test::new()
+        .script("print(1);\n")
+        .args(["run", "--max-call-depth", "100000000000000", "script.rhai"])
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--max-call-depth"), "{}", out.stderr);
+}
+
+#[test]
+fn deep_brackets_with_no_expression_limit_end_in_a_compile_error() {
+    let n = 200_000;
+    let script = format!("let x = {}1{};\n", "(".repeat(n), ")".repeat(n));
+    let out = Test::new()
+        .script(&script)
+        .args(["run", "--max-expr-depth", "0", "script.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(
+        out.code,
+        3,
+        "{}",
+        out.stderr.chars().take(500).collect::<String>()
+    );
+}
+
+#[test]
+fn size_limits_hold_per_array_and_per_map() {
+    // 300,000 maps of two members each: 600,000 members in all, far over the map limit,
+    // but no one map is near it. Rhai's own check walked the whole array on every push.
+    let out = run_script(
+        "let rows = [];\nfor i in 0..300000 { rows.push(#{ Username: `u${i}`, email: \"e\" }); }\n\
+         print(rows.len());\n",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.trim(), "300000");
+    let over = Test::new()
+        .script("let a = [];\nfor i in 0..11 { a.push(i); }\n")
+        .args(["run", "--max-array-size", "10", "script.rhai"])
+        .run();
+    assert_eq!(over.code, 4, "{}", over.stderr);
+    assert!(over.stderr.contains("Size of array"), "{}", over.stderr);
+    let long = run_script("let s = \"ab\";\nfor i in 0..40 { s += s; }\n");
+    assert_eq!(long.code, 4, "{}", long.stderr);
+    assert!(long.stderr.contains("Length of string"), "{}", long.stderr);
+    let map = Test::new()
+        .script("let m = #{a: 1, b: 2};\nm += #{c: 3};\n")
+        .args(["run", "--max-map-size", "2", "script.rhai"])
+        .run();
+    assert_eq!(map.code, 4, "{}", map.stderr);
+    assert!(map.stderr.contains("Size of object map"), "{}", map.stderr);
+    let blob = run_script("let b = blob(10);\nfor i in 0..40 { b += b; }\n");
+    assert_eq!(blob.code, 4, "{}", blob.stderr);
+    assert!(blob.stderr.contains("Size of array"), "{}", blob.stderr);
+}
+
+#[test]
+fn read_csv_of_many_rows_is_not_held_to_one_map_limit() {
+    let mut csv = String::from("Username,email\n");
+    for i in 0..120_000 {
+        csv.push_str(&format!("user{i},u{i}@example.com\n"));
+    }
+    let out = Test::new()
+        .file("data/users.csv", &csv)
+        .file(
+            "data/count.rhai",
+            "let rows = read_csv(\"users.csv\");\nprint(rows.len());\nprint(rows[119999].email);\n",
+        )
+        .args(["run", "data/count.rhai"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "120000\nu119999@example.com\n");
+}
+
+#[test]
+fn reads_are_capped_and_relative_to_the_script() {
+    let out = run_script("let t = read_file(\"/dev/zero\");\n");
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("256 MiB limit"), "{}", out.stderr);
+    let rel = Test::new()
+        .file("sub/data.json", "{\"a\": 7}")
+        .file(
+            "sub/s.rhai",
+            "print(read_json(\"data.json\").a);\nprint(read_file(\"data.json\").len());\n",
+        )
+        .args(["run", "sub/s.rhai"])
+        .run();
+    assert_eq!(rel.code, 0, "{}", rel.stderr);
+    assert_eq!(rel.stdout, "7\n8\n");
+    // A path that names nothing beside the script but a file from the working directory
+    // (as given on the command line) is that file.
+    let cwd = Test::new()
+        .file("top.csv", "a\n1\n")
+        .file("sub/s.rhai", "print(read_csv(args[0])[0].a);\n")
+        .args(["run", "sub/s.rhai", "--", "top.csv"])
+        .run();
+    assert_eq!(cwd.code, 0, "{}", cwd.stderr);
+    assert_eq!(cwd.stdout, "1\n");
+}
+
+#[test]
+fn exit_codes_outside_0_to_255_are_errors_and_exit_130_is_no_interruption() {
+    let out = run_script("exit(-1);\n");
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(out.stderr.contains("0 to 255"), "{}", out.stderr);
+    let out = run_script("exit(256);\n");
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    let out = run_script("exit(130);\n");
+    assert_eq!(out.code, 130);
+    assert!(!out.stderr.contains("interrupted"), "{}", out.stderr);
+}
+
+#[test]
+fn a_leading_bom_is_skipped() {
+    let out = run_script("\u{feff}print(\"bom\");\n");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "bom\n");
+}
+
+/// Starts `script` with stdin held open and empty; returns once it printed its first line.
+fn start_blocked(dir: &std::path::Path, script: &str) -> std::process::Child {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    std::fs::write(dir.join("script.rhai"), script).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .args(["run", "script.rhai"])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut byte = [0u8; 1];
+    let _ = child.stdout.take().unwrap().read(&mut byte);
+    child
+}
+
+/// Sends `signal` and returns the exit code, failing if the process outlives `limit`.
+fn stop_with(mut child: std::process::Child, signal: &str) -> i32 {
+    let sent = std::process::Command::new("kill")
+        .args(["-s", signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let limit = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code().unwrap_or(-1);
+        }
+        if std::time::Instant::now() > limit {
+            let _ = child.kill();
+            panic!("a blocked read ignored {signal}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_read_of_stdin_or_a_fifo_ends_on_a_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = start_blocked(dir.path(), "print(\"go\");\nread_file(\"/dev/stdin\");\n");
+    assert_eq!(stop_with(child, "TERM"), 143);
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let child = start_blocked(dir.path(), "print(\"go\");\nread_csv(\"fifo\");\n");
+    assert_eq!(stop_with(child, "INT"), 130);
+}
+
+#[test]
+fn a_document_as_deep_as_paths_allow_validates_and_converts_quickly() {
+    // Converting a deep map used to copy everything under each level (quadratic).
+    let path = vec!["Deep"; 9_999].join(".");
+    let out = Test::new()
+        .script(&format!(
+            "let d = json();\nd.update_string(\"PoolName\", \"p\");\n\
+             d.update_string(\"Tags.{path}\", \"x\");\nlet m = d.to_map();\n\
+             cognito.create_user_pool(m);\nprint(\"sent\");\n"
+        ))
+        .args(["run", "--dry-run", "script.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(
+        out.code,
+        0,
+        "{}",
+        out.stderr.chars().take(2000).collect::<String>()
+    );
+    assert_eq!(out.stdout, "sent\n");
+    assert!(
+        out.stderr.contains("unknown member `Tags`"),
+        "{}",
+        out.stderr.chars().take(2000).collect::<String>()
+    );
+}

@@ -24,6 +24,8 @@ enum Act {
     ResetMidBody,
     /// Claims a body of this many bytes and sends a little of it.
     Huge(u64),
+    /// Answers with this status, extra headers and body.
+    Full(u16, Vec<(String, String)>, String),
 }
 
 struct FaultServer {
@@ -123,6 +125,14 @@ fn serve(stream: TcpStream, act: &Act) {
             return;
         }
         Act::Huge(len) => format!("{}{{\"UserPools\": [", head(200, *len)),
+        Act::Full(status, headers, body) => {
+            let mut text = head(*status, body.len() as u64);
+            text.truncate(text.len() - 2);
+            for (name, value) in headers {
+                text.push_str(&format!("{name}: {value}\r\n"));
+            }
+            format!("{text}\r\n{body}")
+        }
     };
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
@@ -498,4 +508,138 @@ fn an_untrusted_certificate_is_reported_as_such_and_never_ignored() {
     let (out, line) = run_at(&s.url, &["--max-attempts", "1", "--timeout", "10"]);
     assert_failed(&out, &line, 7, "NetworkError", 1, &s.url);
     assert!(out.stderr.contains("certificate"), "{}", out.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hardening: redirects, error bodies in a 200, retry settings from the environment and the
+// profile, the profile's service endpoint, missing profiles and credential_process output.
+
+#[test]
+fn a_redirect_to_another_host_is_an_error_and_nothing_follows_it() {
+    let target = FaultServer::start(vec![Act::Reply(200, r#"{"UserPools":[]}"#)]);
+    let location = format!("{}/elsewhere", target.url);
+    let s = FaultServer::start(vec![Act::Full(
+        308,
+        vec![("Location".into(), location.clone())],
+        String::new(),
+    )]);
+    let (out, line) = run_at(&s.url, &[]);
+    assert_failed(&out, &line, 6, "InvalidResponseError", 1, &s.url);
+    assert!(out.stderr.contains("308"), "{}", out.stderr);
+    assert!(out.stderr.contains(&location), "{}", out.stderr);
+    assert_eq!(target.hits(), 0, "the redirect target got nothing");
+}
+
+#[test]
+fn a_200_whose_body_carries_type_is_a_service_error() {
+    let s = FaultServer::start(vec![Act::Reply(
+        200,
+        r#"{"__type":"NotAuthorizedException","message":"not you"}"#,
+    )]);
+    let (out, line) = run_at(&s.url, &[]);
+    assert_failed(&out, &line, 6, "NotAuthorizedException", 1, &s.url);
+}
+
+/// A run of SCRIPT with a config file, environment and arguments of the test's choosing.
+fn run_with_config(config: &str, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut t = Test::new()
+        .env("POOLER_RETRY_BASE_MS", "1")
+        .file("aws/config", config)
+        .script(SCRIPT);
+    let config_path = t.path().join("aws/config");
+    t = t.env("AWS_CONFIG_FILE", config_path.to_str().unwrap());
+    for (k, v) in env {
+        t = t.env(k, v);
+    }
+    let mut all = vec!["run"];
+    all.extend_from_slice(args);
+    all.push("script.rhai");
+    t.args(all.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        .run()
+}
+
+#[test]
+fn the_profiles_services_endpoint_and_max_attempts_are_used() {
+    let s = FaultServer::start(vec![Act::Reply(
+        500,
+        r#"{"__type":"InternalErrorException"}"#,
+    )]);
+    let config = format!(
+        "[profile dev]\nregion = us-west-2\naws_access_key_id = AKIDPROFILE\n\
+         aws_secret_access_key = profilesecretprofilesecret\nmax_attempts = 2\nservices = local\n\n\
+         [services local]\ncognito_identity_provider =\n  endpoint_url = {}\n",
+        s.url
+    );
+    let out = run_with_config(&config, &[], &["--profile", "dev"]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(out.stderr.contains(&s.url), "{}", out.stderr);
+    assert_eq!(s.hits(), 2, "max_attempts = 2 from the profile");
+}
+
+#[test]
+fn aws_retry_mode_legacy_makes_five_attempts() {
+    let s = FaultServer::start(vec![Act::Reply(
+        500,
+        r#"{"__type":"InternalErrorException"}"#,
+    )]);
+    let env = [
+        ("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER"),
+        ("AWS_SECRET_ACCESS_KEY", "faultsecretfaultsecret"),
+        ("AWS_REGION", "us-west-2"),
+        ("AWS_RETRY_MODE", "legacy"),
+    ];
+    let out = run_with_config("", &env, &["--endpoint-url", &s.url]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert_eq!(s.hits(), 5);
+}
+
+#[test]
+fn a_profile_that_does_not_exist_is_an_error_not_a_fallback() {
+    let s = FaultServer::start(vec![Act::Reply(200, r#"{"UserPools":[]}"#)]);
+    let env = [
+        ("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER"),
+        ("AWS_SECRET_ACCESS_KEY", "faultsecretfaultsecret"),
+        ("AWS_REGION", "us-west-2"),
+    ];
+    let config = "[profile dev]\nregion = us-west-2\n";
+    let out = run_with_config(
+        config,
+        &env,
+        &["--profile", "doesnotexist", "--endpoint-url", &s.url],
+    );
+    assert_eq!(out.code, 7, "{}", out.stderr);
+    assert!(out.stderr.contains("doesnotexist"), "{}", out.stderr);
+    assert!(out.stderr.contains("could not be found"), "{}", out.stderr);
+    assert_eq!(s.hits(), 0);
+}
+
+#[test]
+fn a_failing_credential_process_does_not_echo_its_stderr() {
+    let s = FaultServer::start(vec![Act::Reply(200, r#"{"UserPools":[]}"#)]);
+    let config = "[profile cp]\nregion = us-west-2\ncredential_process = sh -c \
+                  \"echo 'denied AKIAIOSFODNN7EXAMPLE secret=SENTINELprocsecret' >&2; exit 1\"\n";
+    let quiet = run_with_config(config, &[], &["--profile", "cp", "--endpoint-url", &s.url]);
+    assert_eq!(quiet.code, 7, "{}", quiet.stderr);
+    assert!(!quiet.stderr.contains("SENTINEL"), "{}", quiet.stderr);
+    assert!(
+        !quiet.stderr.contains("AKIAIOSFODNN7EXAMPLE"),
+        "{}",
+        quiet.stderr
+    );
+    assert!(!quiet.stderr.contains("denied"), "{}", quiet.stderr);
+    assert!(quiet.stderr.contains("-v"), "{}", quiet.stderr);
+    let loud = run_with_config(
+        config,
+        &[],
+        &["-v", "--profile", "cp", "--endpoint-url", &s.url],
+    );
+    assert_eq!(loud.code, 7, "{}", loud.stderr);
+    assert!(loud.stderr.contains("denied"), "{}", loud.stderr);
+    assert!(!loud.stderr.contains("SENTINEL"), "{}", loud.stderr);
+    assert!(
+        !loud.stderr.contains("AKIAIOSFODNN7EXAMPLE"),
+        "{}",
+        loud.stderr
+    );
+    assert_eq!(s.hits(), 0);
 }

@@ -1,6 +1,7 @@
 //! Fuzz targets as proptest runs over a kept corpus (`fuzz/corpus/TARGET/`; the port scanner
 //! uses the port fixtures in `tests/fixtures/port/`): the path parser, JSON document operations,
-//! request validation and the Chilkat port scanner must never panic.
+//! request validation, the Chilkat port scanner and deep or long inputs (paths, scripts, nested
+//! values) must never panic.
 //!
 //! Each input is a corpus seed (or nothing) with random byte-level edits and splices. Under
 //! `cargo test` each target runs a short, fixed number of cases; `POOLER_FUZZ_SECS=600` (with
@@ -9,6 +10,7 @@
 
 use std::time::{Duration, Instant};
 
+use clap::Parser as _;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value;
@@ -113,14 +115,24 @@ fn fuzz<S: Strategy>(
     strategy: S,
     check: impl Fn(S::Value) -> Result<(), TestCaseError>,
 ) {
+    fuzz_cases(name, QUICK_CASES, strategy, check);
+}
+
+/// [`fuzz`] with `quick` cases in the quick round (for targets whose cases are slow).
+fn fuzz_cases<S: Strategy>(
+    name: &str,
+    quick: u32,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
     let picked = std::env::var("POOLER_FUZZ_TARGET").ok();
     let secs = std::env::var("POOLER_FUZZ_SECS")
         .ok()
         .and_then(|s| s.parse::<u64>().ok())
         .filter(|_| picked.as_deref().is_none_or(|p| p == name));
     let (cases, budget) = match secs {
-        Some(s) => (5_000, Duration::from_secs(s)),
-        None => (QUICK_CASES, Duration::ZERO),
+        Some(s) => (quick.saturating_mul(16), Duration::from_secs(s)),
+        None => (quick, Duration::ZERO),
     };
     let start = Instant::now();
     let mut total: u64 = 0;
@@ -270,4 +282,72 @@ fn floats_read_back_as_written() {
     let text = r#"{"big":1.2345678901234567e+34,"small":5e-324,"third":0.30000000000000004}"#;
     let doc = JsonDoc::parse(text).unwrap();
     assert_eq!(doc.emit_compact(), text);
+}
+
+/// Deep and long inputs: one unit (a corpus seed such as `(`, `#{a:` or `Schema[0].`, edited)
+/// repeated up to 40,000 times, used as a `json()` path, a script, and the shape of a nested
+/// JSON value that is validated, converted to a Rhai value and back, and emitted. Nothing may
+/// panic or overflow the stack (the target runs on a stack like the binary's).
+#[test]
+fn fuzz_deep_inputs() {
+    let seeds = corpus("deep");
+    let thread = std::thread::Builder::new()
+        .name("fuzz-deep".into())
+        .stack_size(pooler::script::limits::RESERVE)
+        .spawn(move || {
+            let model = Model::embedded();
+            let count = model.operations().len();
+            let engine = {
+                let mut engine = rhai::Engine::new();
+                let limits = pooler::cli::Cli::try_parse_from(["pooler", "check", "x"])
+                    .expect("default limits")
+                    .global
+                    .limits;
+                pooler::script::limits::apply(&mut engine, &limits);
+                engine
+            };
+            let strategy = (mutated(), 1usize..40_000, any::<usize>(), any::<bool>());
+            fuzz_cases("deep", 24, strategy, |(m, times, op, arrays)| {
+                let unit = apply(&seeds, &m);
+                let unit = if unit.is_empty() {
+                    "a.".to_string()
+                } else {
+                    unit
+                };
+                let long = unit.repeat(times.min(200_000 / unit.len().max(1)));
+                // As a path: an error past the step limit, never a crash.
+                let mut doc = JsonDoc::new();
+                let trimmed = long.trim_end_matches('.');
+                if let Err(e) = doc.update(trimmed, Value::from(1)) {
+                    let _ = e.to_string();
+                }
+                // As a script: compiled under the default depth limits.
+                let _ = engine.compile(&long);
+                // As the shape of a nested value, built without recursion.
+                let depth = times;
+                let mut value = Value::from(unit.clone());
+                for _ in 0..depth {
+                    value = if arrays {
+                        Value::Array(vec![value])
+                    } else {
+                        let mut map = serde_json::Map::new();
+                        map.insert(unit.clone(), value);
+                        Value::Object(map)
+                    };
+                }
+                let op = &model.operations()[op % count];
+                let input = serde_json::json!({ "PoolName": "p", "Deep": value });
+                let problems = model.validate(op, &input);
+                prop_assert!(problems.iter().all(|p| !p.to_string().is_empty()));
+                let dynamic = pooler::host::convert::to_dynamic(&input);
+                let back = pooler::host::convert::to_json(&dynamic);
+                prop_assert!(back.is_ok(), "a converted value converts back");
+                prop_assert_eq!(back.unwrap(), input);
+                Ok(())
+            });
+        })
+        .expect("spawn the fuzz thread");
+    if let Err(panic) = thread.join() {
+        std::panic::resume_unwind(panic);
+    }
 }

@@ -4,17 +4,21 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use reqwest::Url;
 use serde_json::Value;
 use tokio::sync::OnceCell;
 
 use super::Service;
+use super::clock::{Skew, is_skew_error};
 use super::credentials::{CredentialSource, from_environment, resolve_offline, resolve_real};
 use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 use super::errors::{AwsError, decode_error_response, decode_success_body, error_chain};
-use super::retry::backoff;
+use super::profile;
+use super::retry::{
+    NO_RETRY_INCREMENT, RETRY_COST, RetryMode, RetryQuota, TIMEOUT_RETRY_COST, backoff, retry_after,
+};
 use super::settings::{Settings, process_env};
 use super::signing::{PreparedHeaders, prepare_headers, redact_headers};
 use crate::interrupt::Interrupt;
@@ -27,6 +31,10 @@ pub struct Client {
     service: Arc<Service>,
     http: Arc<HttpClients>,
     state: Arc<OnceCell<State>>,
+    /// Standard mode's retry quota, shared by every call (and every override) of this client.
+    quota: Arc<RetryQuota>,
+    /// What the service's clock told us about ours.
+    skew: Arc<Skew>,
 }
 
 /// The shared HTTP clients, each built on first use: one for `https://` endpoints, with the
@@ -43,6 +51,9 @@ struct State {
     region: String,
     endpoint: Url,
     credentials: CredentialSource,
+    /// Attempts per call and retry mode (settings, environment, then the profile).
+    max_attempts: u32,
+    mode: RetryMode,
 }
 
 /// What a client resolved: region, endpoint, and the name of the credential source.
@@ -152,6 +163,8 @@ impl Client {
             service: Arc::new(service),
             http: Arc::new(HttpClients::default()),
             state: Arc::new(OnceCell::new()),
+            quota: Arc::new(RetryQuota::default()),
+            skew: Arc::new(Skew::default()),
         }
     }
 
@@ -180,12 +193,19 @@ impl Client {
             service: Arc::clone(&self.service),
             http: Arc::clone(&self.http),
             state: Arc::new(OnceCell::new()),
+            quota: Arc::clone(&self.quota),
+            skew: Arc::clone(&self.skew),
         }
     }
 
     /// The settings this client was made with.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Tokens left in the retry quota (standard mode; see [`RetryQuota`]).
+    pub fn retry_quota(&self) -> u32 {
+        self.quota.available()
     }
 
     /// The service this client talks to.
@@ -284,12 +304,15 @@ impl Client {
                 return outcome;
             }
         };
-        let max_attempts = self.settings.effective_max_attempts(&process_env);
+        let (max_attempts, mode) = (state.max_attempts, state.mode);
         let timeout = self.settings.effective_timeout();
         let retry_base = self.settings.effective_retry_base(&process_env);
 
         let mut throttles_left = gate.throttle_retries();
         let mut number = 0;
+        // Tokens the last retry took from the quota (given back if the call succeeds).
+        let mut retry_cost = 0;
+        let mut skew_corrected = false;
         loop {
             number += 1;
             let admitted = tokio::select! {
@@ -317,10 +340,42 @@ impl Client {
                 error: result.result.as_ref().err().map(ToString::to_string),
                 millis: u64::try_from(attempt_started.elapsed().as_millis()).unwrap_or(u64::MAX),
             });
+            let header = |name: &str| {
+                result
+                    .headers
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v.clone())
+            };
+            // A skew error with a server `Date`: sign again with the corrected clock, once.
+            let skewed = matches!(&result.result,
+                Err(AwsError::Service { kind, message, .. }) if is_skew_error(kind, message));
+            let correct_skew = skewed
+                && !skew_corrected
+                && header("date").is_some_and(|date| self.skew.learn(&date));
+            let wait_hint = match &result.result {
+                Err(e) if throttled || e.status() == Some(503) => {
+                    header("retry-after").and_then(|v| retry_after(&v))
+                }
+                _ => None,
+            };
+            let timed_out = matches!(&result.result, Err(AwsError::Timeout { .. }));
             if result.status.is_some() {
                 outcome.status = result.status;
                 outcome.request_id = result.request_id;
                 outcome.headers = result.headers;
+            }
+            if result.result.is_ok() && mode != RetryMode::Legacy {
+                self.quota.release(match retry_cost {
+                    0 => NO_RETRY_INCREMENT,
+                    cost => cost,
+                });
+            }
+            if correct_skew {
+                skew_corrected = true;
+                number -= 1;
+                outcome.result = result.result;
+                continue;
             }
             // A paced call retries throttling at the gate's pace, within its own budget.
             let paced_retry = throttled && throttles_left > 0;
@@ -335,7 +390,19 @@ impl Client {
                 number -= 1;
                 continue;
             }
-            let delay = backoff(retry_base, number);
+            if mode != RetryMode::Legacy {
+                let cost = if timed_out {
+                    TIMEOUT_RETRY_COST
+                } else {
+                    RETRY_COST
+                };
+                if !self.quota.acquire(cost) {
+                    // The quota is spent: the service is struggling, so give up now.
+                    break;
+                }
+                retry_cost = cost;
+            }
+            let delay = wait_hint.unwrap_or_else(|| backoff(retry_base, number));
             let interrupted = tokio::select! {
                 biased;
                 _ = interrupt.wait() => true,
@@ -354,6 +421,13 @@ impl Client {
     async fn state(&self) -> Result<&State, AwsError> {
         self.state
             .get_or_try_init(|| async {
+                let named = profile::named_profile(self.settings.profile.as_deref(), &process_env);
+                profile::check_exists(named.as_deref(), &process_env)?;
+                let extras = profile::extras(
+                    named.as_deref().unwrap_or("default"),
+                    &self.service.env_name.to_ascii_lowercase(),
+                    &process_env,
+                );
                 let config = if self.settings.dry_run {
                     resolve_offline(&self.settings, &process_env)
                 } else if let Some(config) = from_environment(&self.settings, &process_env) {
@@ -361,9 +435,14 @@ impl Client {
                 } else {
                     resolve_real(&self.settings).await?
                 };
+                // The profile's `services` section names a URL for this service alone.
+                let profile_endpoint = extras
+                    .service_endpoint
+                    .clone()
+                    .or_else(|| config.profile_endpoint.clone());
                 let cfg = EndpointConfig {
                     explicit: self.settings.endpoint_url.as_deref(),
-                    profile_endpoint: config.profile_endpoint.as_deref(),
+                    profile_endpoint: profile_endpoint.as_deref(),
                     profile_use_fips: config.profile_use_fips,
                     use_fips: self.settings.use_fips,
                     region: &config.region,
@@ -372,10 +451,17 @@ impl Client {
                 };
                 let chosen = choose_endpoint(&cfg, &process_env)?;
                 let endpoint = validate_endpoint(&chosen, self.settings.allow_http)?;
+                let mode = self.settings.mode_with(&process_env, extras.retry_mode);
                 Ok(State {
                     region: config.region,
                     endpoint,
                     credentials: config.credentials,
+                    max_attempts: self.settings.attempts_with(
+                        &process_env,
+                        extras.max_attempts,
+                        mode,
+                    ),
+                    mode,
                 })
             })
             .await
@@ -390,7 +476,10 @@ impl Client {
             &self.http.plain
         };
         slot.get_or_init(|| {
+            // AWS JSON endpoints never redirect: a 3xx is an error, and nothing (no token, no
+            // body) is ever sent to where it points.
             let builder = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
                 .connect_timeout(connect_timeout)
                 .user_agent(concat!("pooler/", env!("CARGO_PKG_VERSION")));
             let builder = if secure {
@@ -425,7 +514,7 @@ impl Client {
             operation,
             body,
             credentials.as_ref(),
-            SystemTime::now(),
+            self.skew.now(),
         )
     }
 
@@ -492,20 +581,40 @@ impl Client {
             }
         };
         let success = (200..300).contains(&status);
-        let result = if success && over_cap {
+        let lookup = |name: &str| {
+            header_snapshot
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone())
+        };
+        let result = if (300..400).contains(&status) {
+            let location = headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("location"))
+                .map_or("(no Location header)".to_string(), |(_, v)| {
+                    format!("to {v}")
+                });
+            Err(AwsError::InvalidResponse {
+                status,
+                message: format!(
+                    "the endpoint answered with a redirect {location}; AWS endpoints never \
+                     redirect, so it was not followed and nothing was sent again"
+                ),
+            })
+        } else if success && over_cap {
             Err(AwsError::InvalidResponse {
                 status,
                 message: format!("the response body is larger than the {cap}-byte limit"),
             })
         } else if success {
-            decode_success_body(status, &bytes)
+            match decode_success_body(status, &bytes) {
+                // An error body (`__type`) is an error whatever the status says.
+                Ok(Value::Object(map)) if map.get("__type").is_some_and(Value::is_string) => {
+                    Err(decode_error_response(status, &lookup, &bytes))
+                }
+                other => other,
+            }
         } else {
-            let lookup = |name: &str| {
-                header_snapshot
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.clone())
-            };
             Err(decode_error_response(status, &lookup, &bytes))
         };
         AttemptResult {

@@ -37,6 +37,8 @@ pub(crate) enum CredentialSource {
     Chain {
         provider: SharedCredentialsProvider,
         cached: Mutex<Option<Credentials>>,
+        /// `-v`: a failing `credential_process`'s stderr is shown (redacted).
+        verbose: bool,
     },
 }
 
@@ -45,7 +47,11 @@ impl CredentialSource {
     pub async fn get(&self) -> Result<Credentials, AwsError> {
         match self {
             CredentialSource::Fixed { credentials, .. } => Ok(credentials.clone()),
-            CredentialSource::Chain { provider, cached } => {
+            CredentialSource::Chain {
+                provider,
+                cached,
+                verbose,
+            } => {
                 let mut guard = cached.lock().await;
                 if let Some(creds) = guard.as_ref() {
                     let fresh = creds
@@ -58,7 +64,7 @@ impl CredentialSource {
                 let creds = provider
                     .provide_credentials()
                     .await
-                    .map_err(|e| credentials_error(&e))?;
+                    .map_err(|e| credentials_error(&e, *verbose))?;
                 *guard = Some(creds.clone());
                 Ok(creds)
             }
@@ -85,8 +91,56 @@ fn provider_name(creds: &Credentials) -> String {
         .unwrap_or_else(|| "default credential chain".to_string())
 }
 
-fn credentials_error(e: &CredentialsError) -> AwsError {
-    let detail = error_chain(e);
+/// Where the SDK's message for a failing `credential_process` quotes the process's stderr.
+const STDERR_MARK: &str = "Stderr: ";
+
+/// A `credential_process` error without the process's stderr (it may echo keys or tokens);
+/// with `verbose`, the stderr is kept with anything that looks like a key or token starred.
+fn without_stderr(detail: &str, verbose: bool) -> String {
+    let Some(pos) = detail.find(STDERR_MARK) else {
+        return detail.to_string();
+    };
+    let (head, stderr) = detail.split_at(pos);
+    let stderr = &stderr[STDERR_MARK.len()..];
+    if !verbose {
+        return format!("{head}(its stderr is shown with -v, with secrets starred)");
+    }
+    format!("{head}{STDERR_MARK}{}", redact_secrets(stderr))
+}
+
+/// Stars out every word that looks like a key, token or password: long runs of key
+/// characters, and the value after `secret`, `token`, `password` or `key` and `=` or `:`.
+pub(crate) fn redact_secrets(text: &str) -> String {
+    let is_key_char = |c: char| c.is_ascii_alphanumeric() || "+/=_-".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut hide_next = false;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let core = word.trim_end();
+        let ws = &word[core.len()..];
+        let lower = core.to_ascii_lowercase();
+        let named = ["secret", "token", "password", "passwd", "key", "credential"]
+            .iter()
+            .any(|n| lower.contains(n));
+        let (name, value) = match core.find(['=', ':']) {
+            Some(i) if named => (&core[..=i], &core[i + 1..]),
+            _ => ("", core),
+        };
+        let long = value.len() >= 16 && value.chars().all(is_key_char);
+        if hide_next && !value.is_empty() || long || (!name.is_empty() && !value.is_empty()) {
+            out.push_str(name);
+            out.push_str("***");
+            hide_next = false;
+        } else {
+            out.push_str(core);
+            hide_next = named && (core.ends_with('=') || core.ends_with(':'));
+        }
+        out.push_str(ws);
+    }
+    out
+}
+
+fn credentials_error(e: &CredentialsError, verbose: bool) -> AwsError {
+    let detail = without_stderr(&error_chain(e), verbose);
     let message = match e {
         CredentialsError::CredentialsNotLoaded(_) => format!(
             "no AWS credentials found (looked at the environment, the shared config and \
@@ -165,6 +219,7 @@ pub(crate) async fn resolve_real(settings: &Settings) -> Result<ResolvedConfig, 
         (None, Some(provider)) => CredentialSource::Chain {
             provider,
             cached: Mutex::new(None),
+            verbose: settings.verbose,
         },
         (None, None) => {
             return Err(AwsError::Credentials {
@@ -385,6 +440,24 @@ mod tests {
         assert!(from_environment(&with_profile, &full).is_none());
         let only_key = env(&[("AWS_ACCESS_KEY_ID", "A"), ("AWS_REGION", "eu-west-1")]);
         assert!(from_environment(&settings, &only_key).is_none());
+    }
+
+    #[test]
+    fn process_stderr_is_hidden_or_redacted() {
+        let detail = "could not load: external process exited with code 1. Stderr: \
+                      bad key AKIAIOSFODNN7EXAMPLE secret=wJalrXUtnFEMI token: abc123 done";
+        let quiet = without_stderr(detail, false);
+        assert!(
+            !quiet.contains("AKIA") && !quiet.contains("wJal"),
+            "{quiet}"
+        );
+        assert!(quiet.contains("shown with -v"), "{quiet}");
+        let loud = without_stderr(detail, true);
+        assert!(loud.contains("bad key"), "{loud}");
+        for secret in ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI", "abc123"] {
+            assert!(!loud.contains(secret), "{secret} in {loud}");
+        }
+        assert_eq!(without_stderr("no stderr here", false), "no stderr here");
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! the serialized JSON body and the [`Service`] metadata, and get JSON (or an [`AwsError`]) back.
 
 mod client;
+pub mod clock;
 mod credentials;
 pub mod endpoint;
 pub mod errors;
+mod profile;
 pub mod retry;
 mod settings;
 mod signing;
@@ -15,6 +17,7 @@ pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungate
 pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
+pub use retry::RetryMode;
 pub use settings::{Settings, StaticCredentials};
 
 /// The shared config file: `AWS_CONFIG_FILE`, else `~/.aws/config` (read through `env`).

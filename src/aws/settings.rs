@@ -41,15 +41,48 @@ pub struct Settings {
     pub credentials: Option<StaticCredentials>,
     /// Base delay of the retry backoff; `None` -> `POOLER_RETRY_BASE_MS` -> 100 ms.
     pub retry_base: Option<Duration>,
+    /// Retry mode; `None` -> `AWS_RETRY_MODE` -> the profile's `retry_mode` -> standard.
+    pub retry_mode: Option<super::RetryMode>,
+    /// `-v`: error messages may show more (a failing `credential_process`'s stderr, redacted).
+    pub verbose: bool,
 }
 
 impl Settings {
-    /// Total attempts per call (at least 1).
+    /// Total attempts per call (at least 1): the setting, `AWS_MAX_ATTEMPTS`, then 3.
     pub fn effective_max_attempts(&self, env: &dyn Fn(&str) -> Option<String>) -> u32 {
+        self.attempts_with(env, None, super::RetryMode::Standard)
+    }
+
+    /// Total attempts: the setting, `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, then the
+    /// retry mode's default.
+    pub(crate) fn attempts_with(
+        &self,
+        env: &dyn Fn(&str) -> Option<String>,
+        profile: Option<u32>,
+        mode: super::RetryMode,
+    ) -> u32 {
+        let default = if mode == super::RetryMode::Standard {
+            DEFAULT_MAX_ATTEMPTS
+        } else {
+            mode.default_attempts()
+        };
         self.max_attempts
             .or_else(|| env("AWS_MAX_ATTEMPTS").and_then(|v| v.trim().parse().ok()))
-            .unwrap_or(DEFAULT_MAX_ATTEMPTS)
+            .or(profile)
+            .unwrap_or(default)
             .max(1)
+    }
+
+    /// The retry mode: the setting, `AWS_RETRY_MODE`, the profile's `retry_mode`, standard.
+    pub(crate) fn mode_with(
+        &self,
+        env: &dyn Fn(&str) -> Option<String>,
+        profile: Option<super::RetryMode>,
+    ) -> super::RetryMode {
+        self.retry_mode
+            .or_else(|| env("AWS_RETRY_MODE").and_then(|v| super::RetryMode::parse(&v)))
+            .or(profile)
+            .unwrap_or_default()
     }
 
     /// Whole-request timeout per attempt.

@@ -32,7 +32,9 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
     if value.is_unit() {
         return Ok(Value::Null);
     }
-    if let Some(b) = value.clone().try_cast::<bool>() {
+    // No clone of `value` here or below: cloning a map copies everything under it, which made
+    // a deep value quadratic to convert.
+    if let Ok(b) = value.as_bool() {
         return Ok(Value::Bool(b));
     }
     if let Ok(n) = value.as_int() {
@@ -55,10 +57,9 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
         return Ok(Value::String(c.to_string()));
     }
     if value.is_array() {
-        let items = value
-            .read_lock::<Array>()
-            .map(|a| a.clone())
-            .unwrap_or_default();
+        let Some(items) = value.read_lock::<Array>() else {
+            return Ok(Value::Array(Vec::new()));
+        };
         let mut out = Vec::with_capacity(items.len());
         for (n, item) in items.iter().enumerate() {
             let len = path.len();
@@ -69,12 +70,11 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
         return Ok(Value::Array(out));
     }
     if value.is_map() {
-        let map = value
-            .read_lock::<RhaiMap>()
-            .map(|m| m.clone())
-            .unwrap_or_default();
+        let Some(map) = value.read_lock::<RhaiMap>() else {
+            return Ok(Value::Object(Map::new()));
+        };
         let mut out = Map::new();
-        for (key, item) in &map {
+        for (key, item) in map.iter() {
             let len = path.len();
             if !path.is_empty() {
                 path.push('.');

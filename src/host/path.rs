@@ -22,6 +22,10 @@
 //! an empty segment (`a..b`, `.a`, `a.`), an index with no key before it (`[0]`, `a.[0]`), an
 //! unclosed or stray bracket (`a[`, `a]`), and an index that is neither digits nor `i`/`j`/`k`
 //! (`a[x]`, `a[-1]`, `a[]`).
+//!
+//! A path has at most [`MAX_STEPS`] steps (keys and indexes), which bounds how deep a document
+//! can nest: deeper documents would make every walk over them (conversion, validation, output)
+//! slow and stack-hungry.
 
 use std::fmt;
 
@@ -70,9 +74,30 @@ pub struct PathError {
 impl fmt::Display for PathError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "malformed path: {}", self.message)?;
-        writeln!(f, "    {}", self.path)?;
-        let lead = self.path[..self.start].chars().count();
-        let width = self.path[self.start..self.end].chars().count().max(1);
+        // A long path is shown as a window of characters around the bad part.
+        const WINDOW: usize = 60;
+        let before: Vec<char> = self.path[..self.start].chars().collect();
+        let bad: String = self.path[self.start..self.end]
+            .chars()
+            .take(WINDOW)
+            .collect();
+        let skip = before.len().saturating_sub(WINDOW);
+        let lead_text: String = before[skip..].iter().collect();
+        let lead_text = if skip > 0 {
+            format!("…{lead_text}")
+        } else {
+            lead_text
+        };
+        let after_all = &self.path[self.end..];
+        let after: String = after_all.chars().take(WINDOW).collect();
+        let tail = if after.len() < after_all.len() {
+            "…"
+        } else {
+            ""
+        };
+        writeln!(f, "    {lead_text}{bad}{after}{tail}")?;
+        let lead = lead_text.chars().count();
+        let width = bad.chars().count().max(1);
         write!(f, "    {}{}", " ".repeat(lead), "^".repeat(width))
     }
 }
@@ -87,6 +112,9 @@ fn error(path: &str, message: impl Into<String>, start: usize, end: usize) -> Pa
         end,
     }
 }
+
+/// The most steps (keys and indexes) one path may have.
+pub const MAX_STEPS: usize = 10_000;
 
 /// Parses `text` with `delim` as the member separator.
 pub fn parse(text: &str, delim: char) -> Result<Path, PathError> {
@@ -124,6 +152,9 @@ pub fn parse(text: &str, delim: char) -> Result<Path, PathError> {
                 ),
             });
         }
+        if steps.len() >= MAX_STEPS {
+            return Err(too_deep(text, key_start));
+        }
         steps.push(Step::Key(text[key_start..key_end].to_string()));
         spans.push((key_start, key_end));
         pos = key_end;
@@ -146,6 +177,9 @@ pub fn parse(text: &str, delim: char) -> Result<Path, PathError> {
                     close + 1,
                 )
             })?;
+            if steps.len() >= MAX_STEPS {
+                return Err(too_deep(text, open));
+            }
             steps.push(Step::Index(index));
             spans.push((open, close + 1));
             pos = close + 1;
@@ -180,6 +214,20 @@ pub fn parse(text: &str, delim: char) -> Result<Path, PathError> {
         steps,
         spans,
     })
+}
+
+/// The error for a path longer than [`MAX_STEPS`], underlining the first step too many.
+fn too_deep(text: &str, at: usize) -> PathError {
+    let end = text[at..]
+        .char_indices()
+        .nth(1)
+        .map_or(text.len(), |(i, _)| at + i);
+    error(
+        text,
+        format!("the path has more than {MAX_STEPS} steps (documents nest at most that deep)"),
+        at,
+        end,
+    )
 }
 
 fn parse_index(inner: &str) -> Option<Index> {
@@ -257,6 +305,25 @@ mod tests {
             let err = parse(text, '.').expect_err(text);
             assert_eq!((err.start, err.end), (start, end), "{text}: {err}");
         }
+    }
+
+    #[test]
+    fn paths_longer_than_the_step_limit_are_refused() {
+        let ok = vec!["a"; MAX_STEPS].join(".");
+        assert_eq!(
+            parse(&ok, '.').expect("at the limit").steps.len(),
+            MAX_STEPS
+        );
+        let long = vec!["a"; 100_000].join(".");
+        let err = parse(&long, '.').expect_err("over the limit");
+        assert!(
+            err.message.contains("more than 10000 steps"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.start, 2 * MAX_STEPS);
+        let indexes = format!("a{}", "[0]".repeat(MAX_STEPS));
+        assert!(parse(&indexes, '.').is_err());
     }
 
     #[test]

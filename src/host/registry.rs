@@ -3,6 +3,8 @@
 //! signature and one line. The REPL's completion, `:help` and `:help NAME` read [`entries`], and a
 //! test checks that what is registered and what is documented are the same set.
 
+use std::path::Path;
+
 use rhai::{Engine, RhaiNativeFunc, Variant};
 
 use super::{chilkat, cognito, import, json, util};
@@ -356,10 +358,11 @@ impl<'e> Registrar<'e> {
     }
 }
 
-/// Registers the areas that need no AWS configuration (json, helpers).
-pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt) {
+/// Registers the areas that need no AWS configuration (json, helpers); file helpers resolve
+/// relative paths against `base` (the script's directory, like `import`).
+pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path) {
     json::register(reg);
-    util::register(reg, interrupt);
+    util::register(reg, interrupt, base.to_path_buf());
 }
 
 /// Registers every area: the base ones, `cognito` with one method per operation, and the
@@ -367,11 +370,12 @@ pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt) {
 pub fn register_all(
     reg: &mut Registrar<'_>,
     interrupt: &Interrupt,
+    base: &Path,
     model: &'static Model,
     client: cognito::Cognito,
     region_override: bool,
 ) {
-    register_base(reg, interrupt);
+    register_base(reg, interrupt, base);
     cognito::register(reg, model);
     import::register(reg);
     chilkat::register(reg, client, region_override);
@@ -411,6 +415,7 @@ mod tests {
         register_all(
             &mut reg,
             &Interrupt::new(),
+            Path::new("."),
             model,
             cognito::Cognito::new(service),
             false,

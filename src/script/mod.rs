@@ -8,5 +8,6 @@ pub mod observer;
 pub mod resolver;
 pub mod runner;
 pub mod setup;
+pub mod size_limits;
 pub mod sources;
 pub mod stdlib;

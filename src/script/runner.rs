@@ -49,6 +49,14 @@ pub fn install_ambient(engine: &mut Engine, names: Ambient) {
     });
 }
 
+/// The script text without a leading byte-order mark (editors on Windows add one).
+pub fn without_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
 impl Runner {
     /// Prints a report to stderr and returns its exit code.
     pub fn report(&self, report: &Report) -> i32 {
@@ -62,7 +70,7 @@ impl Runner {
     pub fn run_file(&self, file: &Path) -> i32 {
         let name = file.display().to_string();
         let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
+            Ok(text) => without_bom(text),
             Err(e) => {
                 eprintln!("error: cannot read `{name}`: {e}");
                 return exit::FAILURE;
@@ -76,6 +84,7 @@ impl Runner {
         let name = file.display().to_string();
         match std::fs::read_to_string(file) {
             Ok(text) => {
+                let text = without_bom(text);
                 self.sources.insert(&name, &text);
                 match self.engine.compile(&text) {
                     Ok(_) => exit::SUCCESS,

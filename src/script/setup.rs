@@ -39,6 +39,7 @@ fn settings(global: &Global, dry_run: bool) -> aws::Settings {
         endpoint_url: global.endpoint_url.clone(),
         allow_http: global.allow_http,
         max_attempts: global.max_attempts,
+        verbose: global.verbose,
         timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
         dry_run,
         ..aws::Settings::default()
@@ -136,6 +137,7 @@ pub fn runner(
     registry::register_all(
         &mut reg,
         interrupt,
+        base,
         model,
         cognito.clone(),
         global.region.is_some(),
