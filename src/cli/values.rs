@@ -56,10 +56,10 @@ pub fn operations(text: &str) -> Result<u64, String> {
     whole(text, 0, u64::MAX)
 }
 
-/// `--max-call-depth` and `--max-expr-depth`: 1 to [`MAX_DEPTH`] (0 would allow no call or
-/// no expression at all, and an unlimited depth can overflow the stack).
+/// `--max-call-depth` and `--max-expr-depth`: 0 (as deep as the script's stack holds, see
+/// `script::limits::stack_for`) to [`MAX_DEPTH`].
 pub fn depth(text: &str) -> Result<usize, String> {
-    whole(text, 1, MAX_DEPTH as u64).map(|n| n as usize)
+    whole(text, 0, MAX_DEPTH as u64).map(|n| n as usize)
 }
 
 /// `--max-string-size`, `--max-array-size`, `--max-map-size`: 0 (unlimited) or more.
@@ -109,7 +109,7 @@ mod tests {
             assert!(size(bad).is_err(), "size {bad}");
         }
         assert!(attempts("0").is_err() && attempts("101").is_err());
-        assert!(depth("0").is_err());
+        assert_eq!(depth("0"), Ok(0), "0: as deep as the stack holds");
     }
 
     #[test]
