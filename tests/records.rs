@@ -104,3 +104,38 @@ print(s.failed[0].key);"#
         );
     }
 }
+
+#[test]
+fn secrets_stay_out_of_messages_thrown_maps_and_eval() {
+    // A password the model's pattern refuses: the detail line names the problem, not the value.
+    let out = dry(
+        &format!(
+            r#"cognito.admin_create_user(#{{ UserPoolId: "us-west-2_abc", Username: "ann",
+    TemporaryPassword: "{PASSWORD} with spaces" }});"#
+        ),
+        &["run", "--dry-run", "script.rhai"],
+    )
+    .run();
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    assert!(out.stderr.contains("TemporaryPassword"), "{}", out.stderr);
+    assert!(!out.stderr.contains(PASSWORD), "{}", out.stderr);
+
+    let thrown = dry(
+        &format!(r#"throw #{{ TemporaryPassword: "{PASSWORD}", note: "visible" }};"#),
+        &["run", "script.rhai"],
+    )
+    .run();
+    assert_eq!(thrown.code, 4, "{}", thrown.stderr);
+    assert!(thrown.stderr.contains("visible"), "{}", thrown.stderr);
+    assert!(!thrown.stderr.contains(PASSWORD), "{}", thrown.stderr);
+
+    let eval = Test::new()
+        .args([
+            "eval",
+            &format!(r#"#{{ Password: "{PASSWORD}", Username: "ann" }}"#),
+        ])
+        .run();
+    assert_eq!(eval.code, 0, "{}", eval.stderr);
+    assert!(eval.stdout.contains("ann"), "{}", eval.stdout);
+    assert!(!eval.stdout.contains(PASSWORD), "{}", eval.stdout);
+}
