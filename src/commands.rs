@@ -179,27 +179,19 @@ fn import(
         &stop,
         &mut progress,
     ) {
-        Ok(s) if s.status == "Succeeded" || s.status == "DryRun" => {
-            println!(
-                "{}: {} imported, {} skipped, {} failed ({} job(s))",
-                s.status,
-                s.imported,
-                s.skipped,
-                s.failed,
-                s.jobs.len()
-            );
-            exit::SUCCESS
-        }
         Ok(s) => {
-            let message = s.jobs.last().map(|j| j.message.clone()).unwrap_or_default();
-            println!(
+            crate::stdout::line(&format!(
                 "{}: {} imported, {} skipped, {} failed ({} job(s))",
                 s.status,
                 s.imported,
                 s.skipped,
                 s.failed,
                 s.jobs.len()
-            );
+            ));
+            if s.status == "Succeeded" || s.status == "DryRun" {
+                return exit::SUCCESS;
+            }
+            let message = s.jobs.last().map(|j| j.message.clone()).unwrap_or_default();
             eprintln!(
                 "error: import job {} ended {}: {message}",
                 s.job_id, s.status

@@ -21,6 +21,15 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// `path: message`, or the message alone for the input as a whole.
+    pub fn line(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", self.path, self.message)
+        }
+    }
+
     pub fn error(path: &str, message: String) -> Problem {
         Problem {
             severity: Severity::Error,

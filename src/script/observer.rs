@@ -33,16 +33,7 @@ impl Observer for Console {
                 problems,
                 blocking,
             } => {
-                let details = problems
-                    .iter()
-                    .map(|p| {
-                        if p.path.is_empty() {
-                            p.message.clone()
-                        } else {
-                            format!("{}: {}", p.path, p.message)
-                        }
-                    })
-                    .collect();
+                let details = problems.iter().map(crate::model::Problem::line).collect();
                 let mut report = if blocking {
                     let mut r = Report::warning(
                         format!("{operation}: the request is invalid, nothing would be sent"),

@@ -137,13 +137,7 @@ impl CallError {
 fn problems_text(problems: &[Problem]) -> String {
     problems
         .iter()
-        .map(|p| {
-            if p.path.is_empty() {
-                p.message.clone()
-            } else {
-                format!("{}: {}", p.path, p.message)
-            }
-        })
+        .map(Problem::line)
         .collect::<Vec<_>>()
         .join("; ")
 }

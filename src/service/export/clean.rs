@@ -6,46 +6,29 @@
 use serde_json::{Map, Value, json};
 
 use crate::model::Model;
+use crate::service::ensure::STANDARD_ATTRIBUTES;
 
-/// Only the members `op`'s input accepts, at every depth; nulls, `{}` and `[]` dropped.
+/// Only the members `op`'s input accepts, at every depth (ensure_*'s own pruning); nulls,
+/// `{}` and `[]` dropped.
 pub fn prune(model: &Model, op: &str, value: &Value) -> Value {
     let Some(op) = model.operation(op) else {
         return Value::Null;
     };
-    let mut path = Vec::new();
-    prune_at(model, op, &mut path, value)
+    without_empty(crate::service::ensure::prune(model, op, value))
 }
 
-fn prune_at(
-    model: &Model,
-    op: &crate::model::Operation,
-    path: &mut Vec<String>,
-    value: &Value,
-) -> Value {
-    let Value::Object(map) = value else {
-        return value.clone();
-    };
-    let refs: Vec<&str> = path.iter().map(String::as_str).collect();
-    let members = model.input_members_at(op, &refs);
-    let mut out = Map::new();
-    for (key, item) in map {
-        let Some(member) = members.iter().find(|m| &m.name == key) else {
-            continue;
-        };
-        path.push(key.clone());
-        let kept = match (member.type_name.as_str(), item) {
-            ("structure", _) => prune_at(model, op, path, item),
-            ("list", Value::Array(items)) => {
-                Value::Array(items.iter().map(|i| prune_at(model, op, path, i)).collect())
-            }
-            _ => item.clone(),
-        };
-        path.pop();
-        if !is_empty(&kept) {
-            out.insert(key.clone(), kept);
-        }
+/// `value` with every empty object and list (and null) left out, at every depth.
+fn without_empty(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, without_empty(v)))
+                .filter(|(_, v)| !is_empty(v))
+                .collect::<Map<String, Value>>(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_empty).collect()),
+        other => other,
     }
-    Value::Object(out)
 }
 
 fn is_empty(v: &Value) -> bool {
@@ -78,31 +61,6 @@ pub fn settle(value: &mut Value) {
     }
 }
 
-/// The standard (OpenID Connect) attributes every pool has.
-const STANDARD: &[&str] = &[
-    "address",
-    "birthdate",
-    "email",
-    "email_verified",
-    "family_name",
-    "gender",
-    "given_name",
-    "identities",
-    "locale",
-    "middle_name",
-    "name",
-    "nickname",
-    "phone_number",
-    "phone_number_verified",
-    "picture",
-    "preferred_username",
-    "profile",
-    "sub",
-    "updated_at",
-    "website",
-    "zoneinfo",
-];
-
 /// The settings of each standard attribute when nothing was asked for it.
 fn standard_default(name: &str) -> Option<Value> {
     let string = |min: &str, max: &str| {
@@ -117,7 +75,7 @@ fn standard_default(name: &str) -> Option<Value> {
                                "NumberAttributeConstraints": {"MinValue": "0"}}),
         "birthdate" => string("10", "10"),
         "identities" => json!({"AttributeDataType": "String", "Mutable": true, "Required": false}),
-        n if STANDARD.contains(&n) => string("0", "2048"),
+        n if STANDARD_ATTRIBUTES.contains(&n) => string("0", "2048"),
         _ => return None,
     })
 }
