@@ -257,3 +257,63 @@ fn a_model_without_an_operation_ensure_needs_is_a_clear_error() {
     );
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
 }
+
+/// `ensure_setting`: a setting without an ensure_* of its own is read, compared member by
+/// member, and written whole only when it differs; a plan writes nothing and says so.
+#[test]
+fn ensure_setting_writes_only_what_differs() {
+    let ui = r#"{"UICustomization": {"UserPoolId": "us-west-2_abc", "ClientId": "ALL",
+        "CSS": ".banner-customizable {background-color: black;}", "CSSVersion": "20261201"}}"#;
+    let script = |css: &str| {
+        format!(
+            r#"let o = cognito.ensure_setting("GetUICustomization", "SetUICustomization",
+    #{{ UserPoolId: "us-west-2_abc", CSS: "{css}" }});
+print(o.action);"#
+        )
+    };
+    let same = Server::start(vec![Reply::json(200, ui)]);
+    let out = run(
+        &same,
+        &script(".banner-customizable {background-color: black;}"),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.trim(), "unchanged");
+    assert_eq!(same.requests().len(), 1, "only the read");
+
+    let differs = Server::start(vec![Reply::json(200, ui), Reply::json(200, ui)]);
+    let out = run(
+        &differs,
+        &script(".banner-customizable {background-color: red;}"),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.trim(), "updated");
+    let targets: Vec<String> = differs
+        .requests()
+        .iter()
+        .filter_map(|r| r.header("x-amz-target").map(str::to_string))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            "AWSCognitoIdentityProviderService.GetUICustomization",
+            "AWSCognitoIdentityProviderService.SetUICustomization"
+        ]
+    );
+
+    let planned = Server::start(vec![Reply::json(200, ui)]);
+    let t = Test::new().script(&script(".x {color: red;}"));
+    let out = t
+        .args(["plan", "--endpoint-url", &planned.url, "script.rhai"])
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+        .env("AWS_REGION", "us-west-2")
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("plan: ensure_setting SetUICustomization: would update\n  ~ CSS:"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(planned.requests().len(), 1, "a plan only reads");
+}

@@ -158,6 +158,21 @@ impl Cognito {
         Ok(self.outcome_map(&outcome))
     }
 
+    fn ensure_setting(
+        &self,
+        ctx: &NativeCallContext,
+        read: &str,
+        write: &str,
+        desired: &Dynamic,
+    ) -> Res<Dynamic> {
+        let desired = input_json("ensure_setting", desired).map_err(|e| self.fail(e))?;
+        let outcome = self
+            .service
+            .ensure_setting(read, write, &desired, site_of(ctx).as_ref())
+            .map_err(|e| self.fail(e))?;
+        Ok(self.outcome_map(&outcome))
+    }
+
     fn outcome_map(&self, o: &Outcome) -> Dynamic {
         let mut m = RhaiMap::new();
         m.insert("id".into(), o.id.clone().into());
@@ -292,6 +307,12 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
                 with_pool(pool, users)?,
                 RhaiMap::new(),
             )
+        },
+    );
+    reg.func(
+        "ensure_setting",
+        |ctx: NativeCallContext, c: &mut Cognito, read: &str, write: &str, desired: Dynamic| {
+            c.ensure_setting(&ctx, read, write, &desired)
         },
     );
     for kind in ALL {

@@ -216,6 +216,12 @@ const DOCS: &[FnDoc] = &[
     ),
     method(
         "cognito",
+        "ensure_setting",
+        "cognito.ensure_setting(read, write, desired)",
+        "reads a setting with `read`, writes it whole with `write` only when what `desired` mentions differs",
+    ),
+    method(
+        "cognito",
         "ensure_user_pool",
         "cognito.ensure_user_pool(desired)",
         "creates the pool or updates what differs; never resets",

@@ -237,3 +237,74 @@ fn created_id(kind: &Kind, resp: &Value, name: &str) -> String {
     };
     id.and_then(Value::as_str).unwrap_or(name).to_string()
 }
+
+impl Service {
+    /// `ensure_setting(read, write, desired)`: a setting with no `ensure_*` of its own (UI
+    /// customization, risk configuration, log delivery) read with `read`, compared member by
+    /// member with what `desired` mentions, and written whole with `write` only when it
+    /// differs. Under a plan nothing is written and the outcome says what would happen.
+    pub fn ensure_setting(
+        &self,
+        read: &str,
+        write: &str,
+        desired: &Value,
+        site: Option<&Site>,
+    ) -> Res<Outcome> {
+        let function = "ensure_setting";
+        let fail = |message: String| CallError::Ensure {
+            function: function.to_string(),
+            message,
+        };
+        let Some(map) = desired.as_object() else {
+            return Err(fail("the desired settings must be a map".into()));
+        };
+        let read_op = self.operation(read)?;
+        let write_op = self.operation(write)?;
+        if !super::access::is_read_only(read_op) {
+            return Err(fail(format!("{read} does not only read")));
+        }
+        self.check(write_op, desired, site)?;
+        // The members that name the setting (UserPoolId, ClientId) go to the read.
+        let accepted = self.ctx.model.input_members_at(read_op, &[]);
+        let keys: serde_json::Map<String, Value> = map
+            .iter()
+            .filter(|(k, _)| accepted.iter().any(|m| &m.name == *k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let what = format!("{function} {write}");
+        let current = if self.ctx.dry_run() {
+            None
+        } else {
+            match self.call(read_op, &Value::Object(keys.clone()), site) {
+                Ok(answer) => answer
+                    .as_object()
+                    .and_then(|m| m.values().find(|v| v.is_object()).cloned()),
+                Err(e) if e.kind() == "ResourceNotFoundException" => None,
+                Err(e) => return Err(e),
+            }
+        };
+        let mut diffed = desired.clone();
+        if let Some(m) = diffed.as_object_mut() {
+            m.retain(|k, _| !keys.contains_key(k));
+        }
+        let changes = diff(&diffed, current.as_ref());
+        let id = keys
+            .values()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("/");
+        if changes.is_empty() {
+            if self.ctx.planning() {
+                self.plan_report(&what, "unchanged", &[]);
+            }
+            return Ok(Outcome::new(&id, "unchanged", Vec::new()));
+        }
+        if self.ctx.planning() {
+            self.ctx.plan_tally.changed();
+            self.plan_report(&what, "would update", &changes);
+            return Ok(Outcome::new(&id, "would update", changes));
+        }
+        self.call_with(write_op, desired, site, Check::ErrorsOnly)?;
+        Ok(Outcome::new(&id, "updated", changes))
+    }
+}

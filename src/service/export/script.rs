@@ -1,7 +1,7 @@
 //! The export script: a header that says what it holds (secrets read from the environment,
 //! what could not be read), the `region` / `account` / `pool_name` variables, then one
-//! `ensure_*` call per resource in dependency order, and plain calls for the settings that
-//! have no `ensure_*` function.
+//! `ensure_*` call per resource in dependency order, and `ensure_setting` for the settings
+//! that have no `ensure_*` function of their own.
 
 use serde_json::Value;
 
@@ -76,6 +76,18 @@ impl Out {
             let var = target.trim_end_matches(" = ").trim_start_matches("let ");
             self.line(&format!("show({}, {var});", quote(what)));
         }
+    }
+}
+
+impl Out {
+    /// `cognito.ensure_setting("Read", "Write", #{ UserPoolId: pool.id, … });`
+    fn setting(&mut self, read: &str, write: &str, map: &Value) {
+        let body = self.arns.map(map, 0, &|_| None, &pool_ref());
+        self.line(&format!(
+            "cognito.ensure_setting({}, {}, {body});",
+            quote(read),
+            quote(write)
+        ));
     }
 }
 
@@ -281,7 +293,9 @@ pub fn script(model: &Model, pool: &Pool) -> String {
     out.text
 }
 
-/// The settings without an `ensure_*` function: plain calls (each sets the whole setting).
+/// The settings without an `ensure_*` of their own, through `ensure_setting(read, write, …)`:
+/// read, compared, and written whole only when they differ (so `plan` of the export says
+/// `unchanged` for them too).
 fn plain_calls(model: &Model, pool: &Pool, out: &mut Out) {
     if let Some(ui) = &pool.ui_customization
         && !text(ui, "CSS").is_empty()
@@ -289,30 +303,17 @@ fn plain_calls(model: &Model, pool: &Pool, out: &mut Out) {
         let mut input = clean::item(model, "SetUICustomization", ui, &["ClientId"]);
         clean::settle(&mut input);
         out.line("");
-        out.line(
-            "// Hosted UI customization (no ensure_* function: sets it whole). The image is not",
-        );
+        out.line("// Hosted UI customization, written whole when it differs. The image is not");
         out.line("// exported: add ImageFile (base64 PNG or JPEG) if the pool had one.");
-        out.call("", "", "set_ui_customization", &input, &pool_ref(), &|_| {
-            None
-        });
+        out.setting("GetUICustomization", "SetUICustomization", &input);
     }
     if let Some(risk) = &pool.risk_configuration {
         let mut input = clean::item(model, "SetRiskConfiguration", risk, &["ClientId"]);
         clean::settle(&mut input);
         if input.as_object().is_some_and(|m| !m.is_empty()) {
             out.line("");
-            out.line(
-                "// Threat protection (risk configuration): no ensure_* function, sets it whole.",
-            );
-            out.call(
-                "",
-                "",
-                "set_risk_configuration",
-                &input,
-                &pool_ref(),
-                &|_| None,
-            );
+            out.line("// Threat protection (risk configuration), written whole when it differs.");
+            out.setting("DescribeRiskConfiguration", "SetRiskConfiguration", &input);
         }
     }
     if let Some(log) = &pool.log_delivery {
@@ -320,14 +321,11 @@ fn plain_calls(model: &Model, pool: &Pool, out: &mut Out) {
         clean::settle(&mut input);
         if input.get("LogConfigurations").is_some() {
             out.line("");
-            out.line("// Log delivery: no ensure_* function, sets it whole.");
-            out.call(
-                "",
-                "",
-                "set_log_delivery_configuration",
+            out.line("// Log delivery, written whole when it differs.");
+            out.setting(
+                "GetLogDeliveryConfiguration",
+                "SetLogDeliveryConfiguration",
                 &input,
-                &pool_ref(),
-                &|_| None,
             );
         }
     }
