@@ -146,20 +146,6 @@ impl Model {
             .collect()
     }
 
-    /// The operation whose name is closest to a misspelled `name` ("did you mean"), compared
-    /// in the form `name` is written in (`create_user_pol` or `CreateUserPol`).
-    pub fn closest_operation(&self, name: &str) -> Option<&Operation> {
-        let snake = name.contains('_') || name.chars().next().is_some_and(char::is_lowercase);
-        let names = self.operations.iter().map(|op| {
-            if snake {
-                op.snake_name.as_str()
-            } else {
-                op.name.as_str()
-            }
-        });
-        suggest::closest(name, names).and_then(|found| self.operation(found))
-    }
-
     /// The `X-Amz-Target` prefix, e.g. `AWSCognitoIdentityProviderService`.
     pub fn target_prefix(&self) -> &str {
         &self.target_prefix

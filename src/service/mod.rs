@@ -189,7 +189,7 @@ impl Service {
                 .collect();
             let close = if close.is_empty() {
                 model
-                    .closest_operation(name)
+                    .suggest_operation(name)
                     .map(|op| vec![op.name.as_str()])
                     .unwrap_or_default()
             } else {

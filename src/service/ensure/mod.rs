@@ -43,11 +43,6 @@ impl Outcome {
 }
 
 impl Service {
-    /// The `ensure_*` function of `kind`, by its script name.
-    pub fn ensure_kind(function: &str) -> Option<&'static Kind> {
-        ALL.iter().copied().find(|k| k.function == function)
-    }
-
     /// Validates and sends one write that `ensure_*` decided on.
     fn write(&self, kind: &Kind, op: &str, input: &Value, site: Option<&Site>) -> Res<Value> {
         let op = self.needed(op, kind.function)?;
