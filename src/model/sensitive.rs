@@ -1,31 +1,43 @@
-//! The names of members marked `sensitive` anywhere in the model, for redacting values whose
-//! operation is not known (the REPL's echo).
+//! Member names found by walking shapes: those marked `sensitive` anywhere in the model (for
+//! redacting values whose operation is not known, such as the REPL's echo), and the walk itself,
+//! which other tables (timestamp members) share.
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::shapes::{Kind, ShapeId};
+use super::shapes::{Kind, Member, ShapeId};
 use super::{MAX_DEPTH, Model};
 
 impl Model {
     /// Every member name that is sensitive (or of a sensitive shape) in some operation's input
     /// or output.
     pub fn sensitive_member_names(&self) -> BTreeSet<String> {
+        let roots = self
+            .operations()
+            .iter()
+            .flat_map(|op| [self.input_id(op), self.output_id(op)])
+            .flatten();
+        self.member_names_where(roots, &|m| m.sensitive || self.shape(m.shape).sensitive)
+    }
+
+    /// The names of every member reachable from `roots` (each shape visited once, depth
+    /// bounded) for which `keep` holds.
+    pub(crate) fn member_names_where(
+        &self,
+        roots: impl Iterator<Item = ShapeId>,
+        keep: &dyn Fn(&Member) -> bool,
+    ) -> BTreeSet<String> {
         let mut names = BTreeSet::new();
         let mut visited = HashSet::new();
-        for op in self.operations() {
-            for id in [self.input_id(op), self.output_id(op)]
-                .into_iter()
-                .flatten()
-            {
-                self.collect_sensitive(id, &mut visited, &mut names, 0);
-            }
+        for id in roots {
+            self.collect_names(id, keep, &mut visited, &mut names, 0);
         }
         names
     }
 
-    fn collect_sensitive(
+    fn collect_names(
         &self,
         id: ShapeId,
+        keep: &dyn Fn(&Member) -> bool,
         visited: &mut HashSet<ShapeId>,
         names: &mut BTreeSet<String>,
         depth: usize,
@@ -36,14 +48,14 @@ impl Model {
         match &self.shape(id).kind {
             Kind::Structure(members) => {
                 for m in members {
-                    if m.sensitive || self.shape(m.shape).sensitive {
+                    if keep(m) {
                         names.insert(m.name.clone());
                     }
-                    self.collect_sensitive(m.shape, visited, names, depth + 1);
+                    self.collect_names(m.shape, keep, visited, names, depth + 1);
                 }
             }
-            Kind::List(item) => self.collect_sensitive(*item, visited, names, depth + 1),
-            Kind::Map { value, .. } => self.collect_sensitive(*value, visited, names, depth + 1),
+            Kind::List(item) => self.collect_names(*item, keep, visited, names, depth + 1),
+            Kind::Map { value, .. } => self.collect_names(*value, keep, visited, names, depth + 1),
             _ => {}
         }
     }

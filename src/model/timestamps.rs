@@ -2,50 +2,21 @@
 //! (`1796129881.949`); [`Model::iso_timestamps`] shows them as ISO 8601 (`2026-11-30T…Z`), as
 //! the AWS CLI does. A display concern only: requests and transcripts keep the numbers.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::shapes::{Kind, ShapeId};
+use super::shapes::Kind;
 use super::{MAX_DEPTH, Model};
 
 impl Model {
     /// Every member name whose shape is a `timestamp` in some operation's output.
     pub fn timestamp_member_names(&self) -> BTreeSet<String> {
-        let mut names = BTreeSet::new();
-        let mut visited = HashSet::new();
-        for op in self.operations() {
-            if let Some(id) = self.output_id(op) {
-                self.collect_timestamps(id, &mut visited, &mut names, 0);
-            }
-        }
-        names
-    }
-
-    fn collect_timestamps(
-        &self,
-        id: ShapeId,
-        visited: &mut HashSet<ShapeId>,
-        names: &mut BTreeSet<String>,
-        depth: usize,
-    ) {
-        if depth > MAX_DEPTH || !visited.insert(id) {
-            return;
-        }
-        match &self.shape(id).kind {
-            Kind::Structure(members) => {
-                for m in members {
-                    if matches!(self.shape(m.shape).kind, Kind::Timestamp) {
-                        names.insert(m.name.clone());
-                    }
-                    self.collect_timestamps(m.shape, visited, names, depth + 1);
-                }
-            }
-            Kind::List(item) => self.collect_timestamps(*item, visited, names, depth + 1),
-            Kind::Map { value, .. } => self.collect_timestamps(*value, visited, names, depth + 1),
-            _ => {}
-        }
+        let roots = self.operations().iter().filter_map(|op| self.output_id(op));
+        self.member_names_where(roots, &|m| {
+            matches!(self.shape(m.shape).kind, Kind::Timestamp)
+        })
     }
 
     /// `value` with every number under a timestamp member name shown as an ISO 8601 string.
