@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 
 use pooler::service::pace::{Pacer, QuotaConfig, progress_line};
 
+#[path = "../tests/support/http.rs"]
+#[allow(dead_code)]
+mod http;
 #[path = "../tests/support/quota_driver.rs"]
 #[allow(dead_code)]
 mod quota_driver;

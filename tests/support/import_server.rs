@@ -5,13 +5,14 @@
 //! step per call) and StopUserImportJob, answered in the shapes the API reference documents.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use serde_json::{Value, json};
+
+use super::http;
 
 /// How jobs end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -230,40 +231,11 @@ fn answer(
 }
 
 fn serve(stream: TcpStream, state: &Mutex<State>, url: &str, header: &[String], ending: Ending) {
-    let Ok(clone) = stream.try_clone() else {
+    let Some(request) = http::read_request(&stream) else {
         return;
     };
-    let mut reader = BufReader::new(clone);
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() || line.is_empty() {
-        return;
-    }
-    let mut parts = line.split_whitespace();
-    let method = parts.next().unwrap_or_default().to_string();
-    let path = parts.next().unwrap_or_default().to_string();
-    let mut headers = Vec::new();
-    let mut length = 0;
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).is_err() {
-            return;
-        }
-        let h = h.trim_end();
-        if h.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = h.split_once(':') {
-            if k.eq_ignore_ascii_case("content-length") {
-                length = v.trim().parse().unwrap_or(0);
-            }
-            headers.push((k.trim().to_string(), v.trim().to_string()));
-        }
-    }
-    let mut body = vec![0; length];
-    if reader.read_exact(&mut body).is_err() {
-        return;
-    }
-    let body = String::from_utf8_lossy(&body).into_owned();
+    let body = String::from_utf8_lossy(&request.body).into_owned();
+    let (method, path, headers) = (request.method, request.path, request.headers);
     let target = headers
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("x-amz-target"))
@@ -311,12 +283,10 @@ fn serve(stream: TcpStream, state: &Mutex<State>, url: &str, header: &[String], 
         );
         (status, reply, "application/x-amz-json-1.1")
     };
-    let mut out = stream;
-    let head = format!(
-        "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        reply.len()
+    http::write_response(
+        &stream,
+        status,
+        &[("Content-Type", content_type)],
+        reply.as_bytes(),
     );
-    let _ = out.write_all(head.as_bytes());
-    let _ = out.write_all(reply.as_bytes());
-    let _ = out.flush();
 }

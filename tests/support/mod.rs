@@ -1,6 +1,7 @@
 //! A small builder for running the `pooler` binary in a scratch directory with a clean,
 //! AWS-free environment: `Test::new().script("...").args(["run", "script.rhai"]).run()`.
 
+pub mod http;
 pub mod import_server;
 pub mod moto;
 pub mod quota_driver;

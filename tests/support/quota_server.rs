@@ -6,7 +6,6 @@
 //! dropped. Operations are classified with pooler's quota table; unlisted categories are free.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -14,6 +13,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use pooler::model::{Classified, QuotaTable};
+
+use super::http;
 
 struct Bucket {
     rate: f64,
@@ -215,37 +216,11 @@ fn admit(state: &State, operation: &str, pool: Option<&str>) -> bool {
 }
 
 fn serve(stream: TcpStream, state: &State) {
-    let Ok(clone) = stream.try_clone() else {
+    let Some(received) = http::read_request(&stream) else {
         return;
     };
-    let mut reader = BufReader::new(clone);
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() || line.is_empty() {
-        return;
-    }
-    let (mut length, mut operation) = (0, String::new());
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).is_err() {
-            return;
-        }
-        let h = h.trim_end();
-        if h.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = h.split_once(':') {
-            if k.eq_ignore_ascii_case("content-length") {
-                length = v.trim().parse().unwrap_or(0);
-            } else if k.eq_ignore_ascii_case("x-amz-target") {
-                operation = v.trim().rsplit('.').next().unwrap_or_default().to_string();
-            }
-        }
-    }
-    let mut body = vec![0; length];
-    if reader.read_exact(&mut body).is_err() {
-        return;
-    }
-    let request: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let operation = received.operation().to_string();
+    let request = received.json();
     let pool = request["UserPoolId"].as_str();
     let passed = admit(state, &operation, pool);
     std::thread::sleep(state.delay);
@@ -257,12 +232,5 @@ fn serve(stream: TcpStream, state: &State) {
             r#"{"__type":"TooManyRequestsException","message":"Too many requests"}"#.to_string(),
         )
     };
-    let mut out = stream;
-    let head = format!(
-        "HTTP/1.1 {status} X\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        reply.len()
-    );
-    let _ = out.write_all(head.as_bytes());
-    let _ = out.write_all(reply.as_bytes());
-    let _ = out.flush();
+    http::write_response(&stream, status, &[http::AMZ_JSON], reply.as_bytes());
 }

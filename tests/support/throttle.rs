@@ -5,12 +5,13 @@
 //! category) answers whether a user exists and is never throttled.
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Instant;
+
+use super::http;
 
 struct Bucket {
     tokens: f64,
@@ -125,43 +126,12 @@ fn take_token(state: &State) -> bool {
 }
 
 fn serve(stream: TcpStream, state: &State) {
-    let Ok(clone) = stream.try_clone() else {
+    let Some(received) = http::read_request(&stream) else {
         return;
     };
-    let mut reader = BufReader::new(clone);
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() || line.is_empty() {
-        return;
-    }
-    let mut length = 0;
-    let mut target = String::new();
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).is_err() {
-            return;
-        }
-        let h = h.trim_end();
-        if h.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = h.split_once(':')
-            && k.eq_ignore_ascii_case("content-length")
-        {
-            length = v.trim().parse().unwrap_or(0);
-        }
-        if let Some((k, v)) = h.split_once(':')
-            && k.eq_ignore_ascii_case("x-amz-target")
-        {
-            target = v.trim().to_string();
-        }
-    }
-    let mut body = vec![0; length];
-    if reader.read_exact(&mut body).is_err() {
-        return;
-    }
-    let request: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let request = received.json();
     let name = request["Username"].as_str().unwrap_or_default().to_string();
-    let (status, reply) = if target.ends_with(".AdminGetUser") {
+    let (status, reply) = if received.operation() == "AdminGetUser" {
         // A read: another quota category, never throttled here.
         if state.record.lock().unwrap().names.contains(&name) {
             (200, format!(r#"{{"Username":"{name}","Enabled":true}}"#))
@@ -194,12 +164,5 @@ fn serve(stream: TcpStream, state: &State) {
             )
         }
     };
-    let mut out = stream;
-    let head = format!(
-        "HTTP/1.1 {status} X\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        reply.len()
-    );
-    let _ = out.write_all(head.as_bytes());
-    let _ = out.write_all(reply.as_bytes());
-    let _ = out.flush();
+    http::write_response(&stream, status, &[http::AMZ_JSON], reply.as_bytes());
 }
