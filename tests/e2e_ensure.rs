@@ -3,59 +3,15 @@
 //! changes; `pooler plan` writes nothing. Same harness variables and skip rules as e2e_moto.rs.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-use crate::support::moto::{Moto, moto};
+use crate::support::moto::{Moto, Run, moto, ok};
 use crate::support::repo_root;
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// `pooler CMD --endpoint-url … SCRIPT -- ARGS` from the repository root, with moto's key only.
+/// `pooler ARGS` from the repository root against moto.
 fn pooler(m: &Moto, args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pooler"));
-    cmd.args(args).current_dir(repo_root()).stdin(Stdio::null());
-    for (name, _) in std::env::vars_os() {
-        let text = name.to_string_lossy();
-        if text.starts_with("AWS_") || text.starts_with("POOLER_") {
-            cmd.env_remove(&name);
-        }
-    }
-    let nowhere = std::env::temp_dir().join("pooler-e2e-no-such-dir");
-    cmd.env("AWS_CONFIG_FILE", nowhere.join("config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", nowhere.join("credentials"))
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_REGION", &m.region)
-        .env("AWS_ENDPOINT_URL", &m.endpoint)
-        .env("AWS_ACCESS_KEY_ID", &m.key_id)
-        .env("AWS_SECRET_ACCESS_KEY", &m.secret)
-        .env("NO_COLOR", "1");
-    let out: Output = cmd.output().expect("start pooler");
-    let run = Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !run.stdout.contains(&m.secret) && !run.stderr.contains(&m.secret),
-        "the secret key appeared in the output"
-    );
-    run
-}
-
-fn ok(run: &Run, what: &str) {
-    assert_eq!(
-        run.code,
-        Some(0),
-        "{what} failed:\n{}\n{}",
-        run.stdout,
-        run.stderr
-    );
+    m.pooler(args, &[])
 }
 
 /// Runs (or plans) a setup script for pool `name`.

@@ -3,64 +3,16 @@
 //! (whose export is identical except the id), keeps identity provider secrets out, and
 //! `--users` writes every user. Also errors without moto: a missing pool, `--dry-run`.
 
-use std::process::{Command, Stdio};
-
 use crate::support::Test;
-use crate::support::moto::{Moto, moto};
+use crate::support::moto::{Moto, Run, moto, ok};
 use crate::support::repo_root;
 use crate::support::server::{Reply, Server};
 
 const IDP_SECRET: &str = "very-secret-google-value";
 const SECRET_VAR: &str = "POOLER_SECRET_GOOGLE_CLIENT_SECRET";
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 fn pooler(m: &Moto, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pooler"));
-    cmd.args(args).current_dir(repo_root()).stdin(Stdio::null());
-    for (name, _) in std::env::vars_os() {
-        let text = name.to_string_lossy();
-        if text.starts_with("AWS_") || text.starts_with("POOLER_") {
-            cmd.env_remove(&name);
-        }
-    }
-    let nowhere = std::env::temp_dir().join("pooler-export-no-such-dir");
-    cmd.env("AWS_CONFIG_FILE", nowhere.join("config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", nowhere.join("credentials"))
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_REGION", &m.region)
-        .env("AWS_ENDPOINT_URL", &m.endpoint)
-        .env("AWS_ACCESS_KEY_ID", &m.key_id)
-        .env("AWS_SECRET_ACCESS_KEY", &m.secret)
-        .env("NO_COLOR", "1");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("start pooler");
-    let run = Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !run.stdout.contains(&m.secret) && !run.stderr.contains(&m.secret),
-        "the secret key appeared in the output"
-    );
-    run
-}
-
-fn ok(run: &Run, what: &str) {
-    assert_eq!(
-        run.code,
-        Some(0),
-        "{what} failed:\n{}\n{}",
-        run.stdout,
-        run.stderr
-    );
+    m.pooler(args, env)
 }
 
 /// A pool name no other test uses (moto is shared by the whole run).

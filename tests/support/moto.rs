@@ -31,3 +31,62 @@ pub fn moto(test: &str) -> Moto {
         ),
     }
 }
+
+/// What a run of the binary against moto printed.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Moto {
+    /// `pooler ARGS` from the repository root with moto's endpoint, region and key only (no
+    /// other AWS or POOLER variable, no shared config), plus `env`; the secret key must not
+    /// appear in what it prints.
+    pub fn pooler(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pooler"));
+        cmd.args(args)
+            .current_dir(super::repo_root())
+            .stdin(std::process::Stdio::null());
+        for (name, _) in std::env::vars_os() {
+            let text = name.to_string_lossy();
+            if text.starts_with("AWS_") || text.starts_with("POOLER_") {
+                cmd.env_remove(&name);
+            }
+        }
+        let nowhere = std::env::temp_dir().join("pooler-e2e-no-such-dir");
+        cmd.env("AWS_CONFIG_FILE", nowhere.join("config"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", nowhere.join("credentials"))
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_REGION", &self.region)
+            .env("AWS_ENDPOINT_URL", &self.endpoint)
+            .env("AWS_ACCESS_KEY_ID", &self.key_id)
+            .env("AWS_SECRET_ACCESS_KEY", &self.secret)
+            .env("NO_COLOR", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("start pooler");
+        let run = Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        assert!(
+            !run.stdout.contains(&self.secret) && !run.stderr.contains(&self.secret),
+            "the secret key appeared in the output"
+        );
+        run
+    }
+}
+
+/// Fails the test with both outputs unless `run` exited 0.
+pub fn ok(run: &Run, what: &str) {
+    assert_eq!(
+        run.code,
+        Some(0),
+        "{what} failed:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+}
