@@ -214,7 +214,7 @@ impl CkRest {
                 error: Some(format!("{}: {}", error.kind(), error.message())),
             }),
             // Refused before sending (validation) or interrupted: the script stops.
-            Err(e) => Err(thrown(e, &service.ctx.secrets)),
+            Err(e) => Err(thrown(e, service.ctx.secrets)),
         }
     }
 

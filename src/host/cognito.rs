@@ -58,7 +58,7 @@ impl Cognito {
     }
 
     fn fail(&self, err: CallError) -> Box<EvalAltResult> {
-        thrown(err, &self.service.ctx.secrets)
+        thrown(err, self.service.ctx.secrets)
     }
 
     fn op(&self, name: &str) -> Res<&'static Operation> {

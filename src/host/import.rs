@@ -152,7 +152,7 @@ impl Cognito {
             }
             Err(ImportError::File(m)) => Err(thrown("ValidationError", m)),
             Err(ImportError::Upload(m)) => Err(thrown("UploadFailed", m)),
-            Err(ImportError::Call(e)) => Err(super::error::thrown(e, &ctx.secrets)),
+            Err(ImportError::Call(e)) => Err(super::error::thrown(e, ctx.secrets)),
         }
     }
 }

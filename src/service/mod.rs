@@ -66,7 +66,7 @@ pub struct Context {
     pub pacer: pace::Pacer,
     pub observer: Rc<dyn Observer>,
     pub interrupt: Interrupt,
-    pub secrets: Secrets,
+    pub secrets: &'static Secrets,
     /// What a plan found (`pooler plan`).
     pub plan_tally: plan::PlanTally,
     runtime: OnceCell<tokio::runtime::Runtime>,
@@ -104,7 +104,7 @@ impl Context {
             pacer: options.pacer,
             observer,
             interrupt,
-            secrets: Secrets::new(model),
+            secrets: Secrets::for_model(model),
             plan_tally: plan::PlanTally::default(),
             runtime: OnceCell::new(),
             announced: Cell::new(false),

@@ -100,6 +100,15 @@ impl Secrets {
         }
     }
 
+    /// The policy of `model`: the embedded one's is built once per process; a `--model FILE`
+    /// (itself kept for the whole process) gets its own, built once.
+    pub fn for_model(model: &'static Model) -> &'static Secrets {
+        if std::ptr::eq(model, Model::embedded()) {
+            return Secrets::embedded();
+        }
+        Box::leak(Box::new(Secrets::new(model)))
+    }
+
     /// The policy of the embedded model, for places that have no run context (code frames).
     pub fn embedded() -> &'static Secrets {
         static POLICY: OnceLock<Secrets> = OnceLock::new();
