@@ -140,10 +140,14 @@ pub struct ExportArgs {
     /// Write the script here instead of stdout
     #[arg(short, long, value_name = "OUT")]
     pub out: Option<PathBuf>,
-    /// Write every user to this CSV file, in the import job's layout (resumable after Ctrl-C);
-    /// without -o, only the users are exported
+    /// Write every user to this CSV file, in the import job's layout, and their groups and
+    /// disabled state to FILE.csv.state.jsonl (resumable after Ctrl-C); without -o, only the
+    /// users are exported
     #[arg(long, value_name = "FILE.csv")]
     pub users: Option<PathBuf>,
+    /// Replace the files -o and --users name when they exist (else they are refused)
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `pooler import POOL_ID FILE.csv`.

@@ -96,8 +96,17 @@ fn export(
         };
         match &args.out {
             Some(path) => {
-                if let Err(e) = std::fs::write(path, &text) {
-                    eprintln!("error: cannot write `{}`: {e}", path.display());
+                let written = crate::private_file::create(path, args.force)
+                    .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+                if let Err(e) = written {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        eprintln!(
+                            "error: {}",
+                            crate::private_file::exists_message(path, "--force")
+                        );
+                    } else {
+                        eprintln!("error: cannot write `{}`: {e}", path.display());
+                    }
                     return exit::FAILURE;
                 }
                 eprintln!("export: wrote {}", path.display());
@@ -110,7 +119,14 @@ fn export(
     };
     let stop = || interrupt.is_set();
     let mut progress = |n: u64| eprint!("\rexport: {n} users written");
-    let report = export::users::export_users(&caller, &args.pool_id, path, &stop, &mut progress);
+    let report = export::users::export_users(
+        &caller,
+        &args.pool_id,
+        path,
+        args.force,
+        &stop,
+        &mut progress,
+    );
     eprintln!();
     match report {
         Ok(r) => {

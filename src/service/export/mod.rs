@@ -6,6 +6,7 @@ pub mod clean;
 pub mod read;
 pub mod rhai_text;
 pub mod script;
+pub mod state;
 pub mod users;
 
 use serde_json::Value;
