@@ -172,6 +172,24 @@ pub struct ImportArgs {
     /// Seconds between job status checks
     #[arg(long, default_value_t = 5.0, value_name = "SECONDS", value_parser = values::timeout, allow_negative_numbers = true)]
     pub poll_seconds: f64,
+    /// How the users are created: Cognito's import jobs, or one AdminCreateUser call per user
+    /// (paced, resumable; for emulators, small pools and accounts without the CloudWatch role).
+    /// Either way the groups and disabled state in FILE.csv.state.jsonl are restored after
+    #[arg(long, value_enum, default_value_t = ImportMethod::Job)]
+    pub method: ImportMethod,
+    /// With --method admin-create-user: let Cognito send its invitation message (by default
+    /// none is sent)
+    #[arg(long)]
+    pub send_invitation: bool,
+}
+
+/// How `pooler import` creates the users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportMethod {
+    /// Cognito's CSV import jobs (CreateUserImportJob)
+    Job,
+    /// One AdminCreateUser call per user
+    AdminCreateUser,
 }
 
 /// Options that every command takes; each can also come from the environment.

@@ -162,18 +162,101 @@ fn export(
     }
 }
 
-/// `pooler import`: check, split, create, upload, start and watch the jobs.
+/// `pooler import`: the users (import jobs, or AdminCreateUser with `--method
+/// admin-create-user`), then the groups and disabled state of the sidecar.
 fn import(
     global: &Global,
     model: &'static Model,
     interrupt: &Interrupt,
     args: &crate::cli::ImportArgs,
 ) -> i32 {
-    use crate::service::import;
+    use crate::service::import::restore;
+    // A bad sidecar stops the import before anything is sent.
+    let facts = match restore::facts(&args.file) {
+        Ok(facts) => facts,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return e.exit_code();
+        }
+    };
     let caller = match calls(global, model, interrupt) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let code = match args.method {
+        crate::cli::ImportMethod::Job => import_jobs(&caller, interrupt, global, args),
+        crate::cli::ImportMethod::AdminCreateUser => import_admin(&caller, args),
+    };
+    if code != exit::SUCCESS {
+        return code;
+    }
+    let Some(facts) = facts else {
+        return code;
+    };
+    match restore::restore(&caller, &args.pool_id, &facts) {
+        Ok(r) => {
+            crate::stdout::line(&restore::describe(&r));
+            let failed: Vec<_> = r.groups.failed.iter().chain(&r.disabled.failed).collect();
+            for f in failed.iter().take(10) {
+                eprintln!("error: user `{}`: {}: {}", f.key, f.kind, f.message);
+            }
+            if failed.is_empty() {
+                exit::SUCCESS
+            } else {
+                exit::SERVICE
+            }
+        }
+        Err(e) => import_failed(&e),
+    }
+}
+
+fn import_failed(e: &crate::service::import::ImportError) -> i32 {
+    use crate::service::{CallError, import::ImportError};
+    if matches!(e, ImportError::Call(CallError::Interrupted { .. })) {
+        eprintln!("import: interrupted; run the same command again to continue");
+    } else {
+        eprintln!("error: {e}");
+    }
+    e.exit_code()
+}
+
+/// `--method admin-create-user`: one AdminCreateUser per row through the bulk machinery.
+fn import_admin(caller: &Service, args: &crate::cli::ImportArgs) -> i32 {
+    use crate::service::import::admin;
+    match admin::create_users(caller, &args.pool_id, &args.file, args.send_invitation) {
+        Ok((users, s)) => {
+            crate::stdout::line(&format!(
+                "AdminCreateUser: {users} users: {} created, {} already there, {} resumed, {} failed",
+                s.done,
+                s.skipped,
+                s.resumed,
+                s.failed.len()
+            ));
+            for f in s.failed.iter().take(10) {
+                eprintln!("error: user `{}`: {}: {}", f.key, f.kind, f.message);
+            }
+            if s.failed.is_empty() {
+                exit::SUCCESS
+            } else {
+                eprintln!(
+                    "error: {} users were not created; fix them and run the same command again",
+                    s.failed.len()
+                );
+                exit::SERVICE
+            }
+        }
+        Err(e) => import_failed(&e),
+    }
+}
+
+/// Import jobs: check, split, create, upload, start and watch them.
+fn import_jobs(
+    caller: &Service,
+    interrupt: &Interrupt,
+    global: &Global,
+    args: &crate::cli::ImportArgs,
+) -> i32 {
+    use crate::service::import;
     let opts = import::Options {
         role_arn: args.role_arn.clone(),
         job_name: args.job_name.clone(),
@@ -187,14 +270,7 @@ fn import(
     };
     let stop = || interrupt.is_set();
     let mut progress = |p: import::Progress| eprintln!("{}", import::describe(&p));
-    match import::import(
-        &caller,
-        &args.pool_id,
-        &args.file,
-        &opts,
-        &stop,
-        &mut progress,
-    ) {
+    match import::import(caller, &args.pool_id, &args.file, &opts, &stop, &mut progress) {
         Ok(s) => {
             crate::stdout::line(&format!(
                 "{}: {} imported, {} skipped, {} failed ({} job(s))",

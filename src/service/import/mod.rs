@@ -2,8 +2,12 @@
 //! jobs. GetCSVHeader, check the file against it (nothing is sent when it is wrong), then for
 //! each piece of at most 500,000 users or 100 MB: CreateUserImportJob, upload to the presigned
 //! URL, StartUserImportJob, poll DescribeUserImportJob. A stop request stops the running job.
+//! `admin` creates the users with AdminCreateUser instead; `restore` then puts back the groups
+//! and disabled state the sidecar lists, after either method.
 
+pub mod admin;
 pub mod csv_check;
+pub mod restore;
 pub mod upload;
 
 use std::io::{Read as _, Seek as _, SeekFrom};
