@@ -86,6 +86,17 @@ fn export(
         Ok(c) => c,
         Err(code) => return code,
     };
+    // Refused before anything is read (private_file refuses them again when writing).
+    if !args.force
+        && let Some(path) = &args.out
+        && path.exists()
+    {
+        eprintln!(
+            "error: {}",
+            crate::private_file::exists_message(path, "--force")
+        );
+        return exit::FAILURE;
+    }
     if args.out.is_some() || args.users.is_none() {
         let text = match export::export_script(&caller, model, &args.pool_id) {
             Ok(text) => text,

@@ -14,6 +14,7 @@ mod e2e_moto;
 mod ensure;
 mod errors;
 mod export;
+mod export_files;
 mod faults;
 mod fuzz;
 mod import;

@@ -3,7 +3,9 @@
 //! users, jobs}`; a bad file or a failed call throws `#{type, message}`; Ctrl-C stops the
 //! running job and ends the script (exit 130).
 //! opts: `CloudWatchLogsRoleArn`, `job_name`, `max_users_per_job`, `max_bytes_per_job`,
-//! `poll_seconds`, `dry_run`.
+//! `poll_seconds`, `dry_run`, `method` (`"job"` or `"admin-create-user"`), `send_invitation`.
+//! Either method then restores the groups and disabled state of `FILE.csv.state.jsonl`
+//! (the summary's `groups_added` and `disabled`).
 
 use std::time::Duration;
 
@@ -12,7 +14,7 @@ use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, Position};
 use super::cognito::Cognito;
 use super::registry::Registrar;
 use crate::exit;
-use crate::service::import::{self, ImportError, Job, Options, Summary};
+use crate::service::import::{self, ImportError, Job, Options, Summary, restore};
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
 
@@ -64,7 +66,33 @@ const KEYS: &[&str] = &[
     "max_bytes_per_job",
     "poll_seconds",
     "dry_run",
+    "method",
+    "send_invitation",
 ];
+
+/// `opts.method`: `true` for AdminCreateUser, `false` for import jobs.
+fn admin_method(opts: &RhaiMap) -> Res<bool> {
+    match string(opts, "method")?.as_deref() {
+        None | Some("job") => Ok(false),
+        Some("admin-create-user") => Ok(true),
+        Some(other) => Err(thrown(
+            "ValidationError",
+            format!("opts.method is \"job\" or \"admin-create-user\", not \"{other}\""),
+        )),
+    }
+}
+
+fn flag(opts: &RhaiMap, key: &str) -> Res<bool> {
+    match opts.get(key) {
+        None => Ok(false),
+        Some(v) => v.as_bool().map_err(|t| {
+            thrown(
+                "ValidationError",
+                format!("opts.{key} must be true or false, not {t}"),
+            )
+        }),
+    }
+}
 
 fn options(opts: &RhaiMap, dry_run: bool) -> Res<Options> {
     if let Some(bad) = opts.keys().find(|k| !KEYS.contains(&k.as_str())) {
@@ -104,7 +132,7 @@ fn job_map(j: &Job) -> Dynamic {
     Dynamic::from_map(m)
 }
 
-fn summary_map(s: &Summary) -> Dynamic {
+fn summary_map(s: &Summary) -> RhaiMap {
     let mut m = RhaiMap::new();
     m.insert("job_id".into(), s.job_id.clone().into());
     m.insert("status".into(), s.status.clone().into());
@@ -114,11 +142,82 @@ fn summary_map(s: &Summary) -> Dynamic {
     m.insert("users".into(), (s.users as INT).into());
     let jobs: Array = s.jobs.iter().map(job_map).collect();
     m.insert("jobs".into(), Dynamic::from_array(jobs));
-    Dynamic::from_map(m)
+    m
+}
+
+fn import_error(e: ImportError, ctx: &crate::service::Context) -> Box<EvalAltResult> {
+    match e {
+        ImportError::Interrupted(s) => {
+            eprintln!("import: interrupted; stopped job {}", s.job_id);
+            terminated(ctx)
+        }
+        ImportError::Call(crate::service::CallError::Interrupted { .. }) => terminated(ctx),
+        ImportError::File(m) => thrown("ValidationError", m),
+        ImportError::Upload(m) => thrown("UploadFailed", m),
+        ImportError::Call(e) => super::error::thrown(e, ctx.secrets),
+    }
+}
+
+fn terminated(ctx: &crate::service::Context) -> Box<EvalAltResult> {
+    let code = ctx.interrupt.exit_code();
+    EvalAltResult::ErrorTerminated(Dynamic::from_int(code as INT), Position::NONE).into()
+}
+
+fn failed_list(failed: &[crate::service::bulk::Failed]) -> Dynamic {
+    let list: Array = failed
+        .iter()
+        .map(|f| {
+            let mut x = RhaiMap::new();
+            x.insert("key".into(), f.key.clone().into());
+            x.insert("type".into(), f.kind.clone().into());
+            x.insert("message".into(), f.message.clone().into());
+            Dynamic::from_map(x)
+        })
+        .collect();
+    Dynamic::from_array(list)
 }
 
 impl Cognito {
-    fn import_users(&self, pool_id: &str, csv: &str, opts: &RhaiMap) -> Res<Dynamic> {
+    fn import_users(&self, pool_id: &str, csv: &str, raw: &RhaiMap) -> Res<Dynamic> {
+        let ctx = &self.service.ctx;
+        options(raw, false)?; // unknown and mistyped options are refused for either method
+        let admin = admin_method(raw)?;
+        let invite = flag(raw, "send_invitation")?;
+        let facts = restore::facts(std::path::Path::new(csv)).map_err(|e| import_error(e, ctx))?;
+        let mut map = if admin {
+            let (users, s) =
+                import::admin::create_users(&self.service, pool_id, std::path::Path::new(csv), invite)
+                    .map_err(|e| import_error(e, ctx))?;
+            let mut m = RhaiMap::new();
+            let status = if s.failed.is_empty() { "Succeeded" } else { "Failed" };
+            m.insert("status".into(), status.into());
+            m.insert("imported".into(), (s.done as INT).into());
+            m.insert("skipped".into(), ((s.skipped + s.resumed) as INT).into());
+            m.insert("failed".into(), (s.failed.len() as INT).into());
+            m.insert("users".into(), (users as INT).into());
+            m.insert("job_id".into(), "".into());
+            m.insert("jobs".into(), Dynamic::from_array(Array::new()));
+            m.insert("failures".into(), failed_list(&s.failed));
+            m
+        } else {
+            self.import_jobs(pool_id, csv, raw)?
+        };
+        let succeeded = map
+            .get("status")
+            .is_some_and(|s| s.to_string() == "Succeeded" || s.to_string() == "DryRun");
+        if let (Some(facts), true) = (facts, succeeded) {
+            let r = restore::restore(&self.service, pool_id, &facts)
+                .map_err(|e| import_error(e, ctx))?;
+            map.insert("groups_added".into(), (r.groups.done as INT).into());
+            map.insert("disabled".into(), (r.disabled.done as INT).into());
+            let mut failed = r.groups.failed.clone();
+            failed.extend(r.disabled.failed.iter().cloned());
+            map.insert("restore_failures".into(), failed_list(&failed));
+        }
+        Ok(Dynamic::from_map(map))
+    }
+
+    fn import_jobs(&self, pool_id: &str, csv: &str, opts: &RhaiMap) -> Res<RhaiMap> {
         let ctx = &self.service.ctx;
         let planning = ctx.planning();
         let opts = options(opts, ctx.dry_run() || planning)?;
@@ -142,17 +241,7 @@ impl Cognito {
             &mut progress,
         ) {
             Ok(summary) => Ok(summary_map(&summary)),
-            Err(ImportError::Interrupted(s)) => {
-                eprintln!("import: interrupted; stopped job {}", s.job_id);
-                let code = ctx.interrupt.exit_code();
-                Err(
-                    EvalAltResult::ErrorTerminated(Dynamic::from_int(code as INT), Position::NONE)
-                        .into(),
-                )
-            }
-            Err(ImportError::File(m)) => Err(thrown("ValidationError", m)),
-            Err(ImportError::Upload(m)) => Err(thrown("UploadFailed", m)),
-            Err(ImportError::Call(e)) => Err(super::error::thrown(e, ctx.secrets)),
+            Err(e) => Err(import_error(e, ctx)),
         }
     }
 }
