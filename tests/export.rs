@@ -357,3 +357,45 @@ cognito.admin_disable_user(#{{UserPoolId: "{id}", Username: "carol"}});"#
         again.stdout
     );
 }
+
+/// `cognito.import_users(pool, csv, #{ method: "admin-create-user" })` creates the users
+/// without an invitation and restores the sidecar's group and disabled user.
+#[test]
+#[ignore = "needs moto: bash tests/run.sh runs it"]
+fn import_users_in_a_script_creates_users_and_restores_their_state() {
+    let m = moto("import_users_in_a_script_creates_users_and_restores_their_state");
+    let dir = tempfile::tempdir().unwrap();
+    let name = unique("Scr");
+    let csv = dir.path().join("u.csv");
+    std::fs::write(
+        &csv,
+        "email,email_verified,cognito:mfa_enabled,cognito:username\n\
+         ann@x.io,true,false,ann\nben@x.io,true,false,ben\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("u.csv.state.jsonl"),
+        "{\"user\":\"ben\",\"enabled\":false}\n{\"user\":\"ann\",\"group\":\"staff\"}\n",
+    )
+    .unwrap();
+    let script = format!(
+        r#"let id = cognito.create_user_pool(#{{PoolName: "{name}"}}).UserPool.Id;
+cognito.create_group(#{{UserPoolId: id, GroupName: "staff"}});
+let s = cognito.import_users(id, "{}", #{{ method: "admin-create-user" }});
+print(`${{s.status}} ${{s.imported}} ${{s.groups_added}} ${{s.disabled}}`);
+let ben = cognito.admin_get_user(#{{UserPoolId: id, Username: "ben"}});
+let groups = cognito.admin_list_groups_for_user(#{{UserPoolId: id, Username: "ann"}}).Groups.map(|g| g.GroupName);
+print(`${{ben.Enabled}} ${{ben.UserStatus}} ${{groups}}`);"#,
+        csv.display()
+    );
+    let path = dir.path().join("s.rhai");
+    std::fs::write(&path, script).unwrap();
+    let run = pooler(&m, &["run", &path.to_string_lossy()], &[]);
+    ok(&run, "the script");
+    assert!(run.stdout.contains("Succeeded 2 1 1"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("false FORCE_CHANGE_PASSWORD [\"staff\"]"),
+        "{}",
+        run.stdout
+    );
+}

@@ -311,3 +311,21 @@ fn interrupt_with(args: &[String]) {
     );
     assert!(err.contains("stopped job import-0001"), "{err}");
 }
+
+#[test]
+fn a_bad_sidecar_line_is_named_and_nothing_is_sent() {
+    let server = ImportServer::start(Ending::Succeed);
+    let out = against(&server)
+        .file("users.csv", &users(1))
+        .file("users.csv.state.jsonl", "{\"user\":\"user1\",\"grup\":\"x\"}\n")
+        .args(import_args("users.csv"))
+        .run();
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("users.csv.state.jsonl` line 1: unknown member `grup`"),
+        "{}",
+        out.stderr
+    );
+    assert!(server.operations().is_empty(), "{:?}", server.operations());
+}
