@@ -329,3 +329,35 @@ fn a_bad_sidecar_line_is_named_and_nothing_is_sent() {
     );
     assert!(server.operations().is_empty(), "{:?}", server.operations());
 }
+
+#[test]
+fn after_a_job_the_sidecar_restores_groups_and_disabled_users() {
+    let server = ImportServer::start(Ending::Succeed);
+    let out = against(&server)
+        .file("users.csv", &users(2))
+        .file(
+            "users.csv.state.jsonl",
+            "{\"user\":\"user2\",\"enabled\":false}\n{\"user\":\"user1\",\"group\":\"staff\"}\n",
+        )
+        .args(import_args("users.csv"))
+        .run();
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let ops = server.operations();
+    let after: Vec<&str> = ops
+        .iter()
+        .skip_while(|o| *o != "DescribeUserImportJob")
+        .skip_while(|o| *o == "DescribeUserImportJob")
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        after,
+        ["AdminListGroupsForUser", "AdminAddUserToGroup", "AdminDisableUser"],
+        "{ops:?}"
+    );
+    assert!(
+        out.stdout
+            .contains("groups: 1 added, 0 already, 0 failed; disabled users: 1 disabled"),
+        "{}",
+        out.stdout
+    );
+}
