@@ -281,7 +281,14 @@ fn import_jobs(
     };
     let stop = || interrupt.is_set();
     let mut progress = |p: import::Progress| eprintln!("{}", import::describe(&p));
-    match import::import(caller, &args.pool_id, &args.file, &opts, &stop, &mut progress) {
+    match import::import(
+        caller,
+        &args.pool_id,
+        &args.file,
+        &opts,
+        &stop,
+        &mut progress,
+    ) {
         Ok(s) => {
             crate::stdout::line(&format!(
                 "{}: {} imported, {} skipped, {} failed ({} job(s))",

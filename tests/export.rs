@@ -269,7 +269,13 @@ fn users_round_trip_keeps_groups_and_disabled_state() {
     let name = unique("Rt");
     let run = pooler(
         &m,
-        &["run", "scripts/full_setup.rhai", "--", &name, "scripts/users.csv"],
+        &[
+            "run",
+            "scripts/full_setup.rhai",
+            "--",
+            &name,
+            "scripts/users.csv",
+        ],
         &[],
     );
     ok(&run, "full_setup.rhai");
@@ -278,7 +284,10 @@ fn users_round_trip_keeps_groups_and_disabled_state() {
         r#"cognito.admin_add_user_to_group(#{{UserPoolId: "{id}", Username: "bob", GroupName: "admins"}});
 cognito.admin_disable_user(#{{UserPoolId: "{id}", Username: "carol"}});"#
     );
-    ok(&pooler(&m, &["eval", &extras], &[]), "groups and a disabled user");
+    ok(
+        &pooler(&m, &["eval", &extras], &[]),
+        "groups and a disabled user",
+    );
     let (script, users) = (path("a.rhai"), path("a.csv"));
     ok(
         &pooler(&m, &["export", &id, "-o", &script, "--users", &users], &[]),
@@ -328,7 +337,11 @@ cognito.admin_disable_user(#{{UserPoolId: "{id}", Username: "carol"}});"#
 
     let (script2, users2) = (path("b.rhai"), path("b.csv"));
     ok(
-        &pooler(&m, &["export", &clone, "-o", &script2, "--users", &users2], &[]),
+        &pooler(
+            &m,
+            &["export", &clone, "-o", &script2, "--users", &users2],
+            &[],
+        ),
         "re-export",
     );
     let read = |p: &str| std::fs::read_to_string(p).unwrap();
@@ -394,7 +407,8 @@ print(`${{ben.Enabled}} ${{ben.UserStatus}} ${{groups}}`);"#,
     ok(&run, "the script");
     assert!(run.stdout.contains("Succeeded 2 1 1"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("false FORCE_CHANGE_PASSWORD [\"staff\"]"),
+        run.stdout
+            .contains("false FORCE_CHANGE_PASSWORD [\"staff\"]"),
         "{}",
         run.stdout
     );

@@ -42,15 +42,21 @@ fn mode(path: &std::path::Path) -> u32 {
 fn an_existing_output_file_is_refused_without_force() {
     for (flag, name) in [("-o", "setup.rhai"), ("--users", "users.csv")] {
         let server = Server::start(vec![Reply::json(500, "{}")]);
-        let t = keys(Test::new())
-            .file(name, "keep me")
-            .args(["--endpoint-url", server.url.as_str(), "export", "us-west-2_p", flag, name]);
+        let t = keys(Test::new()).file(name, "keep me").args([
+            "--endpoint-url",
+            server.url.as_str(),
+            "export",
+            "us-west-2_p",
+            flag,
+            name,
+        ]);
         let dir = t.path().to_path_buf();
         let out = t.run();
         assert_eq!(out.code, 1, "{flag}: {}", out.stderr);
         assert!(
-            out.stderr
-                .contains(&format!("{name} already exists; not overwritten (use --force")),
+            out.stderr.contains(&format!(
+                "{name} already exists; not overwritten (use --force"
+            )),
             "{flag}: {}",
             out.stderr
         );
@@ -104,7 +110,14 @@ fn ctrl_c_during_list_users_leaves_the_resume_file_and_a_rerun_continues() {
     let nowhere = dir.path().join("none");
     let spawn = |url: &str| {
         Command::new(env!("CARGO_BIN_EXE_pooler"))
-            .args(["--endpoint-url", url, "export", "us-west-2_p", "--users", "users.csv"])
+            .args([
+                "--endpoint-url",
+                url,
+                "export",
+                "us-west-2_p",
+                "--users",
+                "users.csv",
+            ])
             .current_dir(dir.path())
             .env_clear()
             .env("AWS_CONFIG_FILE", &nowhere)
@@ -122,7 +135,10 @@ fn ctrl_c_during_list_users_leaves_the_resume_file_and_a_rerun_continues() {
     let started = Instant::now();
     // The third request (the second ListUsers page) is being answered slowly.
     while server.requests().len() < 2 {
-        assert!(started.elapsed() < Duration::from_secs(20), "no second call");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no second call"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     std::thread::sleep(Duration::from_millis(300));
@@ -145,7 +161,10 @@ fn ctrl_c_during_list_users_leaves_the_resume_file_and_a_rerun_continues() {
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
     assert_eq!(code, Some(130), "{err}");
-    assert!(err.contains("run the same command again to continue"), "{err}");
+    assert!(
+        err.contains("run the same command again to continue"),
+        "{err}"
+    );
     let resume = std::fs::read_to_string(dir.path().join("users.csv.resume")).unwrap();
     assert!(resume.contains(r#""token":"page-2""#), "{resume}");
     #[cfg(unix)]
@@ -162,7 +181,11 @@ fn ctrl_c_during_list_users_leaves_the_resume_file_and_a_rerun_continues() {
     assert!(err.contains("3 users in users.csv"), "{err}");
     assert!(err.contains("resumed"), "{err}");
     let list = &rest.requests()[1];
-    assert!(list.body.contains(r#""PaginationToken":"page-2""#), "{}", list.body);
+    assert!(
+        list.body.contains(r#""PaginationToken":"page-2""#),
+        "{}",
+        list.body
+    );
     let csv = std::fs::read_to_string(dir.path().join("users.csv")).unwrap();
     assert_eq!(
         csv,

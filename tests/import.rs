@@ -317,7 +317,10 @@ fn a_bad_sidecar_line_is_named_and_nothing_is_sent() {
     let server = ImportServer::start(Ending::Succeed);
     let out = against(&server)
         .file("users.csv", &users(1))
-        .file("users.csv.state.jsonl", "{\"user\":\"user1\",\"grup\":\"x\"}\n")
+        .file(
+            "users.csv.state.jsonl",
+            "{\"user\":\"user1\",\"grup\":\"x\"}\n",
+        )
         .args(import_args("users.csv"))
         .run();
     assert_eq!(out.code, 5, "{}", out.stderr);
@@ -351,7 +354,11 @@ fn after_a_job_the_sidecar_restores_groups_and_disabled_users() {
         .collect();
     assert_eq!(
         after,
-        ["AdminListGroupsForUser", "AdminAddUserToGroup", "AdminDisableUser"],
+        [
+            "AdminListGroupsForUser",
+            "AdminAddUserToGroup",
+            "AdminDisableUser"
+        ],
         "{ops:?}"
     );
     assert!(

@@ -185,11 +185,19 @@ impl Cognito {
         let invite = flag(raw, "send_invitation")?;
         let facts = restore::facts(std::path::Path::new(csv)).map_err(|e| import_error(e, ctx))?;
         let mut map = if admin {
-            let (users, s) =
-                import::admin::create_users(&self.service, pool_id, std::path::Path::new(csv), invite)
-                    .map_err(|e| import_error(e, ctx))?;
+            let (users, s) = import::admin::create_users(
+                &self.service,
+                pool_id,
+                std::path::Path::new(csv),
+                invite,
+            )
+            .map_err(|e| import_error(e, ctx))?;
             let mut m = RhaiMap::new();
-            let status = if s.failed.is_empty() { "Succeeded" } else { "Failed" };
+            let status = if s.failed.is_empty() {
+                "Succeeded"
+            } else {
+                "Failed"
+            };
             m.insert("status".into(), status.into());
             m.insert("imported".into(), (s.done as INT).into());
             m.insert("skipped".into(), ((s.skipped + s.resumed) as INT).into());

@@ -212,7 +212,7 @@ const DOCS: &[FnDoc] = &[
         "cognito",
         "import_users",
         "cognito.import_users(pool_id, csv_path) / cognito.import_users(pool_id, csv_path, opts)",
-        "moves users in with Cognito's CSV import jobs; returns #{job_id, status, imported, skipped, failed}",
+        "moves users in with Cognito's CSV import jobs (or AdminCreateUser: opts.method \"admin-create-user\"), then restores groups and disabled state from FILE.csv.state.jsonl; returns #{job_id, status, imported, skipped, failed}",
     ),
     method(
         "cognito",

@@ -44,13 +44,13 @@ impl Fact {
             .keys()
             .find(|k| !matches!(k.as_str(), "user" | "enabled" | "group"))
         {
-            return Err(format!(
-                "unknown member `{unknown}` (user, enabled, group)"
-            ));
+            return Err(format!("unknown member `{unknown}` (user, enabled, group)"));
         }
         match (obj.get("enabled"), obj.get("group")) {
             (Some(Value::Bool(false)), None) => Ok(Fact::Disabled { user }),
-            (Some(Value::Bool(true)), None) => Err("`enabled: true` is the default; only disabled users are listed".into()),
+            (Some(Value::Bool(true)), None) => {
+                Err("`enabled: true` is the default; only disabled users are listed".into())
+            }
             (None, Some(Value::String(g))) if !g.is_empty() => Ok(Fact::Member {
                 user,
                 group: g.clone(),
@@ -93,9 +93,11 @@ mod tests {
             assert_eq!(Fact::parse(&fact.line()), Ok(fact));
         }
         assert!(Fact::parse(r#"{"user":"a","enabled":true}"#).is_err());
-        assert!(Fact::parse(r#"{"user":"a","grop":"x"}"#)
-            .unwrap_err()
-            .contains("`grop`"));
+        assert!(
+            Fact::parse(r#"{"user":"a","grop":"x"}"#)
+                .unwrap_err()
+                .contains("`grop`")
+        );
         let dir = tempfile::tempdir().unwrap();
         let csv = dir.path().join("u.csv");
         assert_eq!(read(&csv), Ok(None));

@@ -280,7 +280,9 @@ impl Out<'_> {
 
     fn flush(&mut self) -> Result<(), UsersError> {
         self.csv.flush().map_err(|e| file_err(self.path, e))?;
-        self.state.flush().map_err(|e| file_err(&self.state_path, e))
+        self.state
+            .flush()
+            .map_err(|e| file_err(&self.state_path, e))
     }
 
     /// Flushes both and returns their lengths.
@@ -339,7 +341,10 @@ pub fn export_users(
         },
     };
     let (csv_file, state_file) = if report.resumed {
-        (reopen(path, at.bytes)?, reopen(&state_path, at.state_bytes)?)
+        (
+            reopen(path, at.bytes)?,
+            reopen(&state_path, at.state_bytes)?,
+        )
     } else {
         (create(path, force)?, create(&state_path, force)?)
     };
@@ -354,7 +359,16 @@ pub fn export_users(
             .write_record(&columns)
             .map_err(|e| file_err(path, e))?;
     }
-    let outcome = run(caller, pool_id, &columns, &mut out, &mut at, &mut report, stop, progress);
+    let outcome = run(
+        caller,
+        pool_id,
+        &columns,
+        &mut out,
+        &mut at,
+        &mut report,
+        stop,
+        progress,
+    );
     match outcome {
         Ok(true) => {
             out.flush()?;
@@ -375,7 +389,12 @@ pub fn export_users(
 }
 
 /// Saves where the export is: after the last whole page (the users) or before the groups.
-fn save(out: &mut Out, pool_id: &str, at: &mut Resume, report: &UsersReport) -> Result<(), UsersError> {
+fn save(
+    out: &mut Out,
+    pool_id: &str,
+    at: &mut Resume,
+    report: &UsersReport,
+) -> Result<(), UsersError> {
     let (bytes, state_bytes) = out.lengths()?;
     if at.phase == Phase::Users {
         at.bytes = bytes;
@@ -478,7 +497,12 @@ fn memberships(caller: &dyn Caller, pool_id: &str, out: &mut Out) -> Result<(), 
         Ok::<_, UsersError>(all)
     };
     for group in names("ListGroups", "Groups", "GroupName", ("", ""))? {
-        for user in names("ListUsersInGroup", "Users", "Username", ("GroupName", &group))? {
+        for user in names(
+            "ListUsersInGroup",
+            "Users",
+            "Username",
+            ("GroupName", &group),
+        )? {
             out.fact(&super::state::Fact::Member {
                 user,
                 group: group.clone(),

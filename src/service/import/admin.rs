@@ -93,8 +93,8 @@ pub fn create_users(
         })
         .filter(|cols| !cols.is_empty())
     };
-    let layout = csv_check::check(csv, expected.as_deref(), Limits::default())
-        .map_err(ImportError::File)?;
+    let layout =
+        csv_check::check(csv, expected.as_deref(), Limits::default()).map_err(ImportError::File)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_path(csv)
@@ -119,7 +119,9 @@ pub fn create_users(
         opts["resume"] = resume.to_string_lossy().into_owned().into();
     }
     let opts = Opts::from_json(&opts).map_err(ImportError::Call)?;
-    let op = service.operation("AdminCreateUser").map_err(ImportError::Call)?;
+    let op = service
+        .operation("AdminCreateUser")
+        .map_err(ImportError::Call)?;
     let summary = service
         .each(op, inputs, opts, None)
         .map_err(ImportError::Call)?;

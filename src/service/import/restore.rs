@@ -41,9 +41,9 @@ pub fn restore(service: &Service, pool_id: &str, facts: &[Fact]) -> Result<Resto
     let mut disabled = Vec::new();
     for fact in facts {
         match fact {
-            Fact::Member { user, group } => members.push(
-                json!({ "UserPoolId": pool_id, "Username": user, "GroupName": group }),
-            ),
+            Fact::Member { user, group } => {
+                members.push(json!({ "UserPoolId": pool_id, "Username": user, "GroupName": group }))
+            }
             Fact::Disabled { user } => {
                 disabled.push(json!({ "UserPoolId": pool_id, "Username": user }))
             }
