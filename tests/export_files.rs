@@ -194,3 +194,83 @@ fn ctrl_c_during_list_users_leaves_the_resume_file_and_a_rerun_continues() {
     );
     assert!(!dir.path().join("users.csv.resume").exists());
 }
+
+/// The settings moto lacks, against the stand-in: the export holds the client's own UI
+/// customization and risk configuration (through `ensure_setting` with its ClientId), email
+/// MFA and WebAuthn, the domain's ManagedLoginVersion, log delivery,
+/// branding and terms; `plan` of that export reports every item unchanged and writes nothing.
+#[test]
+fn export_and_plan_see_per_client_settings_terms_and_mfa_factors() {
+    use crate::support::pool_server::{POOL, PoolServer};
+    let server = PoolServer::start();
+    let t = keys(Test::new()).args([
+        "--endpoint-url",
+        server.url.as_str(),
+        "export",
+        POOL,
+        "-o",
+        "setup.rhai",
+    ]);
+    let dir = t.path().to_path_buf();
+    let out = t.run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let script = std::fs::read_to_string(dir.join("setup.rhai")).unwrap();
+    for want in [
+        "EmailMfaConfiguration: #{",
+        "Subject: \"Sign-in code\"",
+        "WebAuthnConfiguration: #{",
+        "UserVerification: \"required\"",
+        "ManagedLoginVersion: 2",
+        "cognito.ensure_setting(\"GetUICustomization\", \"SetUICustomization\", #{\n    UserPoolId: pool.id,\n    ClientId: clients[\"web\"].id,\n    CSS:",
+        "cognito.ensure_setting(\"DescribeRiskConfiguration\", \"SetRiskConfiguration\", #{\n    UserPoolId: pool.id,\n    ClientId: clients[\"web\"].id,\n    CompromisedCredentialsRiskConfiguration:",
+        "cognito.ensure_setting(\"GetLogDeliveryConfiguration\", \"SetLogDeliveryConfiguration\"",
+        "cognito.create_managed_login_branding(",
+        "cognito.create_terms(#{",
+        "TermsName: \"terms-of-use\"",
+        "\"cognito:default\": \"https://example.com/terms\"",
+        "// Everything the API reads back was exported.",
+    ] {
+        assert!(script.contains(want), "missing {want}:\n{script}");
+    }
+    assert!(
+        !script.contains("ClientId: \"ALL\""),
+        "the pool-level answer was taken for the client's:\n{script}"
+    );
+    let before = server.operations().len();
+    let plan = keys(Test::new())
+        .file("setup.rhai", &script)
+        .args([
+            "--endpoint-url",
+            server.url.as_str(),
+            "plan",
+            "--detailed-exitcode",
+            "setup.rhai",
+        ])
+        .run();
+    assert_eq!(plan.code, 0, "{}\n{}", plan.stdout, plan.stderr);
+    let lines: Vec<&str> = plan
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("plan:"))
+        .collect();
+    for want in [
+        "SetUICustomization: unchanged",
+        "SetRiskConfiguration: unchanged",
+        "SetLogDeliveryConfiguration: unchanged",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.ends_with(want)),
+            "no `{want}`:\n{}",
+            plan.stdout
+        );
+    }
+    for line in &lines {
+        assert!(line.ends_with(": unchanged"), "{line}\n{}", plan.stdout);
+    }
+    let writes: Vec<String> = server.operations()[before..]
+        .iter()
+        .filter(|o| !o.starts_with("Describe") && !o.starts_with("Get") && !o.starts_with("List"))
+        .cloned()
+        .collect();
+    assert!(writes.is_empty(), "the plan wrote: {writes:?}");
+}

@@ -4,6 +4,7 @@
 pub mod http;
 pub mod import_server;
 pub mod moto;
+pub mod pool_server;
 pub mod quota_driver;
 pub mod quota_server;
 pub mod server;

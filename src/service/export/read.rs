@@ -1,6 +1,6 @@
 //! Reading everything a pool is made of: DescribeUserPool, its MFA configuration, app clients,
-//! domains, groups, resource servers, identity providers and the per-pool settings the API
-//! reads back. What the service will not answer is recorded, never silently skipped.
+//! domains, groups, resource servers, identity providers, the per-pool and per-client settings
+//! the API reads back, and terms documents. What the service will not answer is recorded, never silently skipped.
 
 use serde_json::{Value, json};
 
@@ -25,6 +25,12 @@ pub struct Pool {
     pub log_delivery: Option<Value>,
     /// (client name, ManagedLoginBranding) for each client that has a branding style.
     pub branding: Vec<(String, Value)>,
+    /// (client name, UICustomization) for each client with a customization of its own.
+    pub client_ui: Vec<(String, Value)>,
+    /// (client name, RiskConfiguration) for each client with a risk configuration of its own.
+    pub client_risk: Vec<(String, Value)>,
+    /// (client name, DescribeTerms's `Terms`) for each terms document, by client and name.
+    pub terms: Vec<(String, Value)>,
     /// `Operation (ErrorType)` for each read the service refused, sorted.
     pub unreadable: Vec<String>,
 }
@@ -186,7 +192,7 @@ pub fn read(caller: &dyn Caller, id: &str) -> Result<Pool, CallError> {
             )
         })
         .collect();
-    for (name, client_id) in names {
+    for (name, client_id) in names.clone() {
         let input = with(json!({"ClientId": client_id, "ReturnMergedResources": false}));
         let branding = pool.optional(
             caller,
@@ -206,7 +212,66 @@ pub fn read(caller: &dyn Caller, id: &str) -> Result<Pool, CallError> {
             break;
         }
     }
+    per_client(caller, &mut pool, &names, &with);
     pool.unreadable.sort();
     pool.unreadable.dedup();
     Ok(pool)
+}
+
+/// The settings a client can have of its own (UI customization, risk configuration) and the
+/// pool's terms documents. A client without its own setting is answered with the pool's
+/// (`ClientId` "ALL" or absent): that one is exported once, at the pool level.
+fn per_client(
+    caller: &dyn Caller,
+    pool: &mut Pool,
+    names: &[(String, String)],
+    with: &dyn Fn(Value) -> Value,
+) {
+    for (name, client_id) in names {
+        let own = |v: &Value| text(v, "ClientId") == client_id;
+        let input = with(json!({ "ClientId": client_id }));
+        if let Some(ui) = pool.optional(
+            caller,
+            "GetUICustomization",
+            input.clone(),
+            "UICustomization",
+        ) && own(&ui)
+        {
+            pool.client_ui.push((name.clone(), ui));
+        }
+        if let Some(risk) = pool.optional(
+            caller,
+            "DescribeRiskConfiguration",
+            input,
+            "RiskConfiguration",
+        ) && own(&risk)
+        {
+            pool.client_risk.push((name.clone(), risk));
+        }
+    }
+    let listed = match list(
+        caller,
+        "ListTerms",
+        with(json!({"MaxResults": 60})),
+        "Terms",
+    ) {
+        Ok(listed) => listed,
+        Err(e) => {
+            pool.unreadable.push(format!("ListTerms ({})", e.kind()));
+            return;
+        }
+    };
+    for t in listed {
+        let input = with(json!({ "TermsId": text(&t, "TermsId") }));
+        if let Some(terms) = pool.optional(caller, "DescribeTerms", input, "Terms") {
+            let client = names
+                .iter()
+                .find(|(_, id)| id == text(&terms, "ClientId"))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            pool.terms.push((client, terms));
+        }
+    }
+    pool.terms
+        .sort_by(|a, b| (&a.0, text(&a.1, "TermsName")).cmp(&(&b.0, text(&b.1, "TermsName"))));
 }

@@ -82,7 +82,12 @@ impl Out {
 impl Out {
     /// `cognito.ensure_setting("Read", "Write", #{ UserPoolId: pool.id, … });`
     fn setting(&mut self, read: &str, write: &str, map: &Value) {
-        let body = self.arns.map(map, 0, &|_| None, &pool_ref());
+        self.setting_with(read, write, map, &pool_ref());
+    }
+
+    /// The same with other members first (a client's `ClientId: clients["web"].id`).
+    fn setting_with(&mut self, read: &str, write: &str, map: &Value, lead: &[(&str, String)]) {
+        let body = self.arns.map(map, 0, &|_| None, lead);
         self.line(&format!(
             "cognito.ensure_setting({}, {}, {body});",
             quote(read),
@@ -93,6 +98,13 @@ impl Out {
 
 fn pool_ref() -> Vec<(&'static str, String)> {
     vec![("UserPoolId", "pool.id".to_string())]
+}
+
+/// `UserPoolId: pool.id, ClientId: clients["NAME"].id`.
+fn client_ref(client: &str) -> Vec<(&'static str, String)> {
+    let mut lead = pool_ref();
+    lead.push(("ClientId", format!("clients[{}].id", quote(client))));
+    lead
 }
 
 /// The whole script for `pool`.
@@ -328,6 +340,51 @@ fn plain_calls(model: &Model, pool: &Pool, out: &mut Out) {
                 &input,
             );
         }
+    }
+    for (client, ui) in &pool.client_ui {
+        let mut input = clean::item(model, "SetUICustomization", ui, &["ClientId"]);
+        clean::settle(&mut input);
+        out.line("");
+        out.line(&format!(
+            "// Hosted UI customization of app client {client}, written whole when it differs."
+        ));
+        out.setting_with(
+            "GetUICustomization",
+            "SetUICustomization",
+            &input,
+            &client_ref(client),
+        );
+    }
+    for (client, risk) in &pool.client_risk {
+        let mut input = clean::item(model, "SetRiskConfiguration", risk, &["ClientId"]);
+        clean::settle(&mut input);
+        out.line("");
+        out.line(&format!(
+            "// Threat protection of app client {client}, written whole when it differs."
+        ));
+        out.setting_with(
+            "DescribeRiskConfiguration",
+            "SetRiskConfiguration",
+            &input,
+            &client_ref(client),
+        );
+    }
+    for (client, terms) in &pool.terms {
+        let mut input = clean::item(model, "CreateTerms", terms, &["ClientId"]);
+        clean::settle(&mut input);
+        out.line("");
+        out.line(&format!(
+            "// Terms `{}` of app client {client}: no ensure_* function, so they are only created",
+            text(terms, "TermsName")
+        ));
+        out.line("// with a new client (update_terms changes existing ones).");
+        out.line(&format!(
+            "if clients[{}].action == \"created\" {{",
+            quote(client)
+        ));
+        let body = out.arns.map(&input, 1, &|_| None, &client_ref(client));
+        out.line(&format!("    cognito.create_terms({body});"));
+        out.line("}");
     }
     for (client, branding) in &pool.branding {
         let mut input = clean::item(
