@@ -368,3 +368,45 @@ fn after_a_job_the_sidecar_restores_groups_and_disabled_users() {
         out.stdout
     );
 }
+
+#[test]
+fn admin_create_user_resumes_suppresses_the_invitation_and_needs_no_job() {
+    let server = ImportServer::start(Ending::Succeed);
+    let t = against(&server)
+        .file("users.csv", &users(3))
+        .file(
+            "users.csv.done.jsonl",
+            "{\"key\":\"user1\",\"result\":\"done\"}\n",
+        )
+        .args(["import", POOL, "users.csv", "--method", "admin-create-user"]);
+    let dir = t.path().to_path_buf();
+    let out = t.run();
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .contains("AdminCreateUser: 3 users: 2 created, 0 already there, 1 resumed, 0 failed"),
+        "{}",
+        out.stdout
+    );
+    let created: Vec<serde_json::Value> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.operation == "AdminCreateUser")
+        .map(|r| serde_json::from_str(&r.body).unwrap())
+        .collect();
+    let mut names: Vec<&str> = created
+        .iter()
+        .map(|c| c["Username"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["user2", "user3"]);
+    for c in &created {
+        assert_eq!(c["MessageAction"], "SUPPRESS", "{c}");
+    }
+    assert!(
+        !server.operations().iter().any(|o| o.contains("ImportJob")),
+        "{:?}",
+        server.operations()
+    );
+    assert!(!dir.join("users.csv.done.jsonl").exists());
+}

@@ -226,6 +226,14 @@ fn answer(
             }
             (200, job_json(&id, job, url).to_string())
         }
+        // `--method admin-create-user`: nobody exists yet; creating succeeds.
+        "AdminGetUser" => error("UserNotFoundException", "User does not exist."),
+        "AdminCreateUser" => (
+            200,
+            json!({"User": {"Username": body["Username"], "Enabled": true,
+                            "UserStatus": "FORCE_CHANGE_PASSWORD"}})
+            .to_string(),
+        ),
         // The restore after a job: nobody is in a group yet; adding and disabling succeed.
         "AdminListGroupsForUser" => (200, json!({"Groups": []}).to_string()),
         "AdminAddUserToGroup" | "AdminDisableUser" => (200, "{}".into()),
