@@ -182,6 +182,12 @@ fn import(
     args: &crate::cli::ImportArgs,
 ) -> i32 {
     use crate::service::import::restore;
+    if args.send_invitation && args.method == crate::cli::ImportMethod::Job {
+        eprintln!(
+            "error: --send-invitation needs --method admin-create-user (import jobs send no messages)"
+        );
+        return exit::USAGE;
+    }
     // A bad sidecar stops the import before anything is sent.
     let facts = match restore::facts(&args.file) {
         Ok(facts) => facts,

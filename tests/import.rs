@@ -410,3 +410,18 @@ fn admin_create_user_resumes_suppresses_the_invitation_and_needs_no_job() {
     );
     assert!(!dir.join("users.csv.done.jsonl").exists());
 }
+
+#[test]
+fn send_invitation_without_admin_create_user_is_a_usage_error() {
+    let out = Test::new()
+        .file("users.csv", &users(1))
+        .args(["import", POOL, "users.csv", "--send-invitation"])
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("--send-invitation needs --method admin-create-user"),
+        "{}",
+        out.stderr
+    );
+}
