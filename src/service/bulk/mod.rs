@@ -22,7 +22,7 @@ pub use opts::Opts;
 use self::probe::Probe;
 use self::resume::{ResumeLog, finished};
 use super::pace::{MAX_IN_FLIGHT, progress_line};
-use super::{CallError, Check, Notice, Service, Site};
+use super::{CallError, Check, Mode, Notice, Service, Site};
 use crate::aws::{self, Gate};
 use crate::model::Operation;
 
@@ -318,7 +318,9 @@ impl Service {
             concurrency: opts.concurrency,
             queue: RefCell::new(queue),
             tally: Tally::default(),
-            log: ResumeLog::open(opts.resume.as_ref())?,
+            // Only what really happened is recorded: a dry run, `check` and a plan read the
+            // resume file but never write it, so a later real run still does the work.
+            log: ResumeLog::open(opts.resume.as_ref().filter(|_| self.ctx.mode == Mode::Run))?,
             skip_existing: opts.skip_existing,
             probe,
             site: site.cloned(),
@@ -352,8 +354,14 @@ impl Service {
             self.plan_report(
                 &format!("{} for {} input(s)", op.name, total + resumed),
                 &format!(
-                    "would call {} time(s), {} exist already",
-                    summary.planned, summary.skipped
+                    "would call {} time(s), {} exist already{}",
+                    summary.planned,
+                    summary.skipped,
+                    if resumed > 0 {
+                        format!(", {resumed} done per the resume file")
+                    } else {
+                        String::new()
+                    }
                 ),
                 &[],
             );

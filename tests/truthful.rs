@@ -1,0 +1,127 @@
+//! End to end against moto: what pooler reports is what happened. A dry run, `plan`, `check`,
+//! `eval --dry-run` and the REPL in dry mode never write a bulk resume file (so the real run
+//! after them still creates the users), and a plan tells what a resume would skip.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::moto::{Moto, Run, moto, ok};
+
+fn eval(m: &Moto, expr: &str) -> Value {
+    let r = m.pooler(&["eval", expr], &[]);
+    ok(&r, expr);
+    serde_json::from_str(r.stdout.trim()).expect("eval prints JSON")
+}
+
+/// A new pool named `name`; its id.
+fn new_pool(m: &Moto, name: &str) -> String {
+    let id = eval(
+        m,
+        &format!(r#"cognito.create_user_pool(#{{PoolName: "{name}"}}).UserPool.Id"#),
+    );
+    id.as_str().expect("an id").to_string()
+}
+
+fn usernames(m: &Moto, pool: &str) -> Vec<String> {
+    let users = eval(
+        m,
+        &format!(r#"cognito.paginate("ListUsers", #{{UserPoolId: "{pool}"}})"#),
+    );
+    let mut names: Vec<String> = users
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|u| u["Username"].as_str().unwrap_or_default().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The bulk call of the docs, with the users and the resume file given.
+fn bulk_code(pool: &str, users: &[&str], resume: &Path) -> String {
+    let users: Vec<String> = users
+        .iter()
+        .map(|u| format!(r#"#{{ Username: "{u}", MessageAction: "SUPPRESS" }}"#))
+        .collect();
+    format!(
+        "let s = cognito.admin_create_users(\"{pool}\", [{}], #{{ resume: \"{}\", progress: false }});\n\
+         print(`done=${{s.done}} skipped=${{s.skipped}} resumed=${{s.resumed}} planned=${{s.planned}}`);\n\
+         s.done",
+        users.join(", "),
+        resume.display()
+    )
+}
+
+/// Every door that is not a real run, each given the same bulk call; none may touch `resume`.
+fn dry_doors(m: &Moto, dir: &Path, code: &str, resume: &Path) {
+    let script = dir.join("bulk.rhai");
+    std::fs::write(&script, code).expect("write the script");
+    let script = script.to_string_lossy().to_string();
+    let before = std::fs::read(resume).ok();
+    let doors: Vec<(&str, Run)> = vec![
+        ("run --dry-run", m.pooler(&["--dry-run", "run", &script], &[])),
+        ("plan", m.pooler(&["plan", &script], &[])),
+        ("check", m.pooler(&["check", &script], &[])),
+        ("eval --dry-run", m.pooler(&["--dry-run", "eval", code], &[])),
+        (
+            "repl --dry-run",
+            m.pooler_stdin(&["--dry-run", "repl"], &[], Some(code)),
+        ),
+    ];
+    for (door, run) in doors {
+        ok(&run, door);
+        assert_eq!(
+            std::fs::read(resume).ok(),
+            before,
+            "{door} changed the resume file\n{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs moto: bash tests/run.sh runs it"]
+fn no_dry_door_writes_the_resume_file_so_the_real_run_creates_the_users() {
+    let m = moto("no_dry_door_writes_the_resume_file_so_the_real_run_creates_the_users");
+    let dir = tempfile::tempdir().unwrap();
+    let pool = new_pool(&m, "TruthResume");
+    let resume = dir.path().join("users.done.jsonl");
+
+    // No resume file yet: none of the dry doors makes one.
+    let code = bulk_code(&pool, &["alice"], &resume);
+    dry_doors(&m, dir.path(), &code, &resume);
+    assert!(!resume.exists(), "a dry door created the resume file");
+    let real = m.pooler(&["eval", &code], &[]);
+    ok(&real, "the real run");
+    assert!(
+        real.stdout.contains("done=1 skipped=0 resumed=0"),
+        "{}\n{}",
+        real.stdout,
+        real.stderr
+    );
+    assert_eq!(usernames(&m, &pool), ["alice"]);
+
+    // A resume file with alice in it: the dry doors leave it as it is, and the real run creates
+    // bob and skips alice by the file.
+    let code = bulk_code(&pool, &["alice", "bob"], &resume);
+    dry_doors(&m, dir.path(), &code, &resume);
+    let plan = m.pooler(
+        &["plan", &dir.path().join("bulk.rhai").to_string_lossy()],
+        &[],
+    );
+    ok(&plan, "plan");
+    assert!(
+        plan.stdout.contains(
+            "plan: AdminCreateUser for 2 input(s): would call 1 time(s), 0 exist already, 1 done per the resume file"
+        ),
+        "{}",
+        plan.stdout
+    );
+    let real = m.pooler(&["eval", &code], &[]);
+    ok(&real, "the second real run");
+    assert_eq!(usernames(&m, &pool), ["alice", "bob"]);
+    let log = std::fs::read_to_string(&resume).unwrap();
+    assert_eq!(log.lines().count(), 2, "{log}");
+}
