@@ -54,15 +54,32 @@ pub fn planned_id(name: &str) -> String {
 impl Service {
     /// One report line (and the changes under it), secrets hidden.
     pub fn plan_report(&self, what: &str, action: &str, changes: &[Change]) {
+        self.plan_report_marked(what, action, changes, &[]);
+    }
+
+    /// One report line and every change under it: `~ path: from -> to` for a change the
+    /// service would make, `! path: from -> to (refused: why)` for one it cannot make.
+    pub fn plan_report_marked(
+        &self,
+        what: &str,
+        action: &str,
+        changes: &[Change],
+        refused: &[(Change, String)],
+    ) {
         let secrets = &self.ctx.secrets;
         let mut text = format!("plan: {what}: {action}");
         for c in changes {
+            let why = refused.iter().find(|(r, _)| r == c).map(|(_, why)| why);
             text.push_str(&format!(
-                "\n  ~ {}: {} -> {}",
+                "\n  {} {}: {} -> {}",
+                if why.is_some() { '!' } else { '~' },
                 c.path,
                 secrets.shown_at(&c.path, &c.from),
                 secrets.shown_at(&c.path, &c.to)
             ));
+            if let Some(why) = why {
+                text.push_str(&format!(" (refused: {why})"));
+            }
         }
         self.ctx.notice(Notice::Plan(&text));
     }

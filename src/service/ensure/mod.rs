@@ -94,17 +94,23 @@ impl Service {
                 refused.push((c.clone(), "fixed when it was created".into()));
             }
         }
+        let mut all = changes.clone();
+        all.extend(schema.changes.iter().cloned());
         if !refused.is_empty() {
-            let shown: Vec<Change> = refused.iter().map(|(c, _)| c.clone()).collect();
             if planning {
+                // Every difference is told, the refused ones marked, so one plan shows the
+                // whole drift of the object.
+                for (c, _) in &refused {
+                    if !all.contains(c) {
+                        all.push(c.clone());
+                    }
+                }
                 self.ctx.plan_tally.refused();
-                self.plan_report(&what, "refused", &shown);
-                return Ok(Outcome::new(&found.id, "refused", shown));
+                self.plan_report_marked(&what, "refused", &all, &refused);
+                return Ok(Outcome::new(&found.id, "refused", all));
             }
             return Err(self.refusal(kind, &name, &refused));
         }
-        let mut all = changes.clone();
-        all.extend(schema.changes.iter().cloned());
         if all.is_empty() {
             if planning {
                 self.plan_report(&what, "unchanged", &[]);
