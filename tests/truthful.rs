@@ -125,3 +125,68 @@ fn no_dry_door_writes_the_resume_file_so_the_real_run_creates_the_users() {
     let log = std::fs::read_to_string(&resume).unwrap();
     assert_eq!(log.lines().count(), 2, "{log}");
 }
+
+/// A pool with software-token MFA, a Google identity provider (with a client secret) and a
+/// group, exported to `script`; its id.
+fn exported_pool_with_a_secret(m: &Moto, name: &str, script: &Path) -> String {
+    let pool = new_pool(m, name);
+    let setup = format!(
+        r#"cognito.set_user_pool_mfa_config(#{{UserPoolId: "{pool}", MfaConfiguration: "OPTIONAL",
+               SoftwareTokenMfaConfiguration: #{{Enabled: true}}}});
+           cognito.create_identity_provider(#{{UserPoolId: "{pool}", ProviderName: "Google",
+               ProviderType: "Google", ProviderDetails: #{{client_id: "cid",
+               client_secret: "the-google-secret", authorize_scopes: "email"}}}});
+           cognito.create_group(#{{UserPoolId: "{pool}", GroupName: "zeta"}});"#
+    );
+    ok(&m.pooler(&["eval", &setup], &[]), "setup");
+    let out = script.to_string_lossy();
+    ok(&m.pooler(&["export", &pool, "-o", &out], &[]), "export");
+    pool
+}
+
+#[test]
+#[ignore = "needs moto: bash tests/run.sh runs it"]
+fn a_plan_without_the_secret_variable_says_not_compared_and_goes_on() {
+    let m = moto("a_plan_without_the_secret_variable_says_not_compared_and_goes_on");
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("setup.rhai");
+    exported_pool_with_a_secret(&m, "TruthSecret", &script);
+    let path = script.to_string_lossy();
+    let plan = m.pooler(&["plan", "--detailed-exitcode", &path], &[]);
+    assert_eq!(plan.code, Some(0), "{}\n{}", plan.stdout, plan.stderr);
+    assert!(
+        plan.stdout.contains(
+            "plan: ensure_identity_provider `Google`: unchanged\n  \
+             ? ProviderDetails.client_secret: not compared (POOLER_SECRET_GOOGLE_CLIENT_SECRET is unset)"
+        ),
+        "{}",
+        plan.stdout
+    );
+    // The items after the provider are planned too.
+    assert!(
+        plan.stdout.contains("plan: ensure_group `zeta`: unchanged"),
+        "{}",
+        plan.stdout
+    );
+
+    // A real run needs the secret: without it, it stops naming the variable.
+    let run = m.pooler(&["run", &path], &[]);
+    assert_eq!(run.code, Some(4), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("the environment variable POOLER_SECRET_GOOGLE_CLIENT_SECRET is unset"),
+        "{}",
+        run.stderr
+    );
+    // With it, the run converges.
+    let run = m.pooler(
+        &["run", &path],
+        &[("POOLER_SECRET_GOOGLE_CLIENT_SECRET", "the-google-secret")],
+    );
+    ok(&run, "run with the secret");
+    assert!(
+        run.stdout.contains("identity provider Google: unchanged"),
+        "{}",
+        run.stdout
+    );
+}

@@ -180,6 +180,10 @@ impl Cognito {
         let secrets = &self.service.ctx.secrets;
         let list: Array = o.changes.iter().map(|c| change_map(c, secrets)).collect();
         m.insert("changes".into(), Dynamic::from_array(list));
+        if !o.not_compared.is_empty() {
+            let paths: Array = o.not_compared.iter().map(|p| p.clone().into()).collect();
+            m.insert("not_compared".into(), Dynamic::from_array(paths));
+        }
         Dynamic::from_map(m)
     }
 

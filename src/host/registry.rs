@@ -366,9 +366,10 @@ impl<'e> Registrar<'e> {
 
 /// Registers the areas that need no AWS configuration (json, helpers); file helpers resolve
 /// relative paths against `base` (the script's directory, like `import`).
-pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path) {
+/// `real` says whether calls are sent for real (an unset secret variable is then an error).
+pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path, real: bool) {
     json::register(reg);
-    util::register(reg, interrupt, base.to_path_buf());
+    util::register(reg, interrupt, base.to_path_buf(), real);
 }
 
 /// Registers every area: the base ones, `cognito` with one method per operation, and the
@@ -381,7 +382,8 @@ pub fn register_all(
     client: cognito::Cognito,
     region_override: bool,
 ) {
-    register_base(reg, interrupt, base);
+    let real = client.service.ctx.mode == crate::service::Mode::Run;
+    register_base(reg, interrupt, base, real);
     cognito::register(reg, model);
     import::register(reg);
     chilkat::register(reg, client, region_override);

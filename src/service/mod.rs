@@ -25,6 +25,7 @@ mod record;
 pub mod secrets;
 mod secrets_text;
 pub mod transcript;
+pub mod unread;
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;

@@ -5,6 +5,7 @@
 use std::cell::Cell;
 
 use super::ensure::Change;
+use super::unread::Unread;
 use super::{Notice, Service};
 
 /// What a plan found: writes it would make and changes it had to refuse. `pooler plan` exits
@@ -54,17 +55,19 @@ pub fn planned_id(name: &str) -> String {
 impl Service {
     /// One report line (and the changes under it), secrets hidden.
     pub fn plan_report(&self, what: &str, action: &str, changes: &[Change]) {
-        self.plan_report_marked(what, action, changes, &[]);
+        self.plan_report_marked(what, action, changes, &[], &[]);
     }
 
     /// One report line and every change under it: `~ path: from -> to` for a change the
-    /// service would make, `! path: from -> to (refused: why)` for one it cannot make.
+    /// service would make, `! path: from -> to (refused: why)` for one it cannot make,
+    /// `? path: not compared (why)` for a member the plan could not read.
     pub fn plan_report_marked(
         &self,
         what: &str,
         action: &str,
         changes: &[Change],
         refused: &[(Change, String)],
+        unread: &[Unread],
     ) {
         let secrets = &self.ctx.secrets;
         let mut text = format!("plan: {what}: {action}");
@@ -80,6 +83,9 @@ impl Service {
             if let Some(why) = why {
                 text.push_str(&format!(" (refused: {why})"));
             }
+        }
+        for u in unread {
+            text.push_str(&format!("\n  ? {}: not compared ({})", u.path, u.why));
         }
         self.ctx.notice(Notice::Plan(&text));
     }

@@ -18,6 +18,7 @@ pub use kinds::{ALL, Kind, STANDARD_ATTRIBUTES};
 use self::find::{Found, fail, text};
 use self::kinds::USER_POOL;
 use super::plan::planned_id;
+use super::unread::{Unread, take_markers};
 use super::{CallError, Check, Service, Site};
 
 type Res<T> = Result<T, CallError>;
@@ -30,6 +31,9 @@ pub struct Outcome {
     /// `unchanged` or `refused`.
     pub action: &'static str,
     pub changes: Vec<Change>,
+    /// Members that could not be compared (a secret whose variable is unset, a secret the
+    /// service does not return): their paths.
+    pub not_compared: Vec<String>,
 }
 
 impl Outcome {
@@ -38,7 +42,13 @@ impl Outcome {
             id: id.to_string(),
             action,
             changes,
+            not_compared: Vec::new(),
         }
+    }
+
+    fn unread(mut self, unread: &[Unread]) -> Self {
+        self.not_compared = unread.iter().map(|u| u.path.clone()).collect();
+        self
     }
 }
 
@@ -86,7 +96,23 @@ impl Service {
             }
             _ => schema::SchemaPlan::default(),
         };
-        let changes = diff(&diffed, Some(&found.current));
+        // A secret the plan cannot read is not compared; the rest of the object is.
+        let mut unread = take_markers(&mut diffed);
+        let mut changes = diff(&diffed, Some(&found.current));
+        if planning {
+            let secrets = self.ctx.secrets;
+            changes.retain(|c| {
+                let last = c.path.rsplit(['.', '[']).next().unwrap_or_default();
+                let hidden = c.from.is_null() && secrets.hides(last, super::Level::Strict);
+                if hidden {
+                    unread.push(Unread {
+                        path: c.path.clone(),
+                        why: "the service does not return it".into(),
+                    });
+                }
+                !hidden
+            });
+        }
         let mut refused = schema.refused;
         for c in &changes {
             let top = c.path.split(['.', '[']).next().unwrap_or_default();
@@ -106,21 +132,21 @@ impl Service {
                     }
                 }
                 self.ctx.plan_tally.refused();
-                self.plan_report_marked(&what, "refused", &all, &refused);
-                return Ok(Outcome::new(&found.id, "refused", all));
+                self.plan_report_marked(&what, "refused", &all, &refused, &unread);
+                return Ok(Outcome::new(&found.id, "refused", all).unread(&unread));
             }
             return Err(self.refusal(kind, &name, &refused));
         }
         if all.is_empty() {
             if planning {
-                self.plan_report(&what, "unchanged", &[]);
+                self.plan_report_marked(&what, "unchanged", &[], &[], &unread);
             }
-            return Ok(Outcome::new(&found.id, "unchanged", Vec::new()));
+            return Ok(Outcome::new(&found.id, "unchanged", Vec::new()).unread(&unread));
         }
         if planning {
             self.ctx.plan_tally.changed();
-            self.plan_report(&what, "would update", &all);
-            return Ok(Outcome::new(&found.id, "would update", all));
+            self.plan_report_marked(&what, "would update", &all, &[], &unread);
+            return Ok(Outcome::new(&found.id, "would update", all).unread(&unread));
         }
         if !changes.is_empty() {
             let update = self.update_input(kind, &found, &diffed, desired)?;
