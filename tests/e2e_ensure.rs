@@ -362,7 +362,11 @@ fn plan_lists_a_refused_change_with_every_other_difference() {
              ~ Policies.PasswordPolicy.RequireSymbols: true -> false\n  \
              ! UsernameConfiguration.CaseSensitive: false -> true (refused: fixed when it was created)"
         );
-        assert!(r.stdout.contains(&report), "no\n{report}\nin:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(&report),
+            "no\n{report}\nin:\n{}",
+            r.stdout
+        );
         assert!(
             r.stderr
                 .contains("plan: 1 change(s) would be refused by the service"),
@@ -373,5 +377,9 @@ fn plan_lists_a_refused_change_with_every_other_difference() {
     // `run` still refuses before writing anything.
     let r = setup(&m, "run", &path, name);
     assert_eq!(r.code, Some(6), "{}\n{}", r.stdout, r.stderr);
-    assert_eq!(describe(&m, &id), before, "the refused run changed the pool");
+    assert_eq!(
+        describe(&m, &id),
+        before,
+        "the refused run changed the pool"
+    );
 }

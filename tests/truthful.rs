@@ -60,10 +60,16 @@ fn dry_doors(m: &Moto, dir: &Path, code: &str, resume: &Path) {
     let script = script.to_string_lossy().to_string();
     let before = std::fs::read(resume).ok();
     let doors: Vec<(&str, Run)> = vec![
-        ("run --dry-run", m.pooler(&["--dry-run", "run", &script], &[])),
+        (
+            "run --dry-run",
+            m.pooler(&["--dry-run", "run", &script], &[]),
+        ),
         ("plan", m.pooler(&["plan", &script], &[])),
         ("check", m.pooler(&["check", &script], &[])),
-        ("eval --dry-run", m.pooler(&["--dry-run", "eval", code], &[])),
+        (
+            "eval --dry-run",
+            m.pooler(&["--dry-run", "eval", code], &[]),
+        ),
         (
             "repl --dry-run",
             m.pooler_stdin(&["--dry-run", "repl"], &[], Some(code)),
@@ -189,4 +195,94 @@ fn a_plan_without_the_secret_variable_says_not_compared_and_goes_on() {
         "{}",
         run.stdout
     );
+}
+
+const OWNED_SETUP: &str = r#"
+let pool = cognito.ensure_user_pool(#{ PoolName: args[0] });
+cognito.ensure_group(#{ UserPoolId: pool.id, GroupName: "admins" });
+if args.len() > 1 {
+    let gone = cognito.prune(pool.id, ["groups"]);
+    print(`pruned: ${gone}`);
+}
+"#;
+
+#[test]
+#[ignore = "needs moto: bash tests/run.sh runs it"]
+fn a_plan_lists_what_the_script_does_not_declare_and_prune_deletes_it() {
+    let m = moto("a_plan_lists_what_the_script_does_not_declare_and_prune_deletes_it");
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("owned.rhai");
+    std::fs::write(&script, OWNED_SETUP).unwrap();
+    let path = script.to_string_lossy();
+    let name = "TruthOwned";
+    ok(&m.pooler(&["run", &path, "--", name], &[]), "setup");
+    let plan = m.pooler(&["plan", "--detailed-exitcode", &path, "--", name], &[]);
+    assert_eq!(
+        plan.code,
+        Some(0),
+        "nothing undeclared yet: {}",
+        plan.stdout
+    );
+    let pool = eval(
+        &m,
+        &format!(
+            r#"cognito.paginate("ListUserPools", #{{MaxResults: 60}}).filter(|p| p.Name == "{name}")[0].Id"#
+        ),
+    );
+    let pool = pool.as_str().unwrap();
+    // Made by hand, not in the script.
+    let by_hand = format!(
+        r#"cognito.create_group(#{{UserPoolId: "{pool}", GroupName: "handmade"}});
+           cognito.create_user_pool_client(#{{UserPoolId: "{pool}", ClientName: "manual"}});"#
+    );
+    ok(&m.pooler(&["eval", &by_hand], &[]), "by hand");
+
+    let plan = m.pooler(&["plan", "--detailed-exitcode", &path, "--", name], &[]);
+    assert_eq!(plan.code, Some(2), "{}\n{}", plan.stdout, plan.stderr);
+    for line in [
+        format!("plan: app client `manual` in pool `{name}`: not in the script"),
+        format!("plan: group `handmade` in pool `{name}`: not in the script"),
+    ] {
+        assert!(
+            plan.stdout.contains(&line),
+            "no `{line}` in:\n{}",
+            plan.stdout
+        );
+    }
+    assert!(!plan.stdout.contains("`admins` in pool"), "{}", plan.stdout);
+
+    // The script owns its groups: the plan says "would delete", the run deletes; the client,
+    // not owned, stays and is still reported.
+    let plan = m.pooler(&["plan", &path, "--", name, "prune"], &[]);
+    ok(&plan, "plan with prune");
+    assert!(
+        plan.stdout.contains(&format!(
+            "plan: group `handmade` in pool `{name}`: would delete"
+        )),
+        "{}",
+        plan.stdout
+    );
+    assert!(
+        plan.stdout.contains(&format!(
+            "plan: app client `manual` in pool `{name}`: not in the script"
+        )),
+        "{}",
+        plan.stdout
+    );
+    let groups = format!(
+        r#"cognito.paginate("ListGroups", #{{UserPoolId: "{pool}"}}).map(|g| g.GroupName)"#
+    );
+    assert_eq!(eval(&m, &groups), serde_json::json!(["admins", "handmade"]));
+    let run = m.pooler(&["run", &path, "--", name, "prune"], &[]);
+    ok(&run, "run with prune");
+    assert!(
+        run.stdout.contains("pruned: [\"handmade\"]"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(eval(&m, &groups), serde_json::json!(["admins"]));
+    let clients = format!(
+        r#"cognito.paginate("ListUserPoolClients", #{{UserPoolId: "{pool}", MaxResults: 60}}).map(|c| c.ClientName)"#
+    );
+    assert_eq!(eval(&m, &clients), serde_json::json!(["manual"]));
 }

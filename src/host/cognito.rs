@@ -173,6 +173,17 @@ impl Cognito {
         Ok(self.outcome_map(&outcome))
     }
 
+    fn prune(&self, pool: &str, kinds: Array) -> Res<Dynamic> {
+        let words: Vec<String> = kinds.iter().map(|k| k.to_string()).collect();
+        let gone = self
+            .service
+            .prune_undeclared(pool, &words)
+            .map_err(|e| self.fail(e))?;
+        Ok(Dynamic::from_array(
+            gone.into_iter().map(Dynamic::from).collect(),
+        ))
+    }
+
     fn outcome_map(&self, o: &Outcome) -> Dynamic {
         let mut m = RhaiMap::new();
         m.insert("id".into(), o.id.clone().into());
@@ -313,6 +324,9 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
             )
         },
     );
+    reg.func("prune", |c: &mut Cognito, pool: &str, kinds: Array| {
+        c.prune(pool, kinds)
+    });
     reg.func(
         "ensure_setting",
         |ctx: NativeCallContext, c: &mut Cognito, read: &str, write: &str, desired: Dynamic| {

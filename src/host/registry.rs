@@ -216,6 +216,12 @@ const DOCS: &[FnDoc] = &[
     ),
     method(
         "cognito",
+        "prune",
+        "cognito.prune(pool_id, [\"groups\", \"app_clients\", ...])",
+        "the script owns these kinds of an ensured pool: deletes what no ensure_* named (a plan says would delete)",
+    ),
+    method(
+        "cognito",
         "ensure_setting",
         "cognito.ensure_setting(read, write, desired)",
         "reads a setting with `read`, writes it whole with `write` only when what `desired` mentions differs",

@@ -14,6 +14,7 @@ use super::{Notice, Service};
 pub struct PlanTally {
     changes: Cell<usize>,
     refused: Cell<usize>,
+    undeclared: Cell<usize>,
 }
 
 impl PlanTally {
@@ -23,6 +24,16 @@ impl PlanTally {
 
     pub fn refused(&self) {
         self.refused.set(self.refused.get() + 1);
+    }
+
+    /// An object in an ensured pool that the script does not declare.
+    pub fn undeclared(&self) {
+        self.undeclared.set(self.undeclared.get() + 1);
+    }
+
+    /// Objects found in ensured pools that the script does not declare.
+    pub fn undeclared_count(&self) -> usize {
+        self.undeclared.get()
     }
 
     /// Writes the plan would make.

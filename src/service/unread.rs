@@ -84,7 +84,10 @@ mod tests {
                 why: "POOLER_SECRET_GOOGLE_CLIENT_SECRET is unset".into()
             }]
         );
-        assert_eq!(v, json!({"ProviderDetails": {"client_id": "x", "client_secret": null}}));
+        assert_eq!(
+            v,
+            json!({"ProviderDetails": {"client_id": "x", "client_secret": null}})
+        );
         assert_eq!(variable_of("<unset HOME>"), None, "only secret variables");
     }
 }

@@ -9,6 +9,7 @@ mod diff;
 mod find;
 pub mod kinds;
 mod schema;
+pub mod undeclared;
 
 use serde_json::Value;
 
@@ -59,8 +60,23 @@ impl Service {
         self.call_with(op, input, site, Check::ErrorsOnly)
     }
 
-    /// The whole `ensure_*` algorithm for one kind.
+    /// `ensure_*` for one kind; what it ensured is noted for the undeclared-object check.
     pub fn ensure(&self, kind: &Kind, desired: &Value, site: Option<&Site>) -> Res<Outcome> {
+        let outcome = self.ensure_one(kind, desired, site)?;
+        if !self.ctx.dry_run() {
+            let declared = &self.ctx.declared;
+            let name = text(desired, kind.name_key).unwrap_or_default();
+            if kind.function == USER_POOL.function {
+                declared.pool(&outcome.id, name, &self.client);
+            } else if let Some(pool) = text(desired, "UserPoolId") {
+                declared.object(pool, kind.function, name);
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// The whole `ensure_*` algorithm for one kind.
+    fn ensure_one(&self, kind: &Kind, desired: &Value, site: Option<&Site>) -> Res<Outcome> {
         if !desired.is_object() {
             return Err(fail(kind, "the desired settings must be a map".into()));
         }
