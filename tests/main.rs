@@ -28,3 +28,4 @@ mod records;
 mod repl;
 mod secrets;
 mod truthful;
+mod truthful_errors;

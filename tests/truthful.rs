@@ -286,3 +286,35 @@ fn a_plan_lists_what_the_script_does_not_declare_and_prune_deletes_it() {
     );
     assert_eq!(eval(&m, &clients), serde_json::json!(["manual"]));
 }
+
+#[test]
+#[ignore = "needs moto: bash tests/run.sh runs it"]
+fn plan_lines_name_the_item_of_each_write() {
+    let m = moto("plan_lines_name_the_item_of_each_write");
+    let dir = tempfile::tempdir().unwrap();
+    let pool = new_pool(&m, "TruthNames");
+    let script = dir.path().join("names.rhai");
+    std::fs::write(
+        &script,
+        format!(
+            r#"cognito.admin_create_users("{pool}", [#{{ Username: "alice" }}, #{{ Username: "bob" }}],
+                   #{{ progress: false }});
+               cognito.create_group(#{{ UserPoolId: "{pool}", GroupName: "admins" }});"#
+        ),
+    )
+    .unwrap();
+    let plan = m.pooler(&["plan", &script.to_string_lossy()], &[]);
+    ok(&plan, "plan");
+    for line in [
+        "plan: would call AdminCreateUser (alice)\n",
+        "plan: would call AdminCreateUser (bob)\n",
+        "plan: would call CreateGroup (admins)\n",
+    ] {
+        assert!(
+            plan.stdout.contains(line),
+            "no `{line}` in:\n{}",
+            plan.stdout
+        );
+    }
+    assert!(usernames(&m, &pool).is_empty(), "the plan created users");
+}

@@ -276,7 +276,10 @@ impl Service {
         };
         let (region, endpoint) = if planned {
             ctx.plan_tally.changed();
-            ctx.notice(Notice::Plan(&format!("plan: would call {}", op.name)));
+            let item = super::plan::item_name(input)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            ctx.notice(Notice::Plan(&format!("plan: would call {}{item}", op.name)));
             ("planned".to_string(), String::new())
         } else {
             if !ctx.announced.replace(true) {

@@ -47,6 +47,29 @@ impl PlanTally {
     }
 }
 
+/// The members that name the item of a write, most specific first.
+const ITEM_NAMES: &[&str] = &[
+    "Username",
+    "GroupName",
+    "ClientName",
+    "ProviderName",
+    "Identifier",
+    "Domain",
+    "PoolName",
+    "ClientId",
+];
+
+/// What a planned write is about (the user name, the group name, …), for its plan line; a
+/// user added to a group is `alice to admins`.
+pub fn item_name(input: &serde_json::Value) -> Option<String> {
+    let text = |k: &str| input.get(k).and_then(serde_json::Value::as_str);
+    let first = ITEM_NAMES.iter().find_map(|k| text(k))?;
+    match (text("Username"), text("GroupName")) {
+        (Some(user), Some(group)) => Some(format!("{user} to {group}")),
+        _ => Some(first.to_string()),
+    }
+}
+
 /// Marks ids that a plan made up for things it would create.
 pub const PLANNED_PREFIX: &str = "planned_";
 
