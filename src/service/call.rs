@@ -22,6 +22,9 @@ pub enum Check {
     ErrorsOnly,
     /// Already validated by the caller.
     None,
+    /// A lookup made before a bulk write (as `None`): a not-found answer is what it expects,
+    /// counted as a probe in the interrupt summary, never as a failure.
+    Probe,
 }
 
 /// A call's result with what the wire said, for callers that show the HTTP exchange (the
@@ -129,7 +132,7 @@ impl Service {
         check: Check,
     ) -> Pin<Box<dyn Future<Output = Result<(), CallError>> + 'a>> {
         Box::pin(async move {
-            if check == Check::None || !self.ctx.validate {
+            if matches!(check, Check::None | Check::Probe) || !self.ctx.validate {
                 return Ok(());
             }
             let secrets = &self.ctx.secrets;
@@ -233,6 +236,7 @@ impl Service {
             attempts: &outcome.attempts,
             millis: outcome.elapsed.as_millis(),
             dry_run: false,
+            probe: check == Check::Probe,
         };
         let recorded = self.record(&record);
         let result = match (outcome.result, recorded) {
@@ -309,6 +313,7 @@ impl Service {
             attempts: &[],
             millis: started.elapsed().as_millis(),
             dry_run: true,
+            probe: false,
         };
         if let Err(e) = self.record(&record) {
             return Detailed {
