@@ -5,7 +5,9 @@ use std::sync::Mutex;
 
 /// Per operation, in first-call order: (name, ok, failed, stopped by the interruption, lookups
 /// of a bulk run that found nothing).
-static CALLS: Mutex<Vec<(String, u64, u64, u64, u64)>> = Mutex::new(Vec::new());
+static CALLS: Mutex<Vec<Counts>> = Mutex::new(Vec::new());
+
+type Counts = (String, u64, u64, u64, u64);
 
 /// Notes one finished call; `error_type` is `None` for success, `Some("Interrupted")` for a
 /// call the interruption cut short and `Some("probe")` for a bulk lookup that found nothing
