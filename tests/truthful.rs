@@ -318,3 +318,44 @@ fn plan_lines_name_the_item_of_each_write() {
     }
     assert!(usernames(&m, &pool).is_empty(), "the plan created users");
 }
+
+#[test]
+#[ignore = "needs moto: bash tests/run.sh runs it"]
+fn the_mfa_trap_reads_the_factors_an_existing_pool_has() {
+    let m = moto("the_mfa_trap_reads_the_factors_an_existing_pool_has");
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("setup.rhai");
+    exported_pool_with_a_secret(&m, "TruthTotp", &script);
+    // The exported pool has software-token MFA: no trap warning.
+    let plan = m.pooler(&["plan", &script.to_string_lossy()], &[]);
+    ok(&plan, "plan");
+    assert!(!plan.stderr.contains("no MFA factor"), "{}", plan.stderr);
+
+    // A pool with OPTIONAL and no factor at all still gets it, named after ensure_user_pool
+    // (nothing is created).
+    let bare = format!(
+        r#"cognito.create_user_pool(#{{PoolName: "TruthNoFactor", MfaConfiguration: "OPTIONAL"}}).UserPool.Id"#
+    );
+    eval(&m, &bare);
+    let ensure = dir.path().join("ensure.rhai");
+    std::fs::write(
+        &ensure,
+        r#"cognito.ensure_user_pool(#{ PoolName: "TruthNoFactor", MfaConfiguration: "OPTIONAL" });"#,
+    )
+    .unwrap();
+    let plan = m.pooler(&["plan", &ensure.to_string_lossy()], &[]);
+    ok(&plan, "plan of the bare pool");
+    assert!(
+        plan.stderr
+            .contains("warning: ensure_user_pool: a known Cognito trap"),
+        "{}",
+        plan.stderr
+    );
+    assert!(
+        plan.stderr
+            .contains("MfaConfiguration: OPTIONAL with no MFA factor configured"),
+        "{}",
+        plan.stderr
+    );
+    assert!(!plan.stderr.contains("CreateUserPool"), "{}", plan.stderr);
+}

@@ -22,6 +22,9 @@ pub enum Check {
     ErrorsOnly,
     /// Already validated by the caller.
     None,
+    /// Validate, telling warnings, but leave the trap lints to the caller, which knows what
+    /// exists (`ensure_user_pool` reads the pool's MFA factors first).
+    NoLint,
     /// A lookup made before a bulk write (as `None`): a not-found answer is what it expects,
     /// counted as a probe in the interrupt summary, never as a failure.
     Probe,
@@ -106,8 +109,19 @@ impl Service {
         input: &Value,
         site: Option<&Site>,
     ) -> Result<(), CallError> {
+        self.check_as(op, input, site, Check::Full)
+    }
+
+    /// [`Service::check`] with the checking `check` says.
+    pub fn check_as(
+        &self,
+        op: &'static Operation,
+        input: &Value,
+        site: Option<&Site>,
+        check: Check,
+    ) -> Result<(), CallError> {
         let runtime = self.ctx.runtime();
-        runtime.block_on(self.check_async(op, input, site, Check::Full))
+        runtime.block_on(self.check_async(op, input, site, check))
     }
 
     /// The validation problems of `input` that stop a call (errors, and warnings under --strict).
@@ -147,7 +161,7 @@ impl Service {
             let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
                 .into_iter()
                 .partition(|p| p.severity == Severity::Error || strict);
-            if check == Check::Full && !warnings.is_empty() {
+            if matches!(check, Check::Full | Check::NoLint) && !warnings.is_empty() {
                 self.ctx.notice(Notice::Problems {
                     operation: &op.name,
                     site,

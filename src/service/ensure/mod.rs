@@ -87,7 +87,10 @@ impl Service {
             return Err(fail(kind, format!("`{}` is required", kind.name_key)));
         };
         let first = self.needed(kind.create.unwrap_or(kind.update), kind.function)?;
-        self.check(first, desired, site)?;
+        let is_pool = kind.function == USER_POOL.function;
+        // A pool's traps depend on what exists: linted once it is found (or not).
+        let check = if is_pool { Check::NoLint } else { Check::Full };
+        self.check_as(first, desired, site, check)?;
         let what = format!("{} `{name}`", kind.function);
         let planning = self.ctx.planning();
         // A dry run reads nothing real, so it assumes nothing exists yet.
@@ -96,6 +99,9 @@ impl Service {
         } else {
             self.find(kind, desired, &name)?
         };
+        if is_pool {
+            self.lint_ensure_pool(first, desired, found.as_ref().map(|f| f.id.as_str()), site);
+        }
         let Some(found) = found else {
             return self.create(kind, desired, &name, &what, site);
         };
