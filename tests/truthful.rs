@@ -333,10 +333,10 @@ fn the_mfa_trap_reads_the_factors_an_existing_pool_has() {
 
     // A pool with OPTIONAL and no factor at all still gets it, named after ensure_user_pool
     // (nothing is created).
-    let bare = format!(
-        r#"cognito.create_user_pool(#{{PoolName: "TruthNoFactor", MfaConfiguration: "OPTIONAL"}}).UserPool.Id"#
+    eval(
+        &m,
+        r#"cognito.create_user_pool(#{PoolName: "TruthNoFactor", MfaConfiguration: "OPTIONAL"}).UserPool.Id"#,
     );
-    eval(&m, &bare);
     let ensure = dir.path().join("ensure.rhai");
     std::fs::write(
         &ensure,
