@@ -385,6 +385,10 @@ fn run_script(
         return exit::VALIDATION;
     }
     if mode == Mode::Plan && code == exit::SUCCESS {
+        if let Err(e) = service::ensure::undeclared::report_undeclared(&runner.calls) {
+            eprintln!("error: {e}");
+            return e.exit_code();
+        }
         return plan_status(&runner.calls, detailed_exitcode);
     }
     code
@@ -401,7 +405,7 @@ fn plan_status(calls: &Context, detailed: bool) -> i32 {
         );
         return exit::SERVICE;
     }
-    if detailed && tally.changes() > 0 {
+    if detailed && tally.changes() + tally.undeclared_count() > 0 {
         return exit::PLAN_CHANGES;
     }
     exit::SUCCESS

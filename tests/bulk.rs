@@ -264,6 +264,24 @@ fn an_interrupted_run_continues_where_it_stopped() {
     assert!(status.success());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
+    // The summary counts the lookups that found no user (before each create) as probes, not
+    // as failures.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("AdminGetUser ") && stderr.contains(" looked up, not there yet"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr
+            .split("AdminGetUser ")
+            .nth(1)
+            .unwrap_or_default()
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .contains("failed"),
+        "{stderr}"
+    );
     let recorded = lines();
     let created = server.created().len();
     assert!(recorded < 300, "the run was not interrupted");

@@ -28,3 +28,5 @@ mod quota;
 mod records;
 mod repl;
 mod secrets;
+mod truthful;
+mod truthful_errors;

@@ -173,6 +173,17 @@ impl Cognito {
         Ok(self.outcome_map(&outcome))
     }
 
+    fn prune(&self, pool: &str, kinds: Array) -> Res<Dynamic> {
+        let words: Vec<String> = kinds.iter().map(|k| k.to_string()).collect();
+        let gone = self
+            .service
+            .prune_undeclared(pool, &words)
+            .map_err(|e| self.fail(e))?;
+        Ok(Dynamic::from_array(
+            gone.into_iter().map(Dynamic::from).collect(),
+        ))
+    }
+
     fn outcome_map(&self, o: &Outcome) -> Dynamic {
         let mut m = RhaiMap::new();
         m.insert("id".into(), o.id.clone().into());
@@ -180,6 +191,10 @@ impl Cognito {
         let secrets = &self.service.ctx.secrets;
         let list: Array = o.changes.iter().map(|c| change_map(c, secrets)).collect();
         m.insert("changes".into(), Dynamic::from_array(list));
+        if !o.not_compared.is_empty() {
+            let paths: Array = o.not_compared.iter().map(|p| p.clone().into()).collect();
+            m.insert("not_compared".into(), Dynamic::from_array(paths));
+        }
         Dynamic::from_map(m)
     }
 
@@ -309,6 +324,9 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
             )
         },
     );
+    reg.func("prune", |c: &mut Cognito, pool: &str, kinds: Array| {
+        c.prune(pool, kinds)
+    });
     reg.func(
         "ensure_setting",
         |ctx: NativeCallContext, c: &mut Cognito, read: &str, write: &str, desired: Dynamic| {

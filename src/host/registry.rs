@@ -216,6 +216,12 @@ const DOCS: &[FnDoc] = &[
     ),
     method(
         "cognito",
+        "prune",
+        "cognito.prune(pool_id, [\"groups\", \"app_clients\", ...])",
+        "the script owns these kinds of an ensured pool: deletes what no ensure_* named (a plan says would delete)",
+    ),
+    method(
+        "cognito",
         "ensure_setting",
         "cognito.ensure_setting(read, write, desired)",
         "reads a setting with `read`, writes it whole with `write` only when what `desired` mentions differs",
@@ -366,9 +372,10 @@ impl<'e> Registrar<'e> {
 
 /// Registers the areas that need no AWS configuration (json, helpers); file helpers resolve
 /// relative paths against `base` (the script's directory, like `import`).
-pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path) {
+/// `real` says whether calls are sent for real (an unset secret variable is then an error).
+pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path, real: bool) {
     json::register(reg);
-    util::register(reg, interrupt, base.to_path_buf());
+    util::register(reg, interrupt, base.to_path_buf(), real);
 }
 
 /// Registers every area: the base ones, `cognito` with one method per operation, and the
@@ -381,7 +388,8 @@ pub fn register_all(
     client: cognito::Cognito,
     region_override: bool,
 ) {
-    register_base(reg, interrupt, base);
+    let real = client.service.ctx.mode == crate::service::Mode::Run;
+    register_base(reg, interrupt, base, real);
     cognito::register(reg, model);
     import::register(reg);
     chilkat::register(reg, client, region_override);

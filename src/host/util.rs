@@ -165,12 +165,28 @@ fn exit_with(code: INT, message: Option<String>) -> Result<()> {
     Err(EvalAltResult::ErrorTerminated(Dynamic::from_map(token), rhai::Position::NONE).into())
 }
 
+/// `env(name)`: the variable's value, or `()` when it is unset. A secret an exported script
+/// needs (`POOLER_SECRET_…`) that is unset stops a real run with an error naming it; a plan, a
+/// dry run or `check` get a marker in its place that `ensure_*` reports as "not compared".
+fn env_of(name: &str, real: bool) -> Result<Dynamic> {
+    use crate::service::unread::{SECRET_ENV_PREFIX, marker};
+    match std::env::var(name) {
+        Ok(value) => Ok(value.into()),
+        Err(_) if name.starts_with(SECRET_ENV_PREFIX) && real => Err(format!(
+            "env(\"{name}\"): the environment variable {name} is unset; it holds a secret \
+             this script sends (set it, e.g. `{name}=… pooler run …`)"
+        )
+        .into()),
+        Err(_) if name.starts_with(SECRET_ENV_PREFIX) => Ok(marker(name).into()),
+        Err(_) => Ok(Dynamic::UNIT),
+    }
+}
+
 /// Registers the helpers; file reads resolve relative paths against `base` (the running
 /// script's directory; empty or `.` for the working directory).
-pub fn register(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: PathBuf) {
-    reg.func("env", |name: &str| -> Dynamic {
-        std::env::var(name).map_or(Dynamic::UNIT, Dynamic::from)
-    });
+/// `real`: calls are sent for real, so an unset `POOLER_SECRET_…` variable is an error.
+pub fn register(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: PathBuf, real: bool) {
+    reg.func("env", move |name: &str| env_of(name, real));
     reg.func(
         "env",
         |name: &str, default: ImmutableString| -> ImmutableString {

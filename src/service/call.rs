@@ -22,6 +22,12 @@ pub enum Check {
     ErrorsOnly,
     /// Already validated by the caller.
     None,
+    /// Validate, telling warnings, but leave the trap lints to the caller, which knows what
+    /// exists (`ensure_user_pool` reads the pool's MFA factors first).
+    NoLint,
+    /// A lookup made before a bulk write (as `None`): a not-found answer is what it expects,
+    /// counted as a probe in the interrupt summary, never as a failure.
+    Probe,
 }
 
 /// A call's result with what the wire said, for callers that show the HTTP exchange (the
@@ -103,8 +109,19 @@ impl Service {
         input: &Value,
         site: Option<&Site>,
     ) -> Result<(), CallError> {
+        self.check_as(op, input, site, Check::Full)
+    }
+
+    /// [`Service::check`] with the checking `check` says.
+    pub fn check_as(
+        &self,
+        op: &'static Operation,
+        input: &Value,
+        site: Option<&Site>,
+        check: Check,
+    ) -> Result<(), CallError> {
         let runtime = self.ctx.runtime();
-        runtime.block_on(self.check_async(op, input, site, Check::Full))
+        runtime.block_on(self.check_async(op, input, site, check))
     }
 
     /// The validation problems of `input` that stop a call (errors, and warnings under --strict).
@@ -129,7 +146,7 @@ impl Service {
         check: Check,
     ) -> Pin<Box<dyn Future<Output = Result<(), CallError>> + 'a>> {
         Box::pin(async move {
-            if check == Check::None || !self.ctx.validate {
+            if matches!(check, Check::None | Check::Probe) || !self.ctx.validate {
                 return Ok(());
             }
             let secrets = &self.ctx.secrets;
@@ -144,7 +161,7 @@ impl Service {
             let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
                 .into_iter()
                 .partition(|p| p.severity == Severity::Error || strict);
-            if check == Check::Full && !warnings.is_empty() {
+            if matches!(check, Check::Full | Check::NoLint) && !warnings.is_empty() {
                 self.ctx.notice(Notice::Problems {
                     operation: &op.name,
                     site,
@@ -233,6 +250,7 @@ impl Service {
             attempts: &outcome.attempts,
             millis: outcome.elapsed.as_millis(),
             dry_run: false,
+            probe: check == Check::Probe,
         };
         let recorded = self.record(&record);
         let result = match (outcome.result, recorded) {
@@ -276,7 +294,10 @@ impl Service {
         };
         let (region, endpoint) = if planned {
             ctx.plan_tally.changed();
-            ctx.notice(Notice::Plan(&format!("plan: would call {}", op.name)));
+            let item = super::plan::item_name(input)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            ctx.notice(Notice::Plan(&format!("plan: would call {}{item}", op.name)));
             ("planned".to_string(), String::new())
         } else {
             if !ctx.announced.replace(true) {
@@ -306,6 +327,7 @@ impl Service {
             attempts: &[],
             millis: started.elapsed().as_millis(),
             dry_run: true,
+            probe: false,
         };
         if let Err(e) = self.record(&record) {
             return Detailed {

@@ -87,7 +87,63 @@ pub fn left_out(update_members: &[String], input: &Value, current: &Value) -> Ve
         .collect()
 }
 
+/// The MFA factors a pool has (GetUserPoolMfaConfig's answer) make OPTIONAL or ON sound.
+fn has_factor(config: &Value) -> bool {
+    has(config, "SmsMfaConfiguration")
+        || has(config, "EmailMfaConfiguration")
+        || config
+            .pointer("/SoftwareTokenMfaConfiguration/Enabled")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+}
+
 impl Service {
+    /// The trap warnings of `ensure_user_pool(desired)`. A pool it creates is linted as the
+    /// CreateUserPool it sends; for an existing pool (`existing`: its id) the MFA trap reads
+    /// the factors the pool has, so an exported script of a pool with software tokens gets no
+    /// warning, and a warning names `ensure_user_pool`, not a create that does not happen.
+    pub(super) fn lint_ensure_pool(
+        &self,
+        create: &'static Operation,
+        desired: &Value,
+        existing: Option<&str>,
+        site: Option<&Site>,
+    ) {
+        let Some(id) = existing else {
+            return self
+                .ctx
+                .runtime()
+                .block_on(self.lint(create, desired, site));
+        };
+        let mut found = warnings(&create.name, desired);
+        let mfa_line = |l: &String| l.starts_with("MfaConfiguration:");
+        if found.iter().any(mfa_line) {
+            let factors = self
+                .ctx
+                .model
+                .operation("GetUserPoolMfaConfig")
+                .and_then(|op| {
+                    self.call_with(
+                        op,
+                        &serde_json::json!({ "UserPoolId": id }),
+                        None,
+                        Check::None,
+                    )
+                    .ok()
+                });
+            if factors.as_ref().is_some_and(has_factor) {
+                found.retain(|l| !mfa_line(l));
+            }
+        }
+        if !found.is_empty() {
+            self.ctx.notice(Notice::Traps {
+                operation: "ensure_user_pool",
+                site,
+                lines: &found,
+            });
+        }
+    }
+
     /// Tells the trap warnings for a call the script makes (before it is sent).
     pub(super) async fn lint(&self, op: &'static Operation, input: &Value, site: Option<&Site>) {
         let mut found = warnings(&op.name, input);

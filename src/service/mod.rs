@@ -25,6 +25,7 @@ mod record;
 pub mod secrets;
 mod secrets_text;
 pub mod transcript;
+pub mod unread;
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
@@ -69,6 +70,8 @@ pub struct Context {
     pub secrets: &'static Secrets,
     /// What a plan found (`pooler plan`).
     pub plan_tally: plan::PlanTally,
+    /// What this run's `ensure_*` calls declared, for the undeclared-object check.
+    pub declared: ensure::undeclared::Declared,
     runtime: OnceCell<tokio::runtime::Runtime>,
     /// Whether the dry-run remark has been made.
     announced: Cell<bool>,
@@ -106,6 +109,7 @@ impl Context {
             interrupt,
             secrets: Secrets::for_model(model),
             plan_tally: plan::PlanTally::default(),
+            declared: Default::default(),
             runtime: OnceCell::new(),
             announced: Cell::new(false),
         }

@@ -1,5 +1,6 @@
 //! `paginate`: every page of a paginated operation through the pipeline, following the
-//! model's token until the last page (or a token seen before, which ends a loop).
+//! model's token until the last page; a token seen before is an error naming the operation
+//! (as botocore raises), never a silent stop or an endless loop.
 
 use std::collections::HashSet;
 
@@ -34,7 +35,19 @@ impl Service {
                 items.extend(page.iter().cloned());
             }
             match response.get(&pager.output_token) {
-                Some(Value::String(token)) if !token.is_empty() && seen.insert(token.clone()) => {
+                Some(Value::String(token)) if !token.is_empty() => {
+                    // botocore raises here too: following the token again would loop forever.
+                    if !seen.insert(token.clone()) {
+                        return Err(CallError::bad_input(
+                            &op.name,
+                            format!(
+                                "the service returned the same {} twice; stopping instead of \
+                                 looping (the {} item(s) read so far are not returned)",
+                                pager.output_token,
+                                items.len()
+                            ),
+                        ));
+                    }
                     request[pager.input_token.as_str()] = Value::String(token.clone());
                 }
                 _ => return Ok(items),

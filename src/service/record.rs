@@ -21,6 +21,8 @@ pub(super) struct Record<'a> {
     pub attempts: &'a [Attempt],
     pub millis: u128,
     pub dry_run: bool,
+    /// A bulk run's lookup (`Check::Probe`): not found is its expected answer.
+    pub probe: bool,
 }
 
 impl Service {
@@ -28,7 +30,8 @@ impl Service {
     pub(super) fn record(&self, r: &Record<'_>) -> Result<(), CallError> {
         let ctx = &self.ctx;
         let error_type = r.error.map(AwsError::kind);
-        progress::note(&r.op.name, error_type);
+        let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
+        progress::note(&r.op.name, if missed { Some("probe") } else { error_type });
         let response = r.response.map(|v| ctx.secrets.output(r.op, v));
         if ctx.verbose && !r.dry_run {
             let shown = match (&response, r.error) {

@@ -44,10 +44,21 @@ impl Moto {
     /// other AWS or POOLER variable, no shared config), plus `env`; the secret key must not
     /// appear in what it prints.
     pub fn pooler(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        self.pooler_stdin(args, env, None)
+    }
+
+    /// The same, with `stdin` as standard input (a pipe, not a terminal).
+    pub fn pooler_stdin(&self, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Run {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pooler"));
         cmd.args(args)
             .current_dir(super::repo_root())
-            .stdin(std::process::Stdio::null());
+            .stdin(if stdin.is_some() {
+                std::process::Stdio::piped()
+            } else {
+                std::process::Stdio::null()
+            })
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
         for (name, _) in std::env::vars_os() {
             let text = name.to_string_lossy();
             if text.starts_with("AWS_") || text.starts_with("POOLER_") {
@@ -66,7 +77,13 @@ impl Moto {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let out = cmd.output().expect("start pooler");
+        let mut child = cmd.spawn().expect("start pooler");
+        if let Some(text) = stdin {
+            use std::io::Write as _;
+            let mut pipe = child.stdin.take().expect("a stdin pipe");
+            pipe.write_all(text.as_bytes()).expect("write stdin");
+        }
+        let out = child.wait_with_output().expect("wait for pooler");
         let run = Run {
             code: out.status.code(),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

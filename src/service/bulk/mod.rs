@@ -22,7 +22,7 @@ pub use opts::Opts;
 use self::probe::Probe;
 use self::resume::{ResumeLog, finished};
 use super::pace::{MAX_IN_FLIGHT, progress_line};
-use super::{CallError, Check, Notice, Service, Site};
+use super::{CallError, Check, Mode, Notice, Service, Site};
 use crate::aws::{self, Gate};
 use crate::model::Operation;
 
@@ -82,6 +82,16 @@ fn key_of(input: &Value, key: &str, index: usize) -> String {
         Some(Value::String(s)) => s.clone(),
         _ => format!("#{index}"),
     }
+}
+
+/// Whether `kind` is the answer `op` gives when the item itself is there already: an
+/// "exists" error the model lists for that operation (UsernameExistsException for
+/// AdminCreateUser, GroupExistsException for CreateGroup, …). AliasExistsException means
+/// another user holds the alias: a failure, never "already there".
+fn already_there(op: &Operation, kind: &str) -> bool {
+    op.errors.iter().any(|e| e == kind)
+        && kind != "AliasExistsException"
+        && (kind.ends_with("ExistsException") || kind == "DuplicateProviderException")
 }
 
 struct Item {
@@ -153,7 +163,7 @@ impl Run {
                 self.finish(&item.key, "done");
             }
             Err(e @ (CallError::Interrupted { .. } | CallError::Output { .. })) => self.stop(e),
-            Err(e) if self.skip_existing && e.kind().ends_with("ExistsException") => {
+            Err(e) if self.skip_existing && already_there(self.op, e.kind()) => {
                 bump(&t.skipped);
                 self.finish(&item.key, "skipped");
             }
@@ -318,7 +328,9 @@ impl Service {
             concurrency: opts.concurrency,
             queue: RefCell::new(queue),
             tally: Tally::default(),
-            log: ResumeLog::open(opts.resume.as_ref())?,
+            // Only what really happened is recorded: a dry run, `check` and a plan read the
+            // resume file but never write it, so a later real run still does the work.
+            log: ResumeLog::open(opts.resume.as_ref().filter(|_| self.ctx.mode == Mode::Run))?,
             skip_existing: opts.skip_existing,
             probe,
             site: site.cloned(),
@@ -352,8 +364,14 @@ impl Service {
             self.plan_report(
                 &format!("{} for {} input(s)", op.name, total + resumed),
                 &format!(
-                    "would call {} time(s), {} exist already",
-                    summary.planned, summary.skipped
+                    "would call {} time(s), {} exist already{}",
+                    summary.planned,
+                    summary.skipped,
+                    if resumed > 0 {
+                        format!(", {resumed} done per the resume file")
+                    } else {
+                        String::new()
+                    }
                 ),
                 &[],
             );

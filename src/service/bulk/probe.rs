@@ -42,7 +42,7 @@ impl Probe {
             Probe::User(get) => {
                 let request = json!({ "UserPoolId": pool, "Username": user });
                 match service
-                    .call_async(get, &request, None, Check::None, None)
+                    .call_async(get, &request, None, Check::Probe, None)
                     .await
                 {
                     Ok(_) => Ok(true),
@@ -57,7 +57,7 @@ impl Probe {
                 let mut request = json!({ "UserPoolId": pool, "Username": user, "Limit": 60 });
                 loop {
                     let page = match service
-                        .call_async(list, &request, None, Check::None, None)
+                        .call_async(list, &request, None, Check::Probe, None)
                         .await
                     {
                         Ok(page) => page,

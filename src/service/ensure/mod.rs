@@ -9,6 +9,7 @@ mod diff;
 mod find;
 pub mod kinds;
 mod schema;
+pub mod undeclared;
 
 use serde_json::Value;
 
@@ -18,6 +19,7 @@ pub use kinds::{ALL, Kind, STANDARD_ATTRIBUTES};
 use self::find::{Found, fail, text};
 use self::kinds::USER_POOL;
 use super::plan::planned_id;
+use super::unread::{Unread, take_markers};
 use super::{CallError, Check, Service, Site};
 
 type Res<T> = Result<T, CallError>;
@@ -30,6 +32,9 @@ pub struct Outcome {
     /// `unchanged` or `refused`.
     pub action: &'static str,
     pub changes: Vec<Change>,
+    /// Members that could not be compared (a secret whose variable is unset, a secret the
+    /// service does not return): their paths.
+    pub not_compared: Vec<String>,
 }
 
 impl Outcome {
@@ -38,7 +43,13 @@ impl Outcome {
             id: id.to_string(),
             action,
             changes,
+            not_compared: Vec::new(),
         }
+    }
+
+    fn unread(mut self, unread: &[Unread]) -> Self {
+        self.not_compared = unread.iter().map(|u| u.path.clone()).collect();
+        self
     }
 }
 
@@ -49,8 +60,23 @@ impl Service {
         self.call_with(op, input, site, Check::ErrorsOnly)
     }
 
-    /// The whole `ensure_*` algorithm for one kind.
+    /// `ensure_*` for one kind; what it ensured is noted for the undeclared-object check.
     pub fn ensure(&self, kind: &Kind, desired: &Value, site: Option<&Site>) -> Res<Outcome> {
+        let outcome = self.ensure_one(kind, desired, site)?;
+        if !self.ctx.dry_run() {
+            let declared = &self.ctx.declared;
+            let name = text(desired, kind.name_key).unwrap_or_default();
+            if kind.function == USER_POOL.function {
+                declared.pool(&outcome.id, name, &self.client);
+            } else if let Some(pool) = text(desired, "UserPoolId") {
+                declared.object(pool, kind.function, name);
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// The whole `ensure_*` algorithm for one kind.
+    fn ensure_one(&self, kind: &Kind, desired: &Value, site: Option<&Site>) -> Res<Outcome> {
         if !desired.is_object() {
             return Err(fail(kind, "the desired settings must be a map".into()));
         }
@@ -61,7 +87,10 @@ impl Service {
             return Err(fail(kind, format!("`{}` is required", kind.name_key)));
         };
         let first = self.needed(kind.create.unwrap_or(kind.update), kind.function)?;
-        self.check(first, desired, site)?;
+        let is_pool = kind.function == USER_POOL.function;
+        // A pool's traps depend on what exists: linted once it is found (or not).
+        let check = if is_pool { Check::NoLint } else { Check::Full };
+        self.check_as(first, desired, site, check)?;
         let what = format!("{} `{name}`", kind.function);
         let planning = self.ctx.planning();
         // A dry run reads nothing real, so it assumes nothing exists yet.
@@ -70,6 +99,9 @@ impl Service {
         } else {
             self.find(kind, desired, &name)?
         };
+        if is_pool {
+            self.lint_ensure_pool(first, desired, found.as_ref().map(|f| f.id.as_str()), site);
+        }
         let Some(found) = found else {
             return self.create(kind, desired, &name, &what, site);
         };
@@ -86,7 +118,23 @@ impl Service {
             }
             _ => schema::SchemaPlan::default(),
         };
-        let changes = diff(&diffed, Some(&found.current));
+        // A secret the plan cannot read is not compared; the rest of the object is.
+        let mut unread = take_markers(&mut diffed);
+        let mut changes = diff(&diffed, Some(&found.current));
+        if planning {
+            let secrets = self.ctx.secrets;
+            changes.retain(|c| {
+                let last = c.path.rsplit(['.', '[']).next().unwrap_or_default();
+                let hidden = c.from.is_null() && secrets.hides(last, super::Level::Strict);
+                if hidden {
+                    unread.push(Unread {
+                        path: c.path.clone(),
+                        why: "the service does not return it".into(),
+                    });
+                }
+                !hidden
+            });
+        }
         let mut refused = schema.refused;
         for c in &changes {
             let top = c.path.split(['.', '[']).next().unwrap_or_default();
@@ -94,27 +142,33 @@ impl Service {
                 refused.push((c.clone(), "fixed when it was created".into()));
             }
         }
+        let mut all = changes.clone();
+        all.extend(schema.changes.iter().cloned());
         if !refused.is_empty() {
-            let shown: Vec<Change> = refused.iter().map(|(c, _)| c.clone()).collect();
             if planning {
+                // Every difference is told, the refused ones marked, so one plan shows the
+                // whole drift of the object.
+                for (c, _) in &refused {
+                    if !all.contains(c) {
+                        all.push(c.clone());
+                    }
+                }
                 self.ctx.plan_tally.refused();
-                self.plan_report(&what, "refused", &shown);
-                return Ok(Outcome::new(&found.id, "refused", shown));
+                self.plan_report_marked(&what, "refused", &all, &refused, &unread);
+                return Ok(Outcome::new(&found.id, "refused", all).unread(&unread));
             }
             return Err(self.refusal(kind, &name, &refused));
         }
-        let mut all = changes.clone();
-        all.extend(schema.changes.iter().cloned());
         if all.is_empty() {
             if planning {
-                self.plan_report(&what, "unchanged", &[]);
+                self.plan_report_marked(&what, "unchanged", &[], &[], &unread);
             }
-            return Ok(Outcome::new(&found.id, "unchanged", Vec::new()));
+            return Ok(Outcome::new(&found.id, "unchanged", Vec::new()).unread(&unread));
         }
         if planning {
             self.ctx.plan_tally.changed();
-            self.plan_report(&what, "would update", &all);
-            return Ok(Outcome::new(&found.id, "would update", all));
+            self.plan_report_marked(&what, "would update", &all, &[], &unread);
+            return Ok(Outcome::new(&found.id, "would update", all).unread(&unread));
         }
         if !changes.is_empty() {
             let update = self.update_input(kind, &found, &diffed, desired)?;
