@@ -35,6 +35,17 @@ use crate::model::Model;
 
 pub use diagnostics::diagnostics;
 
+/// The completion items at `position` of `text` (a document in `dir`), as a request gets them.
+pub fn completion_at(
+    text: &str,
+    position: lsp_types::Position,
+    dir: Option<&std::path::Path>,
+    model: &Model,
+) -> Vec<lsp_types::CompletionItem> {
+    let names = names::names(text, dir);
+    complete::items(text, text::offset(text, position), model, &names)
+}
+
 /// What the server tells the client it can do.
 pub fn capabilities() -> ServerCapabilities {
     let chars = |list: &[&str]| Some(list.iter().map(|c| c.to_string()).collect());
@@ -122,11 +133,13 @@ impl Server<'_> {
         let result = match request.method.as_str() {
             Completion::METHOD => {
                 let p: lsp_types::CompletionParams = serde_json::from_value(request.params)?;
-                self.at(&p.text_document_position, |text, offset, uri, s| {
-                    let names = names::names(text, folder(uri).as_deref());
-                    let items = complete::items(text, offset, s.model, &names);
-                    serde_json::to_value(CompletionResponse::Array(items))
-                })?
+                let at = &p.text_document_position;
+                let dir = folder(&at.text_document.uri);
+                let items = self
+                    .documents
+                    .get(&at.text_document.uri)
+                    .map(|text| completion_at(text, at.position, dir.as_deref(), self.model));
+                serde_json::to_value(items.map(CompletionResponse::Array))?
             }
             HoverRequest::METHOD => {
                 let p: lsp_types::HoverParams = serde_json::from_value(request.params)?;
