@@ -6,6 +6,8 @@
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, Range, TextEdit,
 };
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use crate::host::registry;
@@ -119,8 +121,11 @@ fn json_path_items(text: &str, prefix: &str, model: &Model) -> Option<Vec<Comple
     if quote != '"' {
         return None;
     }
-    let head = Regex::new(r"([A-Za-z_]\w*)\s*\.\s*(update_\w+|string_of|int_of|bool_of|has_member|size_of_array|delete)\s*\(\s*$")
-        .expect("valid");
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    let head = HEAD.get_or_init(|| {
+        let methods = "update_\\w+|string_of|int_of|bool_of|has_member|size_of_array|delete";
+        Regex::new(&format!(r"([A-Za-z_]\w*)\s*\.\s*({methods})\s*\(\s*$")).expect("valid")
+    });
     let var = head
         .captures(&prefix[..start])?
         .get(1)?

@@ -73,7 +73,12 @@ pub fn serve(model: &Model) -> i32 {
     let code = match run(&connection, model) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: pooler lsp: {e}");
+            // Short: a protocol error can quote a whole message, document text included.
+            let text = e.to_string();
+            let head = text.split(", got").next().unwrap_or_default();
+            let cut: String = head.chars().take(160).collect();
+            let more = if cut.len() < text.len() { " …" } else { "" };
+            eprintln!("error: pooler lsp: {cut}{more}");
             1
         }
     };

@@ -93,7 +93,9 @@ fn module_members(source: &str) -> Vec<String> {
         .filter(|d| d.kind == Kind::Function)
         .map(|d| d.name)
         .collect();
-    let exported = Regex::new(r"\bexport\s+(?:const|let)\s+([A-Za-z_]\w*)").expect("valid");
+    static EXPORTED: OnceLock<Regex> = OnceLock::new();
+    let exported = EXPORTED
+        .get_or_init(|| Regex::new(r"\bexport\s+(?:const|let)\s+([A-Za-z_]\w*)").expect("valid"));
     out.extend(exported.captures_iter(source).map(|c| c[1].to_string()));
     out
 }

@@ -240,3 +240,36 @@ fn signature_help_definition_and_symbols() {
     );
     assert_eq!(c.finish(), 0);
 }
+
+#[test]
+fn a_protocol_error_exits_1_with_a_short_message_that_does_not_echo_the_document() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pooler lsp starts");
+    let secret_text = "let token = \"s3cr3ts3cr3t\";".to_string();
+    let mut stdin = child.stdin.take().expect("stdin");
+    for m in [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+        // didOpen before `initialized`: the protocol says no.
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "rhai", "version": 1, "text": secret_text}}}),
+    ] {
+        let body = m.to_string();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("exit");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: pooler lsp: expected initialized notification"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cr3ts3cr3t"), "{stderr}");
+    assert!(stderr.len() < 200, "{stderr}");
+}
