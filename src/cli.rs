@@ -83,12 +83,16 @@ pub enum Command {
     /// required markers, enums, limits; or any shape of the model by name
     #[command(after_help = examples::DESCRIBE)]
     Describe {
-        /// An operation (CreateUserPool or create_user_pool) or a shape (UserPoolType)
+        /// An operation (CreateUserPool or create_user_pool) or a shape (UserPoolType), or a
+        /// member path in either (CreateUserPool.Policies.PasswordPolicy.MinimumLength)
         name: String,
         /// Describe the operation's output instead of its input
         #[arg(long)]
         output: bool,
     },
+    /// Serve the language server protocol on stdin/stdout for editors: completion, hover,
+    /// diagnostics (syntax, request validation, lints), signature help, definitions, symbols
+    Lsp,
     /// Port a Chilkat program (CkRest + CkJsonObject, any Chilkat language) to a pooler script
     #[command(after_help = examples::PORT)]
     Port {

@@ -46,6 +46,7 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         Command::Completions { shell } => crate::cli::generate::completions(*shell),
         Command::Man { dir } => crate::cli::generate::man(dir.as_deref()),
         Command::Definitions { dir } => definitions(model, dir),
+        Command::Lsp => crate::lsp::serve(model),
         Command::Port {
             file,
             out,

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod exit;
 pub mod host;
 pub mod interrupt;
+pub mod lsp;
 pub mod model;
 pub mod port;
 pub mod private_file;

@@ -190,7 +190,7 @@ fn describe_shows_outputs_and_shapes_and_suggests_near_names() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
-            .starts_with("CreateUserPool -> CreateUserPoolResponse\n  UserPool: {\n"),
+            .starts_with("CreateUserPool -> CreateUserPoolResponse\n  // The details of the created user pool.\n  UserPool: {\n"),
         "{}",
         out.stdout
     );
@@ -235,6 +235,94 @@ fn describe_shows_the_input_skeleton() {
     assert!(out.stdout.contains("MfaConfiguration"), "{}", out.stdout);
     let bad = Test::new().args(["describe", "CreateUserPoolz"]).run();
     assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn describe_shows_each_members_first_sentence_and_one_member_whole() {
+    let out = Test::new().args(["describe", "CreateUserPool"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(
+            "CreateUserPool(input: CreateUserPoolRequest)\n// Creates a new Amazon Cognito user pool.\n  // A friendly name for your user pool.\n  PoolName: string  required"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "  // Sets multi-factor authentication (MFA) to be on, off, or optional.\n  MfaConfiguration: \"OFF\" | \"ON\" | \"OPTIONAL\"\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let member = Test::new()
+        .args([
+            "describe",
+            "CreateUserPool.Policies.PasswordPolicy.MinimumLength",
+        ])
+        .run();
+    assert_eq!(member.code, 0, "{}", member.stderr);
+    assert_eq!(
+        member.stdout,
+        "CreateUserPool.Policies.PasswordPolicy.MinimumLength  (member of PasswordPolicyType)\n\n  \
+         The minimum length of the password in the policy that you have set. This value can't be less than\n  \
+         6.\n\nMinimumLength: integer  6..99\n"
+    );
+    let mfa = Test::new()
+        .args(["describe", "CreateUserPool.MfaConfiguration"])
+        .run();
+    assert_eq!(mfa.code, 0, "{}", mfa.stderr);
+    assert!(
+        mfa.stdout.contains("\n  - ON – Requires MFA for all users\n  - OPTIONAL – Makes MFA optional for each user\n"),
+        "{}",
+        mfa.stdout
+    );
+    assert!(
+        mfa.stdout
+            .ends_with("\nMfaConfiguration: \"OFF\" | \"ON\" | \"OPTIONAL\"\n")
+    );
+    let output = Test::new()
+        .args(["describe", "CreateUserPool.UserPool.Id", "--output"])
+        .run();
+    assert_eq!(output.code, 0, "{}", output.stderr);
+    assert!(
+        output.stdout.contains("  The ID of the user pool.\n"),
+        "{}",
+        output.stdout
+    );
+    let typo = Test::new()
+        .args(["describe", "CreateUserPool.Polices"])
+        .run();
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr
+            .contains("`CreateUserPool` has no member `Polices`; did you mean `Policies`?"),
+        "{}",
+        typo.stderr
+    );
+}
+
+#[test]
+fn describe_prints_a_repeated_long_pattern_once() {
+    let out = Test::new().args(["describe", "CreateUserPool"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let arn = r"arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?";
+    assert_eq!(
+        out.stdout.matches(&format!("pattern {arn}")).count(),
+        0,
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&format!("\npatterns:\n  <P1> {arn}\n")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.matches("pattern <P1>").count() > 10,
+        "{}",
+        out.stdout
+    );
 }
 
 /// Runs pooler with `args` and `input` on stdin, in `dir`.

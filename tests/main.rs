@@ -23,6 +23,7 @@ mod json_doc;
 mod layering;
 mod link;
 mod lint;
+mod lsp;
 mod port;
 mod quota;
 mod records;

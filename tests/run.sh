@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: bash tests/run.sh [extra cargo test args]
 #
-# Installs moto (the Cognito emulator) into .venv when it is missing, starts moto_server on a
+# Installs Neovim (Debian's `neovim`, for the language-server test with a real client) when
+# `nvim` is missing (apt-get, as root or through sudo), installs moto (the Cognito emulator) into .venv when it is missing, starts moto_server on a
 # free port of 127.0.0.1, creates an IAM user and access key, turns SigV4/IAM checking on, then
 # runs `cargo test --all-targets "$@"` with these exported:
 #   POOLER_TEST_ENDPOINT, POOLER_TEST_ACCESS_KEY_ID, POOLER_TEST_SECRET_ACCESS_KEY,
@@ -30,6 +31,15 @@ die() {
     say "error: $*"
     exit 1
 }
+
+# --- 0. Neovim for tests/lsp/neovim.rs ------------------------------------------------------
+if ! command -v nvim >/dev/null 2>&1; then
+    SUDO=
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    say "installing neovim (apt-get) for the language-server test"
+    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq neovim; } >&2 ||
+        die "could not install neovim (apt-get install neovim); tests/lsp/neovim.rs needs nvim"
+fi
 
 # --- 1. the venv with moto -------------------------------------------------------------------
 venv_ready() {

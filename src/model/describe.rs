@@ -31,17 +31,28 @@ use super::{Model, Operation};
 /// Deepest nesting the skeleton expands.
 const MAX_EXPAND: usize = 12;
 
+/// Brackets a pattern in the drawn text until [`fold_patterns`] decides how to show it.
+pub(super) const PATTERN_MARK: char = '\u{1}';
+
+/// Patterns at least this long that occur more than once are printed once, at the end.
+const FOLD_PATTERN_LEN: usize = 24;
+
 impl Model {
     /// The skeleton for `name`: an operation's input (or its output when `output`), else a
     /// shape of that name; else an error naming the closest operation or shape.
     pub fn describe_named(&self, name: &str, output: bool) -> Result<String, String> {
         let name = name.trim();
+        if let Some((head, path)) = name.split_once('.') {
+            return self
+                .describe_member_path(head, path, output)
+                .map(fold_patterns);
+        }
         if let Some(op) = self.operation(name) {
-            return Ok(if output {
-                self.describe_output(op)
+            return Ok(fold_patterns(if output {
+                self.draw_output(op, true)
             } else {
-                self.describe(op)
-            });
+                self.draw_input(op, true)
+            }));
         }
         if let Some(id) = self.shape_id(name) {
             if output {
@@ -49,7 +60,7 @@ impl Model {
                     "`{name}` is a shape, not an operation: `--output` needs an operation"
                 ));
             }
-            return Ok(self.describe_shape(id));
+            return Ok(fold_patterns(self.describe_shape(id, true)));
         }
         let mut message = format!("`{name}` is not a Cognito operation or shape");
         if let Some(near) = self.suggest_name(name) {
@@ -87,11 +98,15 @@ impl Model {
 
     /// A human skeleton of `op`'s output, expanded like the input.
     pub fn describe_output(&self, op: &Operation) -> String {
+        self.draw_output(op, false).replace(PATTERN_MARK, "")
+    }
+
+    fn draw_output(&self, op: &Operation, docs: bool) -> String {
         let mut out = String::new();
         match (&op.output_shape, self.output_id(op)) {
             (Some(name), Some(id)) => {
                 let _ = writeln!(out, "{} -> {name}", op.name);
-                self.expand(&mut out, 0, id, &mut Vec::new());
+                self.expand(&mut out, 0, id, &mut Vec::new(), docs);
             }
             _ => {
                 let _ = writeln!(out, "{} -> nothing", op.name);
@@ -108,22 +123,32 @@ impl Model {
     }
 
     /// A human skeleton of one shape: a structure's members expanded, else its type and limits.
-    fn describe_shape(&self, id: ShapeId) -> String {
+    fn describe_shape(&self, id: ShapeId, docs: bool) -> String {
         let shape = self.shape(id);
         let mut out = String::new();
+        let summary = self
+            .shape_doc_html(&shape.name)
+            .filter(|_| docs)
+            .map(|h| format!("  // {}\n", super::docs::summary(h)))
+            .unwrap_or_default();
         if shape.is_structure() {
-            let _ = writeln!(out, "{} {{", shape.name);
-            self.expand(&mut out, 0, id, &mut Vec::new());
+            let _ = write!(out, "{} {{\n{summary}", shape.name);
+            self.expand(&mut out, 0, id, &mut Vec::new(), docs);
             out.push_str("}\n");
         } else {
             let line = format!("{}: {}", shape.name, self.inline(id, 0));
             out.push_str(&with_notes(line, &self.inline_notes(id)));
+            out.push_str(&summary);
         }
         out
     }
 
     /// A human skeleton of `op`'s input and output.
     pub fn describe(&self, op: &Operation) -> String {
+        self.draw_input(op, false).replace(PATTERN_MARK, "")
+    }
+
+    fn draw_input(&self, op: &Operation, docs: bool) -> String {
         let mut out = String::new();
         match (&op.input_shape, self.input_id(op)) {
             (Some(name), Some(_)) => {
@@ -135,10 +160,13 @@ impl Model {
             out.push_str("  unsigned (no AWS credentials needed)");
         }
         out.push('\n');
+        if docs && let Some(html) = self.operation_doc_html(op) {
+            let _ = writeln!(out, "// {}", super::docs::summary(html));
+        }
         if let Some(id) = self.input_id(op) {
             let mut stack = vec![id];
             for m in self.shape(id).members() {
-                self.member_lines(&mut out, 1, m, &mut stack);
+                self.member_lines(&mut out, 1, m, &mut stack, docs);
             }
         }
         match (&op.output_shape, self.output_id(op)) {
@@ -148,6 +176,10 @@ impl Model {
                     let mut line = format!("  {}: {}", m.name, self.inline(m.shape, 0));
                     if m.sensitive || self.shape(m.shape).sensitive {
                         line.push_str("  sensitive");
+                    }
+                    if docs && let Some(html) = self.member_doc_html(name, m) {
+                        line.push_str("  // ");
+                        line.push_str(&super::docs::summary(html));
                     }
                     out.push_str(&line);
                     out.push('\n');
@@ -165,7 +197,14 @@ impl Model {
         out
     }
 
-    fn member_lines(&self, out: &mut String, indent: usize, m: &Member, stack: &mut Vec<ShapeId>) {
+    pub(super) fn member_lines(
+        &self,
+        out: &mut String,
+        indent: usize,
+        m: &Member,
+        stack: &mut Vec<ShapeId>,
+        docs: bool,
+    ) {
         let pad = "  ".repeat(indent);
         let shape = self.shape(m.shape);
         let mut notes = Vec::new();
@@ -178,19 +217,25 @@ impl Model {
         if m.sensitive && !shape.sensitive {
             notes.push("sensitive".to_string());
         }
+        if docs {
+            let parent = stack.last().map(|&p| self.shape(p).name.as_str());
+            if let Some(html) = parent.and_then(|p| self.member_doc_html(p, m)) {
+                let _ = writeln!(out, "{pad}// {}", super::docs::summary(html));
+            }
+        }
         let label = format!("{pad}{}: ", m.name);
         match &shape.kind {
             Kind::Structure(_) if self.expandable(m.shape, indent, stack) => {
                 notes.extend(own_notes(shape));
                 out.push_str(&with_notes(format!("{label}{{"), &notes));
-                self.expand(out, indent, m.shape, stack);
+                self.expand(out, indent, m.shape, stack, docs);
                 let _ = writeln!(out, "{pad}}}");
             }
             Kind::List(item) if self.expandable(*item, indent, stack) => {
                 notes.extend(own_notes(shape));
                 notes.extend(own_notes(self.shape(*item)));
                 out.push_str(&with_notes(format!("{label}[ {{"), &notes));
-                self.expand(out, indent, *item, stack);
+                self.expand(out, indent, *item, stack, docs);
                 let _ = writeln!(out, "{pad}}} ]");
             }
             Kind::Map { key, value } if self.expandable(*value, indent, stack) => {
@@ -198,7 +243,7 @@ impl Model {
                 notes.extend(prefixed("keys", own_notes(self.shape(*key))));
                 let open = format!("{label}map<{}, {{", self.inline(*key, indent));
                 out.push_str(&with_notes(open, &notes));
-                self.expand(out, indent, *value, stack);
+                self.expand(out, indent, *value, stack, docs);
                 let _ = writeln!(out, "{pad}}}>");
             }
             _ => {
@@ -218,10 +263,17 @@ impl Model {
             && !stack.contains(&id)
     }
 
-    fn expand(&self, out: &mut String, indent: usize, id: ShapeId, stack: &mut Vec<ShapeId>) {
+    fn expand(
+        &self,
+        out: &mut String,
+        indent: usize,
+        id: ShapeId,
+        stack: &mut Vec<ShapeId>,
+        docs: bool,
+    ) {
         stack.push(id);
         for m in self.shape(id).members() {
-            self.member_lines(out, indent + 1, m, stack);
+            self.member_lines(out, indent + 1, m, stack, docs);
         }
         stack.pop();
     }
@@ -250,7 +302,7 @@ impl Model {
     }
 
     /// One-line type text: `string`, `"A" | "B"`, `[ string ]`, `{ ShapeName }`, `map<k, v>`.
-    fn inline(&self, id: ShapeId, depth: usize) -> String {
+    pub(super) fn inline(&self, id: ShapeId, depth: usize) -> String {
         let shape = self.shape(id);
         if depth > MAX_EXPAND {
             return "…".to_string();
@@ -272,7 +324,7 @@ impl Model {
     }
 
     /// Limits of a scalar, or of a list/map and then its items.
-    fn inline_notes(&self, id: ShapeId) -> Vec<String> {
+    pub(super) fn inline_notes(&self, id: ShapeId) -> Vec<String> {
         let shape = self.shape(id);
         let mut notes = own_notes(shape);
         match &shape.kind {
@@ -288,7 +340,7 @@ impl Model {
 }
 
 /// The shape's own limits: `len 1..128`, `6..99`, `items 1..50`, `pattern …`, `sensitive`.
-fn own_notes(shape: &Shape) -> Vec<String> {
+pub(super) fn own_notes(shape: &Shape) -> Vec<String> {
     let mut notes = Vec::new();
     let range = fmt_range(shape.min, shape.max);
     match shape.kind {
@@ -297,7 +349,10 @@ fn own_notes(shape: &Shape) -> Vec<String> {
                 notes.push(format!("len {r}"));
             }
             if let Some(p) = &shape.pattern {
-                notes.push(format!("pattern {}", p.source()));
+                notes.push(format!(
+                    "pattern {PATTERN_MARK}{}{PATTERN_MARK}",
+                    p.source()
+                ));
             }
         }
         Kind::Integer | Kind::Long | Kind::Double | Kind::Float => notes.extend(range),
@@ -335,4 +390,44 @@ fn with_notes(mut line: String, notes: &[String]) -> String {
     }
     line.push('\n');
     line
+}
+
+/// `text` with each long pattern that occurs more than once replaced by a reference
+/// (`pattern <P1>`) and listed once at the end (`<P1> arn:…`); the marks around the others
+/// removed.
+pub(crate) fn fold_patterns(text: String) -> String {
+    let mut found: Vec<(&str, usize)> = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(PATTERN_MARK) {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find(PATTERN_MARK) else {
+            break;
+        };
+        let pattern = &after[..end];
+        match found.iter_mut().find(|(p, _)| *p == pattern) {
+            Some((_, n)) => *n += 1,
+            None => found.push((pattern, 1)),
+        }
+        rest = &after[end + 1..];
+    }
+    let folded: Vec<&str> = found
+        .iter()
+        .filter(|(p, n)| *n > 1 && p.chars().count() >= FOLD_PATTERN_LEN)
+        .map(|(p, _)| *p)
+        .collect();
+    let mut out = text.clone();
+    for (i, p) in folded.iter().enumerate() {
+        out = out.replace(
+            &format!("{PATTERN_MARK}{p}{PATTERN_MARK}"),
+            &format!("<P{}>", i + 1),
+        );
+    }
+    out = out.replace(PATTERN_MARK, "");
+    if !folded.is_empty() {
+        out.push_str("patterns:\n");
+        for (i, p) in folded.iter().enumerate() {
+            let _ = writeln!(out, "  <P{}> {p}", i + 1);
+        }
+    }
+    out
 }

@@ -42,7 +42,7 @@ impl Model {
     }
 
     /// The item shape of (nested) lists, or `id` itself.
-    fn through_lists(&self, mut id: ShapeId) -> ShapeId {
+    pub(super) fn through_lists(&self, mut id: ShapeId) -> ShapeId {
         for _ in 0..MAX_DEPTH {
             match self.shape(id).kind {
                 Kind::List(item) => id = item,

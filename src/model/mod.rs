@@ -7,9 +7,12 @@
 //! deeply nested input cannot overflow the stack.
 
 mod describe;
+mod doc_text;
+mod docs;
 mod error;
 mod formats;
 mod load;
+mod member_doc;
 mod members;
 mod names;
 mod paths;
@@ -31,6 +34,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use error::ModelError;
+pub use member_doc::MemberDoc;
 pub use names::xform_name;
 pub use problem::{Problem, Severity};
 pub use quotas::{Classified, QuotaCategory, QuotaTable, QuotaTableError, UserCap};

@@ -149,9 +149,14 @@ fn help_on(model: &Model, name: &str) {
         return;
     }
     if let Some(op) = model.operation(bare) {
+        println!("cognito.{}(input)", op.snake_name);
+        let summary = model.operation_summary(op);
+        if !summary.is_empty() {
+            println!("  {summary}");
+        }
         println!(
-            "cognito.{}(input)\n  calls {}; `:describe {}` shows its input, `--output` its output",
-            op.snake_name, op.name, op.name
+            "  calls {}; `:describe {}` shows its input, `--output` its output",
+            op.name, op.name
         );
         return;
     }

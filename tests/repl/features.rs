@@ -87,6 +87,26 @@ fn help_for_one_function_and_did_you_mean_for_operations() {
 }
 
 #[test]
+fn describe_and_help_show_the_documentation() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send(":describe CreateUserPool.MfaConfiguration\r");
+    pty.expect("CreateUserPool.MfaConfiguration  (member of CreateUserPoolRequest)");
+    pty.expect("  - ON – Requires MFA for all users");
+    pty.expect("MfaConfiguration: \"OFF\" | \"ON\" | \"OPTIONAL\"");
+    pty.expect_prompt();
+    pty.send(":describe CreateGroup\r");
+    pty.expect("  // A name for the group.");
+    pty.expect_prompt();
+    pty.send(":help create_user_pool\r");
+    pty.expect("cognito.create_user_pool(input)");
+    pty.expect("  Creates a new Amazon Cognito user pool.");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
 fn history_keeps_a_multi_line_password_policy_input_and_lists_it() {
     let repl = Repl::new();
     let mut first = repl.start();

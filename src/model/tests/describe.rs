@@ -96,3 +96,44 @@ fn every_operation_describes_deterministically() {
         assert!(a.contains("\nreturns "), "{}", o.name);
     }
 }
+
+#[test]
+fn member_doc_reaches_nested_members_through_lists() {
+    let m = model();
+    let doc = m
+        .member_doc(op("CreateUserPool"), &["Schema", "Name"], false)
+        .expect("member");
+    assert_eq!(doc.parent, "SchemaAttributeType");
+    assert_eq!(doc.type_text, "string");
+    assert!(!doc.summary().is_empty());
+    let mfa = m
+        .member_doc(op("CreateUserPool"), &["MfaConfiguration"], false)
+        .expect("member");
+    assert_eq!(mfa.type_text, "\"OFF\" | \"ON\" | \"OPTIONAL\"");
+    assert_eq!(
+        mfa.summary(),
+        "Sets multi-factor authentication (MFA) to be on, off, or optional."
+    );
+    let name = m
+        .member_doc(op("CreateUserPool"), &["PoolName"], false)
+        .expect("member");
+    assert_eq!(
+        name.signature(),
+        r"string  required  len 1..128  pattern [\w\s+=,.@-]+"
+    );
+    assert!(
+        m.member_doc(op("CreateUserPool"), &["Nope"], false)
+            .unwrap_err()
+            .contains("has no member `Nope`")
+    );
+}
+
+#[test]
+fn the_plain_skeleton_has_no_pattern_marks() {
+    for o in model().operations() {
+        assert!(!model().describe(o).contains('\u{1}'), "{}", o.name);
+        assert!(!model().describe_output(o).contains('\u{1}'), "{}", o.name);
+        let named = model().describe_named(&o.name, false).expect("op");
+        assert!(!named.contains('\u{1}'), "{}", o.name);
+    }
+}
