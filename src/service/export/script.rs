@@ -185,6 +185,7 @@ pub fn script(model: &Model, pool: &Pool) -> String {
     ));
     out.line("");
     out.line("fn show(what, r) {");
+    out.line("    if r.reported { return; } // a plan has already reported it");
     out.line("    print(`${what}: ${r.action}`);");
     out.line("    for c in r.changes { print(`  ${c.path}: ${c.from} -> ${c.to}`); }");
     out.line("}");
