@@ -204,7 +204,9 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
         let mut shape = Shape::new(name, kind);
         shape.min = rs.min;
         shape.max = rs.max;
-        shape.pattern = rs.pattern.map(super::pattern::Pattern::new);
+        shape.pattern = rs
+            .pattern
+            .map(|p| super::pattern::Pattern::new(corrected_pattern(&shape.name, p)));
         shape.enum_values = rs.enum_values.unwrap_or_default();
         shape.sensitive = rs.sensitive;
         shapes.push(shape);
@@ -331,4 +333,17 @@ fn load_paginators(
         );
     }
     Ok(out)
+}
+
+/// The one known error in the model's patterns: `DomainType` admits prefix domains only, but
+/// the same member carries custom domains (`auth.example.com`, as the API reference says), so
+/// its pattern is widened to dot-separated labels of the same form.
+fn corrected_pattern(shape: &str, pattern: String) -> String {
+    const PREFIX_ONLY: &str = "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$";
+    if shape == "DomainType" && pattern == PREFIX_ONLY {
+        "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?)*$"
+            .to_string()
+    } else {
+        pattern
+    }
 }
