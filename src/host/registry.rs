@@ -193,8 +193,8 @@ const DOCS: &[FnDoc] = &[
     method(
         "cognito",
         "with",
-        "cognito.with(#{region, profile, endpoint_url})",
-        "another client with some settings changed",
+        "cognito.with(#{region, profile, endpoint_url, lenient})",
+        "another client with some settings changed (lenient: send unknown members)",
     ),
     method(
         "cognito",
@@ -404,6 +404,7 @@ mod tests {
                     mode: crate::service::Mode::DryRun,
                     validate: true,
                     strict: false,
+                    lenient: false,
                     verbose: false,
                     collect_problems: false,
                     transcript: None,

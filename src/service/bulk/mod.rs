@@ -304,6 +304,7 @@ impl Service {
                     },
                     self.client.service().clone(),
                 )),
+                lenient: self.lenient,
             },
             None => self.clone(),
         };
