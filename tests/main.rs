@@ -27,3 +27,4 @@ mod quota;
 mod records;
 mod repl;
 mod secrets;
+mod unknown_names;
