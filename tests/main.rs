@@ -11,6 +11,7 @@ mod definitions;
 mod doors;
 mod e2e_ensure;
 mod e2e_moto;
+mod e2e_unknown;
 mod ensure;
 mod errors;
 mod export;
