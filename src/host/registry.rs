@@ -280,8 +280,8 @@ const DOCS: &[FnDoc] = &[
     ),
     global(
         "CkRest",
-        "CkRest()",
-        "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client",
+        "CkRest() / CkRest(client)",
+        "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client (or `client`)",
     ),
 ];
 
