@@ -118,7 +118,11 @@ fn unknown_member_is_refused_lenient_warns_and_strict_refuses_again() {
     assert_eq!(lenient.code, 0, "{}", lenient.stderr);
     assert_eq!(lenient.stdout, "done\n");
     assert!(lenient.stderr.starts_with("warning:"), "{}", lenient.stderr);
-    assert!(lenient.stderr.contains("MfaConfiguration"), "{}", lenient.stderr);
+    assert!(
+        lenient.stderr.contains("MfaConfiguration"),
+        "{}",
+        lenient.stderr
+    );
     let strict = run(&["--lenient", "--strict"]);
     assert_eq!(strict.code, 5, "{}", strict.stderr);
     assert_eq!(strict.stdout, "");

@@ -38,12 +38,17 @@ fn an_unknown_member_sends_nothing_and_lenient_sends_it() {
             "^".repeat("MfaConfig".len())
         )
     );
-    assert_eq!(pools_named(&m, name), "0", "a refused request created a pool");
+    assert_eq!(
+        pools_named(&m, name),
+        "0",
+        "a refused request created a pool"
+    );
 
     let sent = m.pooler(&["--lenient", "eval", &create], &[]);
     ok(&sent, "lenient create");
     assert!(
-        sent.stderr.starts_with("warning: CreateUserPool: check the request\n"),
+        sent.stderr
+            .starts_with("warning: CreateUserPool: check the request\n"),
         "{}",
         sent.stderr
     );

@@ -113,7 +113,9 @@ fn a_lenient_client_is_lenient_alone() {
         .run();
     assert_eq!(out.code, 5, "{}", out.stderr);
     assert_eq!(out.stdout, "lenient sent\n");
-    let warning = out.stderr.find("warning: CreateUserPool: check the request");
+    let warning = out
+        .stderr
+        .find("warning: CreateUserPool: check the request");
     let error = out
         .stderr
         .find("error: CreateUserPool: the request is invalid, nothing was sent");

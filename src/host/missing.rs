@@ -62,7 +62,8 @@ mod tests {
         );
         let err = unknown_method(model, "ensure_user_pol").expect("unknown");
         assert!(
-            err.to_string().ends_with("did you mean `ensure_user_pool`?"),
+            err.to_string()
+                .ends_with("did you mean `ensure_user_pool`?"),
             "{err}"
         );
         assert!(unknown_method(model, "list_user_pools").is_none());

@@ -45,7 +45,8 @@ mod tests {
 
     #[test]
     fn only_unknown_members_call_for_leniency() {
-        let stray = json!({"PoolName": "p", "AdminCreateUserConfig": {"TemporaryPasswordValidityDays": 7}});
+        let stray =
+            json!({"PoolName": "p", "AdminCreateUserConfig": {"TemporaryPasswordValidityDays": 7}});
         let l = needed("CreateUserPool", &stray).expect("an unknown member");
         assert!(
             l.comment.ends_with(

@@ -95,7 +95,9 @@ impl CallError {
     /// The operation (or helper) the error belongs to.
     pub fn operation(&self) -> &str {
         match self {
-            CallError::UnknownOperation { name, .. } | CallError::UnknownMethod { name, .. } => name,
+            CallError::UnknownOperation { name, .. } | CallError::UnknownMethod { name, .. } => {
+                name
+            }
             CallError::BadInput { context, .. } => context,
             CallError::Validation { operation, .. }
             | CallError::Aws { operation, .. }

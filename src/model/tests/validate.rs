@@ -3,8 +3,8 @@
 use serde_json::{Value, json};
 
 use super::{model, op, problems, raw_seed, seed};
-use crate::model::Severity::{Error, Warning};
 use crate::model::Problem;
+use crate::model::Severity::{Error, Warning};
 
 fn err(path: &str, msg: &str) -> (crate::model::Severity, String, String) {
     (Error, path.to_string(), msg.to_string())
