@@ -210,7 +210,7 @@ pub struct Global {
     #[arg(long, global = true, value_name = "URL", value_parser = values::endpoint)]
     pub endpoint_url: Option<String>,
     /// Validate and sign every call but send nothing; scripts get synthesized responses
-    #[arg(long, global = true, env = "POOLER_DRY_RUN")]
+    #[arg(long, global = true, env = "POOLER_DRY_RUN", value_parser = clap::builder::BoolishValueParser::new())]
     pub dry_run: bool,
     /// Write one JSON line per call to FILE (secrets redacted)
     #[arg(long, global = true, value_name = "FILE")]
@@ -218,9 +218,12 @@ pub struct Global {
     /// Do not validate requests against the API model before sending
     #[arg(long, global = true)]
     pub no_validate: bool,
-    /// Treat validation warnings (unknown members) as errors
+    /// Treat validation warnings (and, with --lenient, unknown members) as errors
     #[arg(long, global = true)]
     pub strict: bool,
+    /// Send members the model does not know, with a warning, instead of refusing the call
+    #[arg(long, global = true, env = "POOLER_LENIENT", value_parser = clap::builder::BoolishValueParser::new())]
+    pub lenient: bool,
     /// Seconds a request may take before it is abandoned (and retried)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60.0, value_parser = values::timeout, allow_negative_numbers = true)]
     pub timeout: f64,

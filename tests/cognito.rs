@@ -98,21 +98,32 @@ fn validation_error_is_catchable_with_its_paths() {
 }
 
 #[test]
-fn unknown_member_warns_with_a_suggestion_and_strict_makes_it_fatal() {
+fn unknown_member_is_refused_lenient_warns_and_strict_refuses_again() {
     let script =
         "cognito.create_user_pool(#{ PoolName: \"p\", MfaConfig: \"OFF\" });\nprint(\"done\");\n";
-    let out = Test::new()
-        .script(script)
-        .args(["run", "--dry-run", "script.rhai"])
-        .run();
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stdout, "done\n");
-    assert!(out.stderr.contains("warning:"), "{}", out.stderr);
+    let run = |extra: &[&str]| {
+        Test::new()
+            .script(script)
+            .args(["run", "--dry-run"])
+            .args(extra.iter().copied())
+            .args(["script.rhai"])
+            .run()
+    };
+    let out = run(&[]);
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.starts_with("error:"), "{}", out.stderr);
     assert!(out.stderr.contains("MfaConfiguration"), "{}", out.stderr);
-    let strict = Test::new()
-        .script(script)
-        .args(["run", "--dry-run", "--strict", "script.rhai"])
-        .run();
+    let lenient = run(&["--lenient"]);
+    assert_eq!(lenient.code, 0, "{}", lenient.stderr);
+    assert_eq!(lenient.stdout, "done\n");
+    assert!(lenient.stderr.starts_with("warning:"), "{}", lenient.stderr);
+    assert!(
+        lenient.stderr.contains("MfaConfiguration"),
+        "{}",
+        lenient.stderr
+    );
+    let strict = run(&["--lenient", "--strict"]);
     assert_eq!(strict.code, 5, "{}", strict.stderr);
     assert_eq!(strict.stdout, "");
 }
@@ -282,7 +293,8 @@ fn call_by_name_matches_the_method() {
         .args(["run", "script.rhai"])
         .run();
     assert_eq!(out.stdout, "0\n");
-    assert_eq!(out.code, 4);
+    // An unknown operation is a usage mistake (docs/cli.md: exit code 2).
+    assert_eq!(out.code, 2);
     assert!(
         out.stderr
             .contains("`NoSuchThing` is not a Cognito operation"),

@@ -12,7 +12,8 @@ use crate::support::{Output, Test};
 const SECRET: &str = "SNTLclientSECRET0123SNTL";
 
 /// The request every door sends: a Google identity provider with a sentinel client secret and
-/// one unknown member (so every door has a warning to tell).
+/// one unknown member (sent by a lenient client, so every door has a warning to tell; refused
+/// by every door otherwise).
 fn request() -> String {
     format!(
         r#"#{{ UserPoolId: "us-west-2_abc", ProviderName: "Google", ProviderType: "Google",
@@ -70,8 +71,13 @@ fn base(script: &str) -> Test {
         .script(script)
 }
 
-/// Runs `script` with `args` (a transcript is added) and returns the output and its lines.
+/// Runs `script` with `args` (a transcript and `--lenient` are added) and returns the output
+/// and its lines.
 fn run(script: &str, args: &[&str]) -> (Output, Vec<Value>) {
+    run_as(script, args, true)
+}
+
+fn run_as(script: &str, args: &[&str], lenient: bool) -> (Output, Vec<Value>) {
     let t = base(script);
     let transcript = t.path().join("calls.jsonl");
     let mut all: Vec<String> = vec![
@@ -79,6 +85,9 @@ fn run(script: &str, args: &[&str]) -> (Output, Vec<Value>) {
         "--transcript".into(),
         transcript.to_string_lossy().into_owned(),
     ];
+    if lenient {
+        all.push("--lenient".into());
+    }
     all.extend(args[1..].iter().map(|s| s.to_string()));
     all.push("script.rhai".into());
     let out = t.args(all).run();
@@ -168,6 +177,28 @@ fn every_door_gives_the_same_warnings_response_and_transcript_line() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn every_door_refuses_the_unknown_member_unless_lenient() {
+    for (door, script) in doors() {
+        let server = Server::start(vec![]);
+        let (out, lines) = run_as(&script, &["run", "--endpoint-url", &server.url], false);
+        assert_eq!(out.code, 5, "{door}: {}", out.stderr);
+        assert_eq!(out.stdout, "", "{door}");
+        assert!(
+            out.stderr.contains(
+                "error: CreateIdentityProvider: the request is invalid, nothing was sent"
+            ) && out
+                .stderr
+                .contains("Bogus: unknown member `Bogus` in CreateIdentityProviderRequest"),
+            "{door}:\n{}",
+            out.stderr
+        );
+        assert_eq!(server.requests().len(), 0, "{door}: something was sent");
+        assert!(lines.is_empty(), "{door}: {lines:?}");
+        no_secret(door, &out, &lines);
     }
 }
 

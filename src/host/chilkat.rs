@@ -497,6 +497,12 @@ pub fn register(reg: &mut Registrar<'_>, cognito: Cognito, region_override: bool
             state: Rc::new(RefCell::new(RestState::default())),
             cognito: cognito.clone(),
             region_override,
+        })
+        // A CkRest that sends through another client (`cognito.with(#{ lenient: true })`).
+        .func("CkRest", move |client: Cognito| CkRest {
+            state: Rc::new(RefCell::new(RestState::default())),
+            cognito: client,
+            region_override,
         });
     let engine = reg.engine();
     register_json(engine);

@@ -89,10 +89,17 @@ impl Cognito {
         Ok(Dynamic::from_array(items.iter().map(to_dynamic).collect()))
     }
 
-    /// Another client with some of region, profile and endpoint_url changed.
+    /// Another client with some of region, profile, endpoint_url and lenient changed.
     fn with(&self, overrides: RhaiMap) -> Res<Cognito> {
         let (mut region, mut profile, mut endpoint) = (None, None, None);
+        let mut lenient = self.service.lenient;
         for (key, value) in overrides {
+            if key.as_str() == "lenient" {
+                lenient = value.as_bool().map_err(|t| -> Box<EvalAltResult> {
+                    format!("cognito.with: `lenient` must be true or false, not {t}").into()
+                })?;
+                continue;
+            }
             let text = value
                 .clone()
                 .into_string()
@@ -108,14 +115,16 @@ impl Cognito {
                 "endpoint_url" => endpoint = Some(text),
                 other => {
                     return Err(format!(
-                        "cognito.with: unknown setting `{other}` (region, profile, endpoint_url)"
+                        "cognito.with: unknown setting `{other}` (region, profile, endpoint_url, lenient)"
                     )
                     .into());
                 }
             }
         }
         Ok(Cognito::new(
-            self.service.with_overrides(region, profile, endpoint),
+            self.service
+                .with_overrides(region, profile, endpoint)
+                .with_lenient(lenient),
         ))
     }
 

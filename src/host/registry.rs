@@ -193,8 +193,8 @@ const DOCS: &[FnDoc] = &[
     method(
         "cognito",
         "with",
-        "cognito.with(#{region, profile, endpoint_url})",
-        "another client with some settings changed",
+        "cognito.with(#{region, profile, endpoint_url, lenient})",
+        "another client with some settings changed (lenient: send unknown members)",
     ),
     method(
         "cognito",
@@ -286,8 +286,8 @@ const DOCS: &[FnDoc] = &[
     ),
     global(
         "CkRest",
-        "CkRest()",
-        "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client",
+        "CkRest() / CkRest(client)",
+        "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client (or `client`)",
     ),
 ];
 
@@ -412,6 +412,7 @@ mod tests {
                     mode: crate::service::Mode::DryRun,
                     validate: true,
                     strict: false,
+                    lenient: false,
                     verbose: false,
                     collect_problems: false,
                     transcript: None,

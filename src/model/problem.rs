@@ -3,7 +3,8 @@
 use std::fmt;
 
 /// How bad a [`Problem`] is: errors stop the call, warnings are shown (or are errors
-/// under `--strict`).
+/// under `--strict`). An unknown member is an error that `--lenient` makes a warning
+/// ([`Problem::unknown_member`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Severity {
     Error,
@@ -18,6 +19,8 @@ pub struct Problem {
     /// empty for the input as a whole.
     pub path: String,
     pub message: String,
+    /// A member the model does not know: an error, a warning for a lenient client.
+    pub unknown_member: bool,
 }
 
 impl Problem {
@@ -35,6 +38,27 @@ impl Problem {
             severity: Severity::Error,
             path: path.to_string(),
             message,
+            unknown_member: false,
+        }
+    }
+
+    /// A member the model does not know (boto3 refuses it too).
+    pub fn unknown(path: &str, message: String) -> Problem {
+        Problem {
+            unknown_member: true,
+            ..Problem::error(path, message)
+        }
+    }
+
+    /// The same finding as a warning: what a lenient client tells and sends.
+    pub fn leniently(self) -> Problem {
+        if self.unknown_member {
+            Problem {
+                severity: Severity::Warning,
+                ..self
+            }
+        } else {
+            self
         }
     }
 
@@ -43,6 +67,7 @@ impl Problem {
             severity: Severity::Warning,
             path: path.to_string(),
             message,
+            unknown_member: false,
         }
     }
 

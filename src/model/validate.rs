@@ -1,8 +1,9 @@
 //! Checking an operation's JSON input against the model, reporting every problem at once.
 //!
 //! Errors are what the service would surely reject (missing required member, wrong JSON type,
-//! enum, length, range, list/map size, pattern); warnings are unknown members, with "did you
-//! mean" and, when the name exists elsewhere in the operation's input, where it belongs.
+//! enum, length, range, list/map size, pattern) and members the model does not know (as boto3
+//! refuses them), with "did you mean" and, when the name exists elsewhere in the operation's
+//! input, where it belongs. A lenient client sends unknown members with a warning.
 
 use serde_json::{Map, Value};
 
@@ -27,7 +28,7 @@ impl Model {
             None => match input {
                 Value::Object(map) => {
                     for k in map.keys() {
-                        v.problems.push(Problem::warning(
+                        v.problems.push(Problem::unknown(
                             &paths::member("", k),
                             format!("unknown member `{k}`: {} takes no input", op.name),
                         ));
@@ -155,7 +156,7 @@ impl Validator<'_> {
                 }
             }
         }
-        self.problems.push(Problem::warning(here, message));
+        self.problems.push(Problem::unknown(here, message));
     }
 
     fn list(&mut self, shape: &Shape, item: ShapeId, value: &Value, path: &str, depth: usize) {

@@ -88,8 +88,14 @@ pub fn emit(p: &Program, h: &Header) -> String {
         .auth_var
         .as_deref()
         .map_or_else(|| "authAws".to_string(), var);
+    let (unknown, client) = h.client();
+    let rest_of = if unknown.is_empty() {
+        String::new()
+    } else {
+        client.to_string()
+    };
     out.push_str(&format!(
-        "let {rest} = CkRest();\nlet {auth} = CkAuthAws();\n"
+        "{unknown}let {rest} = CkRest({rest_of});\nlet {auth} = CkAuthAws();\n"
     ));
     if let Some(region) = &h.region {
         out.push_str(&format!("{auth}.Region = {};\n", string(region)));

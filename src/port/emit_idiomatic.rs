@@ -276,9 +276,10 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
         ));
     }
     out.push_str(&h.review_block());
+    let (unknown, client) = h.client();
     let call = match &h.snake {
-        Some(snake) => format!("cognito.{snake}("),
-        None => format!("cognito.call({}, ", rhai_text::string(&h.operation)),
+        Some(snake) => format!("{client}.{snake}("),
+        None => format!("{client}.call({}, ", rhai_text::string(&h.operation)),
     };
     let mut reader = Reader {
         resp_obj: request::response_object(p),
@@ -294,6 +295,7 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
     }
     reader.close(&mut out);
     let guarded = s.has_net_branch || s.not_ok.is_some();
+    out.push_str(unknown);
     if !guarded {
         let mut map = String::new();
         rhai_text::value(body, 0, &mut map);

@@ -12,6 +12,7 @@ pub mod extract;
 mod extract_stmt;
 pub mod interp;
 pub mod lang;
+mod lenient;
 pub mod names;
 pub mod reads;
 pub mod request;
@@ -67,6 +68,8 @@ pub struct Header {
     pub snake: Option<String>,
     pub region: Option<String>,
     pub reviews: Vec<Review>,
+    /// The request has members the model does not know: sent through a lenient client.
+    pub lenient: Option<lenient::Leniency>,
 }
 
 impl Header {
@@ -75,6 +78,15 @@ impl Header {
             "// Ported by `pooler port` from {} ({}): {}.\n// Credentials come from the standard AWS chain (environment, profiles, SSO, instance roles).\n\n",
             self.file, self.lang, self.operation
         )
+    }
+
+    /// The comment on unknown members (empty when there are none), and the client that sends:
+    /// `cognito`, or a lenient one.
+    fn client(&self) -> (&str, &str) {
+        match &self.lenient {
+            Some(l) => (l.comment.as_str(), lenient::CLIENT),
+            None => ("", "cognito"),
+        }
     }
 
     fn review_block(&self) -> String {
@@ -127,6 +139,7 @@ pub fn port(text: &str, file: &str, lang: Option<&str>, style: Style) -> Result<
         snake,
         region: region.clone(),
         reviews: reviews.clone(),
+        lenient: lenient::needed(&operation, &body),
     };
     let script = match style {
         Style::Idiomatic => emit_idiomatic::emit(&program, &header, &body),

@@ -99,7 +99,7 @@ impl Session {
             self.succeeded.push(text.to_string());
         }
         result.map_err(|err| {
-            let report = diagnostics::from_eval_error(&err, name);
+            let report = diagnostics::from_eval_error(&err, name, self.runner.calls.model);
             match report.class {
                 Class::Interrupted(code) => Failure::Interrupted(code),
                 Class::Exit(code) => {

@@ -7,10 +7,14 @@ use rhai::{Dynamic, EvalAltResult, Map as RhaiMap, ParseError, Position};
 
 use super::sources::Sources;
 use crate::exit;
+use crate::model::Model;
 
 /// What kind of failure a report describes; it decides the exit code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Class {
+    /// A name that is no operation (`cognito.list_user_pool`): the usage code, as the
+    /// command line's own mistakes.
+    Usage,
     Compile,
     Runtime,
     Validation,
@@ -51,6 +55,7 @@ impl Report {
     /// The exit code for this report.
     pub fn exit_code(&self) -> i32 {
         match self.class {
+            Class::Usage => exit::USAGE,
             Class::Compile => exit::COMPILE,
             Class::Runtime => exit::RUNTIME,
             Class::Validation => exit::VALIDATION,
@@ -104,8 +109,9 @@ pub fn from_parse_error(err: &ParseError, source: &str) -> Report {
     }
 }
 
-/// A report for a script that failed while running, `source` being the main script's name.
-pub fn from_eval_error(err: &EvalAltResult, source: &str) -> Report {
+/// A report for a script that failed while running, `source` being the main script's name;
+/// `model` names the operations a mistyped `cognito.<name>` may have meant.
+pub fn from_eval_error(err: &EvalAltResult, source: &str, model: &Model) -> Report {
     let mut notes = Vec::new();
     let mut source = source.to_string();
     let mut err = err;
@@ -130,12 +136,12 @@ pub fn from_eval_error(err: &EvalAltResult, source: &str) -> Report {
         }
     }
     notes.reverse();
-    let mut report = leaf_report(err, &source);
+    let mut report = leaf_report(err, &source, model);
     report.notes = notes;
     report
 }
 
-fn leaf_report(err: &EvalAltResult, source: &str) -> Report {
+fn leaf_report(err: &EvalAltResult, source: &str, model: &Model) -> Report {
     let pos = err.position();
     let mut report = Report {
         class: Class::Runtime,
@@ -186,6 +192,12 @@ fn leaf_report(err: &EvalAltResult, source: &str) -> Report {
             );
         }
         EvalAltResult::ErrorRuntime(value, _) => thrown_report(value, &mut report),
+        EvalAltResult::ErrorFunctionNotFound(signature, _)
+            if let Some(unknown) = crate::host::missing::from_signature(model, signature) =>
+        {
+            report.class = Class::Usage;
+            report.message = unknown.to_string();
+        }
         other => report.message = without_position(&other.to_string()),
     }
     report
@@ -220,6 +232,7 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
     let kind = field(&map, "type");
     let operation = field(&map, "operation");
     report.class = match code {
+        Some(exit::USAGE) => Class::Usage,
         Some(exit::VALIDATION) => Class::Validation,
         Some(exit::SERVICE) => Class::Service,
         Some(exit::NETWORK) => Class::Network,
@@ -230,7 +243,7 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
         report.message = shown_thrown(value);
         return;
     }
-    if matches!(report.class, Class::Runtime | Class::Failure) {
+    if matches!(report.class, Class::Runtime | Class::Failure | Class::Usage) {
         report.message = field(&map, "message");
         return;
     }

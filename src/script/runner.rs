@@ -110,7 +110,7 @@ impl Runner {
         match self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &ast) {
             Ok(value) => (exit::SUCCESS, Some(value)),
             Err(err) => {
-                let report = diagnostics::from_eval_error(&err, name);
+                let report = diagnostics::from_eval_error(&err, name, self.calls.model);
                 if matches!(report.class, Class::Exit(_)) && report.message.is_empty() {
                     return (report.exit_code(), None);
                 }

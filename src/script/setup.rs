@@ -94,6 +94,7 @@ pub fn service(
             mode: calls_mode,
             validate: !global.no_validate,
             strict: global.strict,
+            lenient: global.lenient,
             verbose: global.verbose,
             collect_problems: mode == Mode::Check,
             transcript,

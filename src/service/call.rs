@@ -130,12 +130,20 @@ impl Service {
             return Vec::new();
         }
         let strict = self.ctx.strict;
-        self.ctx
-            .model
-            .validate(op, input)
+        self.problems(op, input)
             .into_iter()
             .filter(|p| p.severity == Severity::Error || strict)
             .collect()
+    }
+
+    /// What validation finds in `input`, unknown members told as warnings by a lenient client.
+    fn problems(&self, op: &Operation, input: &Value) -> Vec<Problem> {
+        let found = self.ctx.model.validate(op, input);
+        if self.lenient {
+            found.into_iter().map(Problem::leniently).collect()
+        } else {
+            found
+        }
     }
 
     fn check_async<'a>(
@@ -151,9 +159,7 @@ impl Service {
             }
             let secrets = &self.ctx.secrets;
             let problems: Vec<Problem> = self
-                .ctx
-                .model
-                .validate(op, input)
+                .problems(op, input)
                 .into_iter()
                 .map(|p| secrets.problem(input, p))
                 .collect();

@@ -13,6 +13,9 @@ pub enum CallError {
     /// The name is not an operation of the model.
     #[error("`{name}` is not a Cognito operation{hint}")]
     UnknownOperation { name: String, hint: String },
+    /// `cognito.<name>(…)` where the name is no operation and no helper.
+    #[error("`cognito.{name}` is no operation or helper{hint}")]
+    UnknownMethod { name: String, hint: String },
     /// The input cannot be sent (not a map, not JSON, a bad option).
     #[error("{context}: {message}")]
     BadInput { context: String, message: String },
@@ -60,8 +63,8 @@ impl CallError {
     /// The process exit code when nothing catches this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            CallError::UnknownOperation { .. }
-            | CallError::BadInput { .. }
+            CallError::UnknownOperation { .. } | CallError::UnknownMethod { .. } => exit::USAGE,
+            CallError::BadInput { .. }
             | CallError::Ensure { .. }
             | CallError::ModelLacks { .. } => exit::RUNTIME,
             CallError::Validation { .. } => exit::VALIDATION,
@@ -75,7 +78,9 @@ impl CallError {
     /// The `type` a script sees: the service's error code, `ValidationError`, `ChangeRefused`, …
     pub fn kind(&self) -> &str {
         match self {
-            CallError::UnknownOperation { .. } => "UnknownOperation",
+            CallError::UnknownOperation { .. } | CallError::UnknownMethod { .. } => {
+                "UnknownOperation"
+            }
             CallError::BadInput { .. } => "BadInput",
             CallError::Validation { .. } => "ValidationError",
             CallError::Aws { error, .. } => error.kind(),
@@ -90,7 +95,9 @@ impl CallError {
     /// The operation (or helper) the error belongs to.
     pub fn operation(&self) -> &str {
         match self {
-            CallError::UnknownOperation { name, .. } => name,
+            CallError::UnknownOperation { name, .. } | CallError::UnknownMethod { name, .. } => {
+                name
+            }
             CallError::BadInput { context, .. } => context,
             CallError::Validation { operation, .. }
             | CallError::Aws { operation, .. }

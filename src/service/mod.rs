@@ -57,6 +57,8 @@ pub struct Context {
     pub mode: Mode,
     pub validate: bool,
     pub strict: bool,
+    /// `--lenient`: unknown members are sent with a warning (the clients' default).
+    pub lenient: bool,
     pub verbose: bool,
     /// `pooler check`: a request with errors is told and the run goes on (as a dry run), so
     /// every problem of the script is found; [`Context::problems`] counts them.
@@ -82,6 +84,7 @@ pub struct Options {
     pub mode: Mode,
     pub validate: bool,
     pub strict: bool,
+    pub lenient: bool,
     pub verbose: bool,
     pub collect_problems: bool,
     pub transcript: Option<Transcript>,
@@ -100,6 +103,7 @@ impl Context {
             mode: options.mode,
             validate: options.validate,
             strict: options.strict,
+            lenient: options.lenient,
             verbose: options.verbose,
             collect_problems: options.collect_problems,
             problems: Cell::new(0),
@@ -148,6 +152,9 @@ impl Context {
 pub struct Service {
     pub ctx: Rc<Context>,
     pub client: Rc<aws::Client>,
+    /// Unknown members are sent with a warning instead of refused (`--lenient`, or
+    /// `cognito.with(#{ lenient: true })`).
+    pub lenient: bool,
 }
 
 /// The service metadata the AWS layer needs, taken from the model.
@@ -164,8 +171,17 @@ pub fn service_of(model: &Model) -> aws::Service {
 impl Service {
     pub fn new(ctx: Rc<Context>, client: aws::Client) -> Self {
         Self {
+            lenient: ctx.lenient,
             ctx,
             client: Rc::new(client),
+        }
+    }
+
+    /// The same client, lenient or not about unknown members.
+    pub fn with_lenient(&self, lenient: bool) -> Service {
+        Service {
+            lenient,
+            ..self.clone()
         }
     }
 
@@ -179,6 +195,7 @@ impl Service {
         Service {
             ctx: self.ctx.clone(),
             client: Rc::new(self.client.with_overrides(region, profile, endpoint_url)),
+            lenient: self.lenient,
         }
     }
 

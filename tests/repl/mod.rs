@@ -403,3 +403,45 @@ fn sigterm_during_an_input_ends_the_repl_with_143() {
     terminate(&pty);
     assert_eq!(pty.wait(), 143);
 }
+
+#[test]
+fn a_mistyped_operation_names_the_nearest_one_and_the_session_goes_on() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send("cognito.list_user_pool(#{ MaxResults: 10 })\r");
+    pty.expect("error: `cognito.list_user_pool` is no operation or helper; did you mean `list_user_pools`?");
+    pty.expect("--> <repl:1>:1:9");
+    pty.expect_prompt();
+    pty.send("1 + 1\r");
+    pty.expect("\n2\n");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn piped_stdin_with_a_mistyped_operation_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pooler"))
+        .args(["--dry-run", "repl"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"cognito.list_user_pool(#{});\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("error: `cognito.list_user_pool` is no operation or helper; did you mean `list_user_pools`?\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

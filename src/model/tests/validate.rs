@@ -3,14 +3,16 @@
 use serde_json::{Value, json};
 
 use super::{model, op, problems, raw_seed, seed};
+use crate::model::Problem;
 use crate::model::Severity::{Error, Warning};
 
 fn err(path: &str, msg: &str) -> (crate::model::Severity, String, String) {
     (Error, path.to_string(), msg.to_string())
 }
 
-fn warn(path: &str, msg: &str) -> (crate::model::Severity, String, String) {
-    (Warning, path.to_string(), msg.to_string())
+/// An unknown member: an error (boto3 refuses it too).
+fn unknown(path: &str, msg: &str) -> (crate::model::Severity, String, String) {
+    (Error, path.to_string(), msg.to_string())
 }
 
 /// The seed with one change at a JSON pointer.
@@ -30,12 +32,12 @@ fn seed_request_is_clean() {
 }
 
 #[test]
-fn seed_as_written_has_no_errors_and_one_true_warning() {
+fn seed_as_written_has_one_unknown_member() {
     // The Chilkat example still sets AdminCreateUserConfig.TemporaryPasswordValidityDays,
     // which the current model only has under Policies.PasswordPolicy.
     assert_eq!(
         problems("CreateUserPool", &raw_seed()),
-        vec![warn(
+        vec![unknown(
             "AdminCreateUserConfig.TemporaryPasswordValidityDays",
             "unknown member `TemporaryPasswordValidityDays` in AdminCreateUserConfigType: \
              it belongs at Policies.PasswordPolicy.TemporaryPasswordValidityDays"
@@ -396,7 +398,7 @@ fn unknown_member_did_you_mean() {
     pp.insert("MinimumLenght".to_string(), v);
     assert_eq!(
         problems("CreateUserPool", &s),
-        vec![warn(
+        vec![unknown(
             "Policies.PasswordPolicy.MinimumLenght",
             "unknown member `MinimumLenght` in PasswordPolicyType: did you mean `MinimumLength`?"
         )]
@@ -404,7 +406,7 @@ fn unknown_member_did_you_mean() {
     let s = json!({"poolname": "x", "PoolName": "x"});
     assert_eq!(
         problems("CreateUserPool", &s),
-        vec![warn(
+        vec![unknown(
             "poolname",
             "unknown member `poolname` in CreateUserPoolRequest: did you mean `PoolName`?"
         )]
@@ -416,7 +418,7 @@ fn unknown_member_says_where_it_belongs() {
     let s = json!({"PoolName": "p", "MinimumLength": 8});
     assert_eq!(
         problems("CreateUserPool", &s),
-        vec![warn(
+        vec![unknown(
             "MinimumLength",
             "unknown member `MinimumLength` in CreateUserPoolRequest: it belongs at \
              Policies.PasswordPolicy.MinimumLength"
@@ -425,7 +427,7 @@ fn unknown_member_says_where_it_belongs() {
     let s = json!({"PoolName": "p", "Schema": [{"Name": "x", "MaxLength": "9"}]});
     assert_eq!(
         problems("CreateUserPool", &s),
-        vec![warn(
+        vec![unknown(
             "Schema[0].MaxLength",
             "unknown member `MaxLength` in SchemaAttributeType: it belongs at \
              Schema[].StringAttributeConstraints.MaxLength"
@@ -434,7 +436,7 @@ fn unknown_member_says_where_it_belongs() {
     let s = json!({"PoolName": "p", "Colour": "blue"});
     assert_eq!(
         problems("CreateUserPool", &s),
-        vec![warn(
+        vec![unknown(
             "Colour",
             "unknown member `Colour` in CreateUserPoolRequest"
         )]
@@ -476,7 +478,7 @@ fn many_problems_at_once() {
             "Schema[18].NumberAttributeConstraints.MinValue",
             "`MinValue` is a string in the model: write \"0\" not 0",
         ),
-        warn(
+        unknown(
             "MinimumLength",
             "unknown member `MinimumLength` in CreateUserPoolRequest: it belongs at \
              Policies.PasswordPolicy.MinimumLength",
@@ -489,7 +491,7 @@ fn many_problems_at_once() {
             .iter()
             .filter(|p| p.is_error())
             .count(),
-        6
+        7
     );
 }
 
@@ -522,4 +524,26 @@ fn a_custom_domain_is_a_valid_domain_and_a_bad_label_is_not() {
     let bad = problems("DescribeUserPoolDomain", &input("auth..example.com"));
     assert_eq!(bad.len(), 1, "{bad:?}");
     assert_eq!(bad[0].1, "Domain");
+}
+
+#[test]
+fn unknown_members_are_errors_that_leniency_makes_warnings() {
+    let input = json!({"PoolName": "p", "MfaConfig": "ON"});
+    let found = model().validate(op("CreateUserPool"), &input);
+    assert_eq!(
+        found,
+        vec![Problem::unknown(
+            "MfaConfig",
+            "unknown member `MfaConfig` in CreateUserPoolRequest: did you mean \
+             `MfaConfiguration`?"
+                .to_string()
+        )]
+    );
+    assert!(found[0].is_error() && found[0].unknown_member);
+    let lenient = found[0].clone().leniently();
+    assert_eq!(lenient.severity, Warning);
+    assert_eq!(lenient.message, found[0].message);
+    // Other errors stay errors.
+    let missing = model().validate(op("CreateUserPool"), &json!({}));
+    assert_eq!(missing[0].clone().leniently(), missing[0]);
 }

@@ -314,6 +314,7 @@ impl Service {
                     },
                     self.client.service().clone(),
                 )),
+                lenient: self.lenient,
             },
             None => self.clone(),
         };
