@@ -198,7 +198,7 @@ impl Cognito {
         m.insert("id".into(), o.id.clone().into());
         m.insert("action".into(), o.action.into());
         // Under a plan the service has already reported this result on its plan line.
-        m.insert("reported".into(), self.service.planning().into());
+        m.insert("reported".into(), self.service.ctx.planning().into());
         let secrets = &self.service.ctx.secrets;
         let list: Array = o.changes.iter().map(|c| change_map(c, secrets)).collect();
         m.insert("changes".into(), Dynamic::from_array(list));

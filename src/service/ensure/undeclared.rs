@@ -283,6 +283,7 @@ pub fn report_undeclared(ctx: &Rc<Context>) -> Res<()> {
         let service = Service {
             ctx: ctx.clone(),
             client,
+            lenient: ctx.lenient,
         };
         for kind in OWNED.iter().filter(|k| !pruned.contains(&k.word)) {
             for object in service.undeclared(&id, kind)? {
