@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 mod compat;
+mod layouts;
 mod shape;
 mod statements;
 
