@@ -2,6 +2,7 @@
 //! languages) to pooler scripts. Scanning, extraction and emission; no Rhai is needed here.
 
 pub mod args;
+pub mod blocks;
 pub mod command;
 pub mod detect;
 pub mod emit_chilkat;
@@ -104,8 +105,8 @@ pub fn port(text: &str, file: &str, lang: Option<&str>, style: Style) -> Result<
         detect::DetectError::UnknownName(n) => PortError::UnknownLang(n),
         detect::DetectError::Undetected => PortError::Undetected(file.to_string()),
     })?;
-    let tokens = scan::scan(text, profile);
-    let program = extract::extract(text, &tokens, profile);
+    let (tokens, lost_breaks) = scan::scan_layout(text, profile);
+    let program = extract::extract(text, &tokens, profile, lost_breaks);
     let operation = program
         .operation
         .clone()

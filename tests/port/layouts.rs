@@ -18,7 +18,6 @@ pub const FLAT_LANGS: &[&str] = &[
     "java",
     "nodejs",
     "php",
-    "perl",
     "objc",
     "lianja",
     "foxpro",
@@ -32,10 +31,25 @@ pub fn stripped(text: &str) -> String {
         .join("\n")
 }
 
-/// The program on one line; a C preprocessor line keeps its own line (C's grammar needs it).
-pub fn flat(text: &str) -> String {
+/// The program on one line, as it can still be written in its language: a C preprocessor line
+/// keeps its own line and a `//` comment becomes `/* … */` (xBase keeps its `//` comments, as
+/// the seed, copied from a web page, has them: the scanner must tell where code starts again).
+pub fn flat(text: &str, profile_id: &str) -> String {
     let mut out = String::new();
+    let xbase = matches!(profile_id, "lianja" | "foxpro");
     for line in text.lines().map(str::trim) {
+        let owned;
+        let line = match line_comment(line, profile_id) {
+            Some((at, len)) if !xbase => {
+                owned = format!(
+                    "{}/* {} */",
+                    &line[..at],
+                    line[at + len..].replace("*/", "* /")
+                );
+                owned.as_str()
+            }
+            _ => line,
+        };
         if line.is_empty() {
             continue;
         }
@@ -48,6 +62,33 @@ pub fn flat(text: &str) -> String {
         }
     }
     out
+}
+
+/// Where a line comment starts in `line` (outside quotes): `//`, PHP's `#`.
+fn line_comment(line: &str, profile_id: &str) -> Option<(usize, usize)> {
+    if profile_id == "php" && line.starts_with('#') {
+        return Some((0, 1));
+    }
+    let mut quote = None;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if line[i..].starts_with("//") => return Some((i, 2)),
+            None => {}
+        }
+    }
+    None
+}
+
+/// xBase's `*`, `note` and `&&` comments end only with the line: such a program has no
+/// one-line form.
+fn has_one_line_form(text: &str, profile_id: &str) -> bool {
+    !matches!(profile_id, "lianja" | "foxpro")
+        || !text.lines().map(str::trim_start).any(|l| {
+            l.starts_with('*') || l.to_ascii_lowercase().starts_with("note ") || l.contains("&&")
+        })
 }
 
 /// Unicode C and C++ share extensions with C and C++.
@@ -84,14 +125,14 @@ fn differing(file: &str, style: Style) -> Vec<String> {
     let lang = lang_of(file);
     let ported = |t: &str| port(t, file, lang, style).map(|p| normal(&p.script));
     let original = ported(&text);
-    let profile = original
-        .as_ref()
-        .ok()
-        .and_then(|_| port(&text, file, lang, style).ok())
-        .map(|p| p.lang.id);
-    let mut layouts = vec![("stripped", stripped(&text))];
-    if profile.is_some_and(|id| FLAT_LANGS.contains(&id)) {
-        layouts.push(("flat", flat(&text)));
+    let profile = port(&text, file, lang, style).ok().map(|p| p.lang.id);
+    let mut layouts = Vec::new();
+    // Python's indentation is its syntax.
+    if profile != Some("python") {
+        layouts.push(("stripped", stripped(&text)));
+    }
+    if profile.is_some_and(|id| FLAT_LANGS.contains(&id) && has_one_line_form(&text, id)) {
+        layouts.push(("flat", flat(&text, profile.unwrap_or_default())));
     }
     layouts
         .into_iter()
