@@ -152,7 +152,14 @@ fn opens(toks: &[Token], k: usize, g: Grammar, dataflex_loop: bool) -> bool {
         Grammar::EndWord => {
             if matches!(
                 w.as_str(),
-                "if" | "unless" | "while" | "until" | "for" | "case" | "begin" | "def" | "class"
+                "if" | "unless"
+                    | "while"
+                    | "until"
+                    | "for"
+                    | "case"
+                    | "begin"
+                    | "def"
+                    | "class"
                     | "module"
             ) {
                 return true;
@@ -231,7 +238,8 @@ fn begin_end(toks: &[Token], h: usize, profile_id: &str) -> Option<usize> {
                     return Some(k);
                 }
                 if header_done {
-                    let next = (k + 1..toks.len()).find(|&j| !matches!(toks[j].tok, Tok::Newline))?;
+                    let next =
+                        (k + 1..toks.len()).find(|&j| !matches!(toks[j].tok, Tok::Newline))?;
                     if is(toks.get(next), "begin") {
                         return Some(matching_end(toks, next));
                     }

@@ -296,7 +296,9 @@ pub fn emit(p: &Program, h: &Header) -> String {
     if !sent && super::sends(p) {
         send(&mut out);
     } else if !sent {
-        out.push_str("// The original program ends here, before it sends the request: nothing is sent.\n");
+        out.push_str(
+            "// The original program ends here, before it sends the request: nothing is sent.\n",
+        );
     }
     out
 }

@@ -6,11 +6,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::args::{Call, clean_name, ident, is_punct};
+use super::blocks::Blocks;
 use super::expr::Part;
 use super::lang::Profile;
 use super::names::{self, Method, Prop};
 use super::scan::{Tok, Token};
-use super::blocks::Blocks;
 
 /// A literal argument.
 #[derive(Debug, Clone, PartialEq)]

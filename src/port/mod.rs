@@ -110,7 +110,11 @@ pub fn sends(program: &extract::Program) -> bool {
 /// What the port would add that the program does not contain, each as a review item (so
 /// `--strict` refuses it): a program that ends before sending (the port builds the request
 /// and sends nothing), and, in the Chilkat style, a response load the program never makes.
-fn added_by_the_port(program: &extract::Program, toks: &[scan::Token], style: Style) -> Vec<Review> {
+fn added_by_the_port(
+    program: &extract::Program,
+    toks: &[scan::Token],
+    style: Style,
+) -> Vec<Review> {
     let last = toks.last().map_or(0, |t| t.line);
     if !sends(program) {
         return vec![Review {

@@ -102,7 +102,11 @@ pub fn scan_layout(src: &str, profile: &Profile) -> (Vec<Token>, bool) {
         (s.out, s.saw_code_in_comment)
     };
     let (toks, flattened) = run(false);
-    if flattened { (run(true).0, true) } else { (toks, false) }
+    if flattened {
+        (run(true).0, true)
+    } else {
+        (toks, false)
+    }
 }
 
 fn starts_with_ci(text: &str, prefix: &str) -> bool {
@@ -210,7 +214,8 @@ impl Scanner<'_> {
         if !self.flattened || self.p.blocks != super::lang::Grammar::Xbase || self.depth > 0 {
             return;
         }
-        let value_end = self.prev_is_value() || matches!(self.out.last().map(|t| &t.tok), Some(Tok::Bool(_)));
+        let value_end =
+            self.prev_is_value() || matches!(self.out.last().map(|t| &t.tok), Some(Tok::Bool(_)));
         if value_end && (self.rest().starts_with('?') || xbase_start().is_match(self.rest())) {
             self.out.push(Token {
                 tok: Tok::Newline,

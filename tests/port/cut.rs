@@ -40,11 +40,16 @@ fn a_program_cut_before_its_send_builds_the_request_and_sends_nothing() {
         let out = port("cut_before_send.cs", style, false);
         assert_eq!(out.code, 0, "{style}: {}", out.stderr);
         assert!(
-            out.stdout.contains("// REVIEW line 25: the program ends before it sends its request"),
+            out.stdout
+                .contains("// REVIEW line 25: the program ends before it sends its request"),
             "{style}:\n{}",
             out.stdout
         );
-        assert!(out.stdout.contains("nothing is sent"), "{style}:\n{}", out.stdout);
+        assert!(
+            out.stdout.contains("nothing is sent"),
+            "{style}:\n{}",
+            out.stdout
+        );
         assert!(
             !out.stdout.contains(".FullRequestSb(") && !out.stdout.contains("describe_user_pool("),
             "{style}: a send the program never makes\n{}",
@@ -86,7 +91,10 @@ fn a_program_cut_before_its_reads_gets_no_load_it_never_made_without_review() {
 #[test]
 fn a_long_line_is_just_a_line_every_print_is_kept() {
     let text = std::fs::read_to_string(fixture("long_line.cs")).expect("the fixture");
-    assert!(text.lines().any(|l| l.len() > 600), "the fixture has a long line");
+    assert!(
+        text.lines().any(|l| l.len() > 600),
+        "the fixture has a long line"
+    );
     for style in ["idiomatic", "chilkat"] {
         let out = port("long_line.cs", style, true);
         assert_eq!(out.code, 0, "{style}: {}", out.stderr);
@@ -96,7 +104,11 @@ fn a_long_line_is_just_a_line_every_print_is_kept() {
             "\"users: \"",
             "\"template: Your username is {username}",
         ] {
-            assert!(out.stdout.contains(print), "{style}: {print}\n{}", out.stdout);
+            assert!(
+                out.stdout.contains(print),
+                "{style}: {print}\n{}",
+                out.stdout
+            );
         }
     }
 }

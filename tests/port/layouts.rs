@@ -111,7 +111,12 @@ fn normal(script: &str) -> String {
 fn programs() -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/fixtures/port"))
         .expect("the fixtures")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|f| !f.ends_with(".json") && !f.ends_with(".md"))
         .collect();
     files.sort();
@@ -155,7 +160,10 @@ fn every_fixture_ports_the_same_in_every_layout() {
                 failures.push(format!("{file} ({name}): {}", bad.join(", ")));
             }
         }
-        eprintln!("{name}: {same} of {} fixtures port the same in every layout", files.len());
+        eprintln!(
+            "{name}: {same} of {} fixtures port the same in every layout",
+            files.len()
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
