@@ -112,3 +112,26 @@ fn a_long_line_is_just_a_line_every_print_is_kept() {
         }
     }
 }
+
+#[test]
+fn a_program_that_lost_the_line_breaks_its_language_needs_says_so_and_strict_refuses() {
+    let text = std::fs::read_to_string(fixture("shape_vb6.bas")).expect("the fixture");
+    let flat = super::layouts::flat(&text, "vb6");
+    let out = Test::new()
+        .file("flat.bas", &flat)
+        .args(["port", "flat.bas"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "REVIEW line ?: the program lost its line breaks, which Visual Basic 6.0 needs"
+        ),
+        "{}",
+        out.stdout
+    );
+    let strict = Test::new()
+        .file("flat.bas", &flat)
+        .args(["port", "flat.bas", "--strict"])
+        .run();
+    assert_ne!(strict.code, 0, "{}", strict.stdout);
+}
