@@ -299,8 +299,12 @@ pub fn emit(p: &Program, h: &Header) -> String {
         branches -= 1;
         out.push_str(&format!("{}}}\n", "    ".repeat(branches)));
     }
-    if !sent {
+    if !sent && super::sends(p) {
         send(&mut out);
+    } else if !sent {
+        out.push_str(
+            "// The original program ends here, before it sends the request: nothing is sent.\n",
+        );
     }
     out
 }

@@ -294,6 +294,14 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
         reader.event(e, Ctx::Ok, &mut out);
     }
     reader.close(&mut out);
+    if !super::sends(p) {
+        let mut map = String::new();
+        rhai_text::value(body, 0, &mut map);
+        out.push_str(&format!(
+            "// The original program ends here, before it sends the request: nothing is sent.\nlet request = {map};\n"
+        ));
+        return out;
+    }
     let guarded = s.has_net_branch || s.not_ok.is_some();
     out.push_str(unknown);
     if !guarded {

@@ -6,11 +6,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::args::{Call, clean_name, ident, is_punct};
+use super::blocks::Blocks;
 use super::expr::Part;
 use super::lang::Profile;
 use super::names::{self, Method, Prop};
 use super::scan::{Tok, Token};
-use super::stmt::Blocks;
 
 /// A literal argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,13 +158,16 @@ pub(super) struct Extractor<'a> {
     pub(super) status_vars: HashSet<String>,
     pub(super) success_vars: HashMap<String, BranchKind>,
     pub(super) blocks: Blocks,
+    /// A program that lost its line breaks where its language needs them.
+    pub(super) flattened: bool,
     /// Open blocks: where each ends, and what it is.
     scopes: Vec<(usize, Scope)>,
 }
 
-/// Extracts the Chilkat calls from `toks` (scanned from `src` by `profile`'s rules).
-pub fn extract(src: &str, toks: &[Token], profile: &Profile) -> Program {
-    let flattened = src.lines().any(|l| l.len() > 400);
+/// Extracts the Chilkat calls from `toks` (scanned from `src` by `profile`'s rules);
+/// `lost_breaks` when the scanner found the program flattened.
+pub fn extract(src: &str, toks: &[Token], profile: &Profile, lost_breaks: bool) -> Program {
+    let flattened = lost_breaks && profile.needs_line_breaks();
     let mut x = Extractor {
         src,
         toks,
@@ -175,14 +178,24 @@ pub fn extract(src: &str, toks: &[Token], profile: &Profile) -> Program {
         vars: HashSet::new(),
         status_vars: HashSet::new(),
         success_vars: HashMap::new(),
-        blocks: Blocks::new(src, toks, flattened),
+        blocks: Blocks::new(src, toks, profile),
+        flattened,
         scopes: Vec::new(),
     };
+    if flattened {
+        x.program.reviews.push(Review {
+            line: 0,
+            text: format!(
+                "the program lost its line breaks, which {} needs to tell its statements apart: only its Emit() prints are kept; restore them and port again",
+                profile.name
+            ),
+        });
+    }
     let objects = x.chilkat_objects();
     let mut i = 0;
     while i < toks.len() {
         if super::stmt::starts_statement(toks, i) {
-            x.close_scopes(toks[i].line);
+            x.close_scopes(i);
             if let Some(next) = x.statement(i) {
                 i = next.max(i + 1);
                 continue;
@@ -241,10 +254,10 @@ impl Extractor<'_> {
         }
     }
 
-    /// Closes the blocks that end at or before `line`.
-    fn close_scopes(&mut self, line: usize) {
+    /// Closes the blocks that end at or before token `at`.
+    fn close_scopes(&mut self, at: usize) {
         while let Some(&(end, scope)) = self.scopes.last() {
-            if end > line {
+            if end > at {
                 break;
             }
             self.scopes.pop();
@@ -254,7 +267,7 @@ impl Extractor<'_> {
         }
     }
 
-    /// Opens a block that ends at `end`.
+    /// Opens a block that ends at token `end`.
     pub(super) fn open_scope(&mut self, end: usize, branch: bool) {
         let scope = if branch { Scope::Branch } else { Scope::Loop };
         self.scopes.push((end, scope));
@@ -262,7 +275,7 @@ impl Extractor<'_> {
 
     /// How many of the program's loops are open (`None` when blocks cannot be told).
     pub(super) fn depth(&self) -> Option<usize> {
-        self.blocks.usable.then(|| {
+        (!self.flattened).then(|| {
             self.scopes
                 .iter()
                 .filter(|(_, s)| *s == Scope::Loop)

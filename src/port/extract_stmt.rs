@@ -41,7 +41,7 @@ impl Extractor<'_> {
         let end = stmt::statement_end(toks, i);
         let line = toks[i].line;
         self.track_assignment(i, end);
-        if !self.blocks.usable {
+        if self.flattened {
             // A program that lost its line breaks: statements cannot be told apart.
             return None;
         }
@@ -78,11 +78,11 @@ impl Extractor<'_> {
             return Some(self.if_statement(i, end));
         }
         if stmt::is_loop(toks, i) {
-            let body_end = self.blocks.end_of(line);
+            let body_end = self.blocks.end_of(toks, i);
             if let Some(e) = body_end {
                 self.open_scope(e, false);
             }
-            self.forget_assigned_in(i, body_end.unwrap_or(usize::MAX));
+            self.forget_assigned_in(i, body_end.unwrap_or(toks.len()));
             return None;
         }
         if stmt::is_exit(toks, i) {
@@ -121,25 +121,21 @@ impl Extractor<'_> {
         } else {
             None
         };
-        let block_end = self.blocks.end_of(line);
+        let block_end = self.blocks.end_of(toks, i);
         if let (Some(kind), Some(block_end)) = (kind, block_end) {
             self.program.events.push(Event::Branch { line, kind });
             self.open_scope(block_end, true);
             return end;
         }
         // Not understood: the `if` and its block stay for review, in one item.
-        let stop = block_end.unwrap_or(line + 1);
-        let next = (end..toks.len())
-            .find(|&k| toks[k].line >= stop && !matches!(toks[k].tok, Tok::Newline))
-            .unwrap_or(toks.len());
+        let next = block_end.unwrap_or(end).max(end);
         self.review(i, last);
-        if block_end.is_some_and(|e| e > line + 1)
+        if let Some(e) = block_end.filter(|&e| e > end)
             && let Some(r) = self.program.reviews.last_mut()
         {
-            let through = if stop == usize::MAX {
-                "the end".to_string()
-            } else {
-                format!("line {}", stop - 1)
+            let through = match toks.get(e) {
+                None => "the end".to_string(),
+                Some(t) => format!("line {}", t.line),
             };
             r.text.push_str(&format!(
                 " (its block, through {through}, is not translated)"
@@ -185,12 +181,12 @@ impl Extractor<'_> {
         }
     }
 
-    /// Variables assigned anywhere in a loop (from `i` up to `end_line`) have no single value
-    /// inside it (`i = i + 1`).
-    fn forget_assigned_in(&mut self, i: usize, end_line: usize) {
+    /// Variables assigned anywhere in a loop (from token `i` up to token `end`) have no single
+    /// value inside it (`i = i + 1`).
+    fn forget_assigned_in(&mut self, i: usize, end: usize) {
         let toks = self.toks;
         let mut k = i;
-        while k < toks.len() && toks[k].line < end_line {
+        while k < toks.len().min(end) {
             if stmt::starts_statement(toks, k) || k == i {
                 let end = stmt::statement_end(toks, k);
                 if let Some((name, _, _)) = self.assignment_at(k, end) {

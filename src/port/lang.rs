@@ -16,6 +16,31 @@ pub enum Escape {
     Tilde,
 }
 
+/// How a language delimits the body of an `if` or a loop: what the scanner relies on to know
+/// where code sits. Only Python's is layout; every other is read from tokens, so a program
+/// ports the same with or without its indentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grammar {
+    /// `{ … }` after the header, nesting; without a brace, the one statement up to `;`
+    /// (C, C++, C#, Java, JavaScript, PHP, Perl, Go, Swift, Objective-C; Tcl's multi-line
+    /// braced words; PowerShell's script blocks).
+    Braces,
+    /// Closing words: `End If`, `Next`, `Wend`, `Loop`, `End While`, `EndIf`, `Until`,
+    /// `EndSelect`, … A VB/AutoIt `If … Then` with code after `Then` on its line is one line.
+    Basic,
+    /// xBase: `if`/`endif`, `do while`/`enddo`, `for`/`endfor`|`next`, `do case`/`endcase`,
+    /// `scan`/`endscan` (Lianja, Visual FoxPro); statements need no line breaks.
+    Xbase,
+    /// `begin … end` after the header, nesting with `case`/`try`; without `begin`, the one
+    /// statement (Delphi, T-SQL, DataFlex — whose `While` ends at `Loop`).
+    BeginEnd,
+    /// Ruby: `if`/`unless`/`while`/`until`/`for`/`case`/`begin`/`def` and `do` blocks, all
+    /// closed by `end` (an `if` after code on its line is a modifier, no block).
+    EndWord,
+    /// Python: the body is the lines indented deeper than the header (the language's own rule).
+    Indent,
+}
+
 /// One kind of string literal: its opening and closing characters and escape rule.
 #[derive(Debug, Clone, Copy)]
 pub struct StrRule {
@@ -55,6 +80,8 @@ pub struct Profile {
     /// What, at the end of a line, joins it to the next.
     pub continuation: Option<&'static str>,
     pub case_insensitive: bool,
+    /// How blocks are delimited; see [`Grammar`].
+    pub blocks: Grammar,
     /// The quoting rules understood, and where each one is defined.
     pub quoting: &'static str,
 }
@@ -93,6 +120,7 @@ const fn c_like(
         falses,
         continuation: None,
         case_insensitive: false,
+        blocks: Grammar::Braces,
         quoting,
     }
 }
@@ -118,7 +146,21 @@ const fn vb_like(
         falses: &["false"],
         continuation: Some("_"),
         case_insensitive: true,
+        blocks: Grammar::Basic,
         quoting,
+    }
+}
+
+impl Profile {
+    /// True when statements are told apart by line breaks: everything but xBase and the
+    /// brace languages that end statements with `;` (Go, Swift, PowerShell and Tcl end them
+    /// with the line).
+    pub fn needs_line_breaks(&self) -> bool {
+        match self.blocks {
+            Grammar::Xbase => false,
+            Grammar::Braces => matches!(self.id, "go" | "swift" | "powershell" | "tcl"),
+            _ => true,
+        }
     }
 }
 
@@ -137,6 +179,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[".f."],
         continuation: Some(";"),
         case_insensitive: true,
+        blocks: Grammar::Xbase,
         quoting: r#""…", '…' and […] with no escapes (a quote cannot appear inside its own delimiters) — Lianja/VFP string delimiters, Visual FoxPro Help "String Delimiters""#,
     },
     Profile {
@@ -152,6 +195,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[".f."],
         continuation: Some(";"),
         case_insensitive: true,
+        blocks: Grammar::Xbase,
         quoting: r#""…", '…' and […] with no escapes — Visual FoxPro Help "String Delimiters"; .T./.F. logicals"#,
     },
     c_like(
@@ -194,6 +238,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["False"],
         continuation: Some("\\"),
         case_insensitive: false,
+        blocks: Grammar::Indent,
         quoting: r#""…" and '…' with \ escapes, r/u/b prefixes — Python Language Reference §2.4.1 "String and Bytes literals""#,
     },
     Profile {
@@ -230,6 +275,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: None,
         case_insensitive: true,
+        blocks: Grammar::Braces,
         quoting: r#""…" with \ escapes and $x/{$x} interpolation; '…' with only \' and \\ — PHP Manual "Strings""#,
     },
     Profile {
@@ -245,6 +291,7 @@ pub const PROFILES: &[Profile] = &[
         falses: FF,
         continuation: Some("\\"),
         case_insensitive: false,
+        blocks: Grammar::EndWord,
         quoting: r#""…" with \ escapes and #{…}; '…' literal — Ruby docs "Literals: Strings""#,
     },
     Profile {
@@ -260,6 +307,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[],
         continuation: None,
         case_insensitive: false,
+        blocks: Grammar::Braces,
         quoting: r#""…" with \ escapes and $x interpolation; '…' literal — perlop "Quote and Quote-like Operators""#,
     },
     Profile {
@@ -275,6 +323,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["$false"],
         continuation: Some("`"),
         case_insensitive: true,
+        blocks: Grammar::Braces,
         quoting: r#""…" with backtick escapes, "" for a quote, $x/$(…) interpolation; '…' literal with '' — about_Quoting_Rules, about_Special_Characters"#,
     },
     Profile {
@@ -290,6 +339,7 @@ pub const PROFILES: &[Profile] = &[
         falses: FF,
         continuation: None,
         case_insensitive: false,
+        blocks: Grammar::Braces,
         quoting: r#""…" with \ escapes; `…` raw — The Go Programming Language Specification "String literals""#,
     },
     c_like(
@@ -341,6 +391,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: None,
         case_insensitive: true,
+        blocks: Grammar::BeginEnd,
         quoting: r#"'…' with '' for a quote — Delphi Language Guide "Character Strings""#,
     },
     Profile {
@@ -356,6 +407,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[],
         continuation: Some("\\"),
         case_insensitive: false,
+        blocks: Grammar::Braces,
         quoting: r#""…" with \ escapes and $x/[cmd] substitution; {…} literal, braces nest — Tcl(n) "Dodekalogue" rules [4], [6], [9]"#,
     },
     Profile {
@@ -371,6 +423,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &[],
         continuation: None,
         case_insensitive: true,
+        blocks: Grammar::BeginEnd,
         quoting: r#"'…' with '' for a quote, N'…' Unicode — T-SQL docs "Constants (Transact-SQL)""#,
     },
     Profile {
@@ -386,6 +439,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some("_"),
         case_insensitive: true,
+        blocks: Grammar::Basic,
         quoting: r#""…" and '…' with the quote doubled — AutoIt Help "Language Reference - Datatypes: Strings""#,
     },
     Profile {
@@ -401,6 +455,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["#false"],
         continuation: None,
         case_insensitive: true,
+        blocks: Grammar::Basic,
         quoting: r#""…" with no escapes (~"…" escaped strings are not used by Chilkat's examples) — PureBasic Manual "Variables, Types and Operators""#,
     },
     Profile {
@@ -416,6 +471,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some(";"),
         case_insensitive: true,
+        blocks: Grammar::BeginEnd,
         quoting: r#""…" and '…' with no escapes — DataFlex Language Guide "String Constants""#,
     },
     Profile {
@@ -431,6 +487,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some("&"),
         case_insensitive: true,
+        blocks: Grammar::Basic,
         quoting: r#""…" and '…' with ~ escapes (~" ~n ~t) — PowerScript Reference "Special ASCII characters""#,
     },
     c_like(
@@ -464,6 +521,7 @@ pub const PROFILES: &[Profile] = &[
         falses: &["false"],
         continuation: Some("_"),
         case_insensitive: true,
+        blocks: Grammar::Basic,
         quoting: r#""…" with "" for a quote — Xojo docs "String literals""#,
     },
 ];

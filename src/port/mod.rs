@@ -2,6 +2,7 @@
 //! languages) to pooler scripts. Scanning, extraction and emission; no Rhai is needed here.
 
 pub mod args;
+pub mod blocks;
 pub mod command;
 pub mod detect;
 pub mod emit_chilkat;
@@ -110,14 +111,51 @@ pub fn line_label(line: usize) -> String {
     }
 }
 
+/// True when the program sends its request (`FullRequestSb`, `FullRequestString`).
+pub fn sends(program: &extract::Program) -> bool {
+    program
+        .events
+        .iter()
+        .any(|e| matches!(e, extract::Event::Send { .. }))
+}
+
+/// What the port would add that the program does not contain, each as a review item (so
+/// `--strict` refuses it): a program that ends before sending (the port builds the request
+/// and sends nothing), and, in the Chilkat style, a response load the program never makes.
+fn added_by_the_port(
+    program: &extract::Program,
+    toks: &[scan::Token],
+    style: Style,
+) -> Vec<Review> {
+    let last = toks.last().map_or(0, |t| t.line);
+    if !sends(program) {
+        return vec![Review {
+            line: last,
+            text: "the program ends before it sends its request (no FullRequestSb or FullRequestString): the port builds the request and sends nothing".into(),
+        }];
+    }
+    let loads = toks.iter().any(|t| {
+        // `LoadSb`, `CkJsonObject_LoadSb`, T-SQL's `sp_OAMethod @json, 'LoadSb'`.
+        matches!(&t.tok, scan::Tok::Ident(n) | scan::Tok::Str(n)
+            if matches!(names::method(n), Some(names::Method::Load | names::Method::LoadSb)))
+    });
+    if style == Style::Chilkat && !loads {
+        return vec![Review {
+            line: last,
+            text: "the program ends before it reads the answer: the port's `LoadSb` of the response is not in it".into(),
+        }];
+    }
+    Vec::new()
+}
+
 /// Ports `text` (read from `file`) in `style`; `lang` overrides detection.
 pub fn port(text: &str, file: &str, lang: Option<&str>, style: Style) -> Result<Ported, PortError> {
     let profile = detect::detect(lang, file, text).map_err(|e| match e {
         detect::DetectError::UnknownName(n) => PortError::UnknownLang(n),
         detect::DetectError::Undetected => PortError::Undetected(file.to_string()),
     })?;
-    let tokens = scan::scan(text, profile);
-    let program = extract::extract(text, &tokens, profile);
+    let (tokens, lost_breaks) = scan::scan_layout(text, profile);
+    let program = extract::extract(text, &tokens, profile, lost_breaks);
     let operation = program
         .operation
         .clone()
@@ -126,6 +164,7 @@ pub fn port(text: &str, file: &str, lang: Option<&str>, style: Style) -> Result<
     let (body, build_reviews) = request::build(&program);
     let mut reviews = program.reviews.clone();
     reviews.extend(build_reviews);
+    reviews.extend(added_by_the_port(&program, &tokens, style));
     reviews.sort_by_key(|r| r.line);
     let snake = crate::model::Model::embedded()
         .operation(&operation)

@@ -2,8 +2,11 @@
 //! booleans and punctuation, dropping comments by the language profile's rules.
 //!
 //! Programs copied from web pages sometimes lose their line breaks, so a `//` comment runs
-//! into the code after it. When a file has such a flattened line, a line comment also ends
-//! where code visibly starts again (`name = …`, `obj.Method(`).
+//! into the code after it. A program is taken as flattened by what its text is — a line
+//! comment that holds two Chilkat calls (`// … loRest.SetAuthAws(…) … loRest.Connect(`), never by a line's length —
+//! and then a line comment also ends where code visibly starts again (`name = …`,
+//! `obj.Method(`), and in xBase (whose statements need no separator) a statement also starts
+//! where such code follows a complete value.
 
 use std::sync::OnceLock;
 
@@ -35,8 +38,23 @@ pub struct Token {
     pub end: usize,
 }
 
-/// A line this long is taken as several lines that lost their breaks.
-const FLATTENED_LINE: usize = 400;
+fn chilkat_call() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[$@]?[A-Za-z_]\w*(?:\.|->)([A-Za-z_]\w*)\s*\(").expect("a valid regex")
+    })
+}
+
+/// xBase code that starts a statement: an assignment, a method call, or a command word.
+fn xbase_start() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\s*=[^=]|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\s*\(|(?:if|else|endif|do|enddo|for|endfor|next|loop|exit|return|cancel|quit|release|local|public|private|scan|endscan|case|otherwise|endcase|try|catch|endtry)\b)",
+        )
+        .expect("a valid regex")
+    })
+}
 
 fn code_start() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -55,22 +73,40 @@ struct Scanner<'a> {
     line: usize,
     line_start: bool,
     flattened: bool,
+    /// A comment held a Chilkat call (only looked for while not `flattened`).
+    saw_code_in_comment: bool,
+    depth: i32,
     out: Vec<Token>,
 }
 
 /// Splits `src` into tokens by the rules of `profile`.
 pub fn scan(src: &str, profile: &Profile) -> Vec<Token> {
-    let mut s = Scanner {
-        src,
-        p: profile,
-        pos: 0,
-        line: 1,
-        line_start: true,
-        flattened: src.lines().any(|l| l.len() > FLATTENED_LINE),
-        out: Vec::new(),
+    scan_layout(src, profile).0
+}
+
+/// The tokens, and whether the program lost its line breaks (see the module's note).
+pub fn scan_layout(src: &str, profile: &Profile) -> (Vec<Token>, bool) {
+    let run = |flattened| {
+        let mut s = Scanner {
+            src,
+            p: profile,
+            pos: 0,
+            line: 1,
+            line_start: true,
+            flattened,
+            saw_code_in_comment: false,
+            depth: 0,
+            out: Vec::new(),
+        };
+        s.run();
+        (s.out, s.saw_code_in_comment)
     };
-    s.run();
-    s.out
+    let (toks, flattened) = run(false);
+    if flattened {
+        (run(true).0, true)
+    } else {
+        (toks, false)
+    }
 }
 
 fn starts_with_ci(text: &str, prefix: &str) -> bool {
@@ -141,6 +177,7 @@ impl Scanner<'_> {
             }
             let sigil = matches!(c, '$' | '@') || (c == '#' && self.p.trues.contains(&"#true"));
             if is_ident_char(c) || sigil {
+                self.xbase_break(start);
                 self.pos += c.len_utf8();
                 let len = self
                     .rest()
@@ -158,8 +195,34 @@ impl Scanner<'_> {
             } else {
                 c.to_string()
             };
+            if punct == "?" {
+                self.xbase_break(start);
+            }
+            match punct.as_str() {
+                "(" | "[" => self.depth += 1,
+                ")" | "]" => self.depth -= 1,
+                _ => {}
+            }
             self.pos += punct.len();
             self.push(Tok::Punct(punct), start);
+        }
+    }
+
+    /// In a flattened xBase program, a statement starts where code follows a complete value
+    /// outside brackets (`lnPort = 443 llBTls = .T.`): a line break is put back there.
+    fn xbase_break(&mut self, start: usize) {
+        if !self.flattened || self.p.blocks != super::lang::Grammar::Xbase || self.depth > 0 {
+            return;
+        }
+        let value_end =
+            self.prev_is_value() || matches!(self.out.last().map(|t| &t.tok), Some(Tok::Bool(_)));
+        if value_end && (self.rest().starts_with('?') || xbase_start().is_match(self.rest())) {
+            self.out.push(Token {
+                tok: Tok::Newline,
+                line: self.line,
+                start,
+                end: start,
+            });
         }
     }
 
@@ -221,7 +284,8 @@ impl Scanner<'_> {
 
     /// Skips a comment at the current position; false when there is none.
     fn comment(&mut self) -> bool {
-        let rest = self.rest();
+        let src = self.src;
+        let rest = &src[self.pos..];
         for (open, close) in self.p.block_comments {
             if let Some(body) = rest.strip_prefix(open) {
                 let end = body
@@ -251,6 +315,17 @@ impl Scanner<'_> {
         };
         let line_end = rest.find('\n').unwrap_or(rest.len());
         let mut end = line_end;
+        // Two Chilkat calls in one comment: statements that lost the breaks between them (a
+        // commented-out call is one).
+        let code_inside = !self.flattened
+            && chilkat_call()
+                .captures_iter(&rest[..line_end])
+                .filter(|c| super::names::method(c.get(1).map_or("", |m| m.as_str())).is_some())
+                .nth(1)
+                .is_some();
+        if code_inside {
+            self.saw_code_in_comment = true;
+        }
         if self.flattened {
             // Only up to the next comment marker: a new comment starts there anyway.
             let body = &rest[marker_len..line_end];

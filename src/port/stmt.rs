@@ -1,9 +1,5 @@
 //! Statement structure shared by every language: where statements start, which ones print,
-//! branch, loop or leave, and where a block ends. Blocks are found by indentation (every
-//! published Chilkat example indents its bodies), so `}`, `End If`, `Wend`, `Loop`, `END`
-//! and Python's dedent all close a block the same way.
-
-use std::collections::BTreeMap;
+//! branch, loop or leave. Where a block ends is `blocks.rs`'s, from each language's grammar.
 
 use super::scan::{Tok, Token};
 
@@ -147,8 +143,8 @@ pub fn is_loop(toks: &[Token], s: usize) -> bool {
     word(toks.get(s)).is_some_and(|w| LOOPS.contains(&w.as_str()))
 }
 
-/// The end (exclusive) of the statement starting at `s`: the end of its line, or a `;` outside
-/// brackets.
+/// The end (exclusive) of the statement starting at `s`: the end of its line, or a `;`, `{` or
+/// `}` outside brackets.
 pub fn statement_end(toks: &[Token], s: usize) -> usize {
     let mut depth = 0i32;
     let mut j = s;
@@ -157,7 +153,7 @@ pub fn statement_end(toks: &[Token], s: usize) -> usize {
             Tok::Newline => break,
             Tok::Punct(p) if p == "(" || p == "[" => depth += 1,
             Tok::Punct(p) if p == ")" || p == "]" => depth -= 1,
-            Tok::Punct(p) if p == ";" && depth <= 0 => break,
+            Tok::Punct(p) if matches!(p.as_str(), ";" | "{" | "}") && depth <= 0 => break,
             _ => {}
         }
         j += 1;
@@ -175,52 +171,5 @@ pub fn starts_statement(toks: &[Token], i: usize) -> bool {
         Tok::Punct(p) => p == ";" || p == "{" || p == "}",
         Tok::Ident(w) => w.eq_ignore_ascii_case("then") || w.eq_ignore_ascii_case("begin"),
         _ => false,
-    }
-}
-
-/// Line indentation, for the lines that hold code.
-pub struct Blocks {
-    indent: BTreeMap<usize, usize>,
-    /// False when lines were lost (a flattened program): blocks cannot be told.
-    pub usable: bool,
-}
-
-impl Blocks {
-    pub fn new(src: &str, toks: &[Token], flattened: bool) -> Self {
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let mut indent = BTreeMap::new();
-        for t in toks {
-            if matches!(t.tok, Tok::Newline) || indent.contains_key(&t.line) {
-                continue;
-            }
-            let line_start = starts.get(t.line - 1).copied().unwrap_or(0);
-            let col = src.get(line_start..t.start).map_or(0, |s| {
-                s.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
-            });
-            indent.insert(t.line, col);
-        }
-        Self {
-            indent,
-            usable: !flattened,
-        }
-    }
-
-    /// The first line after `header` that is indented no deeper than it: the line that
-    /// closes the block (`}`, `End If`, `Wend`) or, in Python, the first one after it.
-    pub fn end_of(&self, header: usize) -> Option<usize> {
-        if !self.usable {
-            return None;
-        }
-        let own = *self.indent.get(&header)?;
-        let mut body = false;
-        for (&line, &ind) in self.indent.range(header + 1..) {
-            if ind <= own {
-                return body.then_some(line);
-            }
-            body = true;
-        }
-        body.then_some(usize::MAX)
     }
 }

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 mod compat;
+mod cut;
+mod layouts;
 mod lenient;
 mod shape;
 mod statements;
@@ -351,7 +353,7 @@ fn a_real_looking_key_is_never_copied_and_the_user_is_warned() {
 fn placeholder_keys_are_dropped_silently() {
     let out = port_text(
         "prog.cs",
-        "authAws.AccessKey = \"AWS_ACCESS_KEY\";\njson.UpdateString(\"PoolName\", \"p\");\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\");\n",
+        "authAws.AccessKey = \"AWS_ACCESS_KEY\";\njson.UpdateString(\"PoolName\", \"p\");\nrest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\");\nrest.FullRequestSb(\"POST\", \"/\", sbRequestBody, sbResponseBody);\n",
         &[],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -362,7 +364,7 @@ fn placeholder_keys_are_dropped_silently() {
 
 #[test]
 fn the_language_comes_from_the_extension_then_the_text() {
-    let sql = "EXEC sp_OAMethod @rest, 'AddHeader', @s OUT, 'X-Amz-Target', 'AWSCognitoIdentityProviderService.ListUserPools'\nEXEC sp_OAMethod @json, 'UpdateInt', @s OUT, 'MaxResults', 10\n";
+    let sql = "EXEC sp_OAMethod @rest, 'AddHeader', @s OUT, 'X-Amz-Target', 'AWSCognitoIdentityProviderService.ListUserPools'\nEXEC sp_OAMethod @json, 'UpdateInt', @s OUT, 'MaxResults', 10\nEXEC sp_OAMethod @rest, 'FullRequestSb', @success OUT, 'POST', '/', @sbReq, @sbResp\n";
     let out = Test::new()
         .file("legacy.txt", sql)
         .args(["port", "legacy.txt"])

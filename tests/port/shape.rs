@@ -28,9 +28,37 @@ fn reply(status: u16, body: &str) -> Reply {
 
 /// Ports `file` in `style`; the script, which must have nothing left for review.
 fn port(file: &str, style: &str, lang: Option<&str>) -> (Test, String) {
-    let program = crate::support::repo_root()
+    port_layout(file, style, lang, Layout::AsWritten)
+}
+
+/// How the program's text is laid out before it is ported.
+#[derive(Debug, Clone, Copy)]
+enum Layout {
+    AsWritten,
+    /// Each line's leading whitespace removed.
+    Stripped,
+    /// Line breaks removed (see `layouts::flat`).
+    Flat,
+}
+
+/// Ports `file`, laid out as `layout`, in `style`.
+fn port_layout(file: &str, style: &str, lang: Option<&str>, layout: Layout) -> (Test, String) {
+    let path = crate::support::repo_root()
         .join("tests/fixtures/port")
         .join(file);
+    let text = std::fs::read_to_string(&path).expect("the fixture");
+    let id = pooler::port::port(&text, file, lang, pooler::port::Style::Chilkat)
+        .expect("the original ports")
+        .lang
+        .id;
+    let text = match layout {
+        Layout::AsWritten => text,
+        Layout::Stripped => super::layouts::stripped(&text),
+        Layout::Flat => super::layouts::flat(&text, id),
+    };
+    let source = tempfile::tempdir().expect("a temporary directory");
+    let program = source.path().join(file);
+    std::fs::write(&program, &text).expect("write the laid-out program");
     let mut args = vec![
         "port".to_string(),
         program.to_string_lossy().into_owned(),
@@ -53,10 +81,36 @@ fn run(test: Test, server: &Server) -> crate::support::Output {
         .run()
 }
 
-/// Both styles of `file`: the request sent, the output on success, the output on a 400.
+/// Both styles of `file`, in every layout its language allows: the request sent, the output
+/// on success, the output on a 400 — the same as the original's.
 fn check(file: &str, lang: Option<&str>) {
+    let text = std::fs::read_to_string(
+        crate::support::repo_root()
+            .join("tests/fixtures/port")
+            .join(file),
+    )
+    .expect("the fixture");
+    let id = pooler::port::port(&text, file, lang, pooler::port::Style::Chilkat)
+        .expect("the original ports")
+        .lang
+        .id;
+    let mut layouts = vec![Layout::AsWritten];
+    if id != "python" {
+        layouts.push(Layout::Stripped);
+    }
+    if super::layouts::FLAT_LANGS.contains(&id) {
+        layouts.push(Layout::Flat);
+    }
+    for layout in layouts {
+        check_layout(file, lang, layout);
+    }
+}
+
+fn check_layout(file: &str, lang: Option<&str>, layout: Layout) {
     for style in ["idiomatic", "chilkat"] {
-        let (test, script) = port(file, style, lang);
+        let (test, script) = port_layout(file, style, lang, layout);
+        let file = format!("{file} {layout:?}");
+        let file = file.as_str();
         let server = Server::start(vec![reply(200, OK_BODY)]);
         let out = run(test, &server);
         assert_eq!(out.code, 0, "{file} ({style}): {}\n{script}", out.stderr);
@@ -81,7 +135,7 @@ fn check(file: &str, lang: Option<&str>) {
         );
 
         // The service's error answer: the status line, then the header and body, then stop.
-        let (test, _) = port(file, style, lang);
+        let (test, _) = port_layout(file.split(' ').next().unwrap_or(file), style, lang, layout);
         let server = Server::start(vec![reply(400, ERR_BODY)]);
         let out = run(test, &server);
         assert_eq!(out.code, 0, "{file} ({style}): {}\n{script}", out.stderr);
