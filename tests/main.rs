@@ -26,4 +26,5 @@ mod port;
 mod quota;
 mod records;
 mod repl;
+mod retry_settings;
 mod secrets;

@@ -427,7 +427,18 @@ impl Client {
                     named.as_deref().unwrap_or("default"),
                     &self.service.env_name.to_ascii_lowercase(),
                     &process_env,
-                );
+                )?;
+                let config_error = |message: String| AwsError::Credentials {
+                    message: format!("configuration error: {message}"),
+                };
+                let mode = self
+                    .settings
+                    .mode_with(&process_env, extras.retry_mode)
+                    .map_err(config_error)?;
+                let max_attempts = self
+                    .settings
+                    .attempts_with(&process_env, extras.max_attempts, mode)
+                    .map_err(config_error)?;
                 let config = if self.settings.dry_run {
                     resolve_offline(&self.settings, &process_env)
                 } else if let Some(config) = from_environment(&self.settings, &process_env) {
@@ -451,16 +462,11 @@ impl Client {
                 };
                 let chosen = choose_endpoint(&cfg, &process_env)?;
                 let endpoint = validate_endpoint(&chosen, self.settings.allow_http)?;
-                let mode = self.settings.mode_with(&process_env, extras.retry_mode);
                 Ok(State {
                     region: config.region,
                     endpoint,
                     credentials: config.credentials,
-                    max_attempts: self.settings.attempts_with(
-                        &process_env,
-                        extras.max_attempts,
-                        mode,
-                    ),
+                    max_attempts,
                     mode,
                 })
             })

@@ -10,6 +10,7 @@ pub mod endpoint;
 pub mod errors;
 mod profile;
 pub mod retry;
+pub mod retry_settings;
 mod settings;
 mod signing;
 

@@ -66,6 +66,13 @@ pub fn service(
         None => None,
     };
     let dry_run = global.dry_run || mode == Mode::Check;
+    // AWS_RETRY_MODE and AWS_MAX_ATTEMPTS are checked up front, like the flags they stand for.
+    if let Err(e) = aws::retry_settings::from_environment(&|name| {
+        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }) {
+        eprintln!("error: {e}");
+        return Err(exit::USAGE);
+    }
     let quotas =
         QuotaConfig::from_environment(&global.quota, global.profile.as_deref()).map_err(|e| {
             eprintln!("error: {e}");
