@@ -4,6 +4,7 @@
 
 use crate::support::Test;
 use crate::support::server::{Reply, Server};
+use crate::support::throttle::ThrottledServer;
 
 const LIST: &str = "cognito.list_user_pools(#{MaxResults: 1})";
 
@@ -179,4 +180,53 @@ fn the_environment_outranks_the_profile() {
         .run();
     assert_eq!(out.code, 6, "{}", out.stderr);
     assert_eq!(server.requests().len(), 1, "the flag outranks both");
+}
+
+/// A script creating `a` (which takes the server's one token) then `b` (throttled).
+const TWO_CREATIONS: &str = r#"
+cognito.admin_create_user(#{ UserPoolId: "us-west-2_abc", Username: "a", MessageAction: "SUPPRESS" });
+cognito.admin_create_user(#{ UserPoolId: "us-west-2_abc", Username: "b", MessageAction: "SUPPRESS" });
+"#;
+
+fn throttled_run(server: &ThrottledServer, extra: &[&str]) -> crate::support::Output {
+    Test::new()
+        .script(TWO_CREATIONS)
+        .args([
+            "run",
+            "--endpoint-url",
+            &server.url,
+            "--quota",
+            "UserCreation=1000",
+        ])
+        .args(extra.iter().copied())
+        .args(["script.rhai"])
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+        .env("AWS_REGION", "us-west-2")
+        .env("POOLER_RETRY_BASE_MS", "1")
+        .run()
+}
+
+#[test]
+fn max_attempts_bounds_paced_throttling_retries() {
+    // One creation a thousand seconds: after `a`, every creation is throttled.
+    let server = ThrottledServer::start(0.001, &[]);
+    let out = throttled_run(&server, &["--max-attempts", "1"]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("TooManyRequestsException"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(server.created().len(), 1);
+    assert_eq!(
+        server.throttled(),
+        1,
+        "--max-attempts 1: one attempt, pacing on"
+    );
+
+    let server = ThrottledServer::start(0.001, &[]);
+    let out = throttled_run(&server, &["--max-attempts", "2"]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert_eq!(server.throttled(), 2, "--max-attempts 2: two attempts");
 }

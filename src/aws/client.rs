@@ -54,6 +54,9 @@ struct State {
     /// Attempts per call and retry mode (settings, environment, then the profile).
     max_attempts: u32,
     mode: RetryMode,
+    /// Whether attempts were set (settings, environment or profile): then they bound every
+    /// attempt, a pacing gate's throttling retries included.
+    attempts_set: bool,
 }
 
 /// What a client resolved: region, endpoint, and the name of the credential source.
@@ -308,7 +311,13 @@ impl Client {
         let timeout = self.settings.effective_timeout();
         let retry_base = self.settings.effective_retry_base(&process_env);
 
-        let mut throttles_left = gate.throttle_retries();
+        // Set attempts bound every attempt (as the SDKs count them); only the default leaves
+        // a paced call room to wait throttling out at the gate's pace.
+        let mut throttles_left = if state.attempts_set {
+            0
+        } else {
+            gate.throttle_retries()
+        };
         let mut number = 0;
         // Tokens the last retry took from the quota (given back if the call succeeds).
         let mut retry_cost = 0;
@@ -468,6 +477,9 @@ impl Client {
                     credentials: config.credentials,
                     max_attempts,
                     mode,
+                    attempts_set: self.settings.max_attempts.is_some()
+                        || process_env("AWS_MAX_ATTEMPTS").is_some()
+                        || extras.max_attempts.is_some(),
                 })
             })
             .await
