@@ -17,6 +17,7 @@ mod export;
 mod faults;
 mod fuzz;
 mod import;
+mod import_upload;
 mod interrupt;
 mod json_doc;
 mod layering;

@@ -485,8 +485,13 @@ impl Client {
             .await
     }
 
+    /// The resolved endpoint.
+    pub(super) async fn endpoint(&self) -> Result<Url, AwsError> {
+        Ok(self.state().await?.endpoint.clone())
+    }
+
     /// The shared HTTP client for this kind of endpoint, built on first use.
-    fn http(&self, secure: bool) -> Result<reqwest::Client, AwsError> {
+    pub(super) fn http(&self, secure: bool) -> Result<reqwest::Client, AwsError> {
         let connect_timeout = self.settings.effective_connect_timeout();
         let slot = if secure {
             &self.http.tls

@@ -13,6 +13,7 @@ pub mod retry;
 pub mod retry_settings;
 mod settings;
 mod signing;
+pub mod upload;
 
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
 pub(crate) use credentials::profile_properties;

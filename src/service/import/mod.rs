@@ -14,6 +14,12 @@ use serde_json::{Value, json};
 
 use super::export::{CallError, Caller};
 pub use csv_check::Limits;
+use upload::Uploader;
+
+/// What an import needs: the calls and the upload (the call service is both).
+pub trait ImportCaller: Caller + Uploader {}
+
+impl<T: Caller + Uploader> ImportCaller for T {}
 
 /// How to import.
 #[derive(Clone, Debug)]
@@ -176,7 +182,7 @@ fn wait(total: Duration, stop: &dyn Fn() -> bool) -> bool {
 
 /// Imports the users in `csv` into `pool_id`.
 pub fn import(
-    caller: &dyn Caller,
+    caller: &dyn ImportCaller,
     pool_id: &str,
     csv: &Path,
     opts: &Options,
@@ -261,7 +267,13 @@ pub fn import(
                 "the answer has no JobId or PreSignedUrl",
             )));
         }
-        upload::put(&url, body, opts.upload_timeout).map_err(ImportError::Upload)?;
+        if let Err(message) = caller.upload(&url, body, opts.upload_timeout) {
+            if stop() {
+                summary.job_id = job_id;
+                return Err(ImportError::Interrupted(summary));
+            }
+            return Err(ImportError::Upload(message));
+        }
         if stop() {
             summary.job_id = job_id;
             return Err(ImportError::Interrupted(summary));
