@@ -315,3 +315,42 @@ fn a_document_as_deep_as_paths_allow_validates_and_converts_quickly() {
         out.stderr.chars().take(2000).collect::<String>()
     );
 }
+
+#[test]
+fn a_module_importing_itself_is_an_import_cycle_exit_3() {
+    let out = crate::support::Test::new()
+        .file("self.rhai", "import \"self\" as s;\nprint(\"never\");\n")
+        .args(["run", "self.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    crate::support::assert_golden("import_cycle_self.err", &out.stderr);
+}
+
+#[test]
+fn two_modules_importing_each_other_report_the_chain_exit_3() {
+    let out = crate::support::Test::new()
+        .file("a.rhai", "import \"b\" as b;\nfn f() { 1 }\n")
+        .file("b.rhai", "import \"a\" as a;\nfn g() { 2 }\n")
+        .script("import \"a\" as a;\nprint(a::f());\n")
+        .args(["run", "script.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    crate::support::assert_golden("import_cycle_chain.err", &out.stderr);
+    // `check` compiles the same imports.
+    let out = crate::support::Test::new()
+        .file("a.rhai", "import \"b\" as b;\n")
+        .file("b.rhai", "import \"a\" as a;\n")
+        .args(["check", "a.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("import cycle: a.rhai imports b.rhai imports a.rhai"),
+        "{}",
+        out.stderr
+    );
+}

@@ -185,6 +185,12 @@ fn leaf_report(err: &EvalAltResult, source: &str) -> Report {
                 "{what} is over its limit (raise it with --max-string-size, --max-array-size or --max-map-size)"
             );
         }
+        EvalAltResult::ErrorRuntime(value, _)
+            if let Some(message) = super::resolver::cycle_message(value) =>
+        {
+            report.class = Class::Compile;
+            report.message = message;
+        }
         EvalAltResult::ErrorRuntime(value, _) => thrown_report(value, &mut report),
         other => report.message = without_position(&other.to_string()),
     }
