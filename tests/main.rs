@@ -24,6 +24,7 @@ mod layering;
 mod link;
 mod lint;
 mod port;
+mod private_files;
 mod quota;
 mod records;
 mod repl;
