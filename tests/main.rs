@@ -28,5 +28,6 @@ mod private_files;
 mod quota;
 mod records;
 mod repl;
+mod response_limits;
 mod retry_settings;
 mod secrets;

@@ -630,7 +630,11 @@ impl Client {
                 message: format!("the response body is larger than the {cap}-byte limit"),
             })
         } else if success {
-            match decode_success_body(status, &bytes) {
+            match decode_success_body(
+                status,
+                &bytes,
+                self.settings.response_limits.unwrap_or_default(),
+            ) {
                 // An error body (`__type`) is an error whatever the status says.
                 Ok(Value::Object(map)) if map.get("__type").is_some_and(Value::is_string) => {
                     Err(decode_error_response(status, &lookup, &bytes))

@@ -43,6 +43,9 @@ pub struct Settings {
     pub retry_base: Option<Duration>,
     /// Retry mode; `None` -> `AWS_RETRY_MODE` -> the profile's `retry_mode` -> standard.
     pub retry_mode: Option<super::RetryMode>,
+    /// The array, map and string limits a response body is decoded under; `None`: the
+    /// scripts' defaults.
+    pub response_limits: Option<super::limited_json::ResponseLimits>,
     /// `-v`: error messages may show more (a failing `credential_process`'s stderr, redacted).
     pub verbose: bool,
 }

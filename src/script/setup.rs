@@ -42,6 +42,11 @@ fn settings(global: &Global, dry_run: bool) -> aws::Settings {
         verbose: global.verbose,
         timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
         dry_run,
+        response_limits: Some(aws::ResponseLimits {
+            array: global.limits.max_array_size,
+            map: global.limits.max_map_size,
+            string: global.limits.max_string_size,
+        }),
         ..aws::Settings::default()
     }
 }
