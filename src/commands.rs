@@ -193,8 +193,10 @@ fn import(
             }
             let message = s.jobs.last().map(|j| j.message.clone()).unwrap_or_default();
             eprintln!(
-                "error: import job {} ended {}: {message}",
-                s.job_id, s.status
+                "error: import job {} ended {}: {}",
+                crate::printable::line(&s.job_id),
+                crate::printable::line(&s.status),
+                crate::printable::line(&message)
             );
             exit::SERVICE
         }

@@ -11,6 +11,7 @@ pub mod host;
 pub mod interrupt;
 pub mod model;
 pub mod port;
+pub mod printable;
 pub mod private_file;
 pub mod repl;
 pub mod rhai_text;

@@ -354,3 +354,35 @@ fn two_modules_importing_each_other_report_the_chain_exit_3() {
         out.stderr
     );
 }
+
+#[test]
+fn a_frame_of_a_400_kb_line_is_cut_around_the_caret() {
+    // Rhai's columns stop at 65535: the culprit sits before that, 340 KB follow it.
+    let (before, after) = ("1, ".repeat(20_000), "1, ".repeat(113_000));
+    let script = format!("let x = [{before}no_such_variable, {after}1];\n");
+    assert!(script.len() > 390_000);
+    let out = run_script(&script);
+    assert_no_abort(&out);
+    assert_eq!(out.code, 4, "{}", &out.stderr[..out.stderr.len().min(2000)]);
+    assert!(
+        out.stderr.len() < 1_500,
+        "the frame printed {} bytes",
+        out.stderr.len()
+    );
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let source = lines
+        .iter()
+        .find(|l| l.starts_with("1 | "))
+        .expect("the source line");
+    let carets = lines.iter().find(|l| l.contains('^')).expect("the carets");
+    assert!(
+        source.starts_with("1 | …") && source.ends_with('…'),
+        "{source}"
+    );
+    let at = source
+        .find("no_such_variable")
+        .expect("the culprit is shown");
+    let column = source[..at].chars().count();
+    assert_eq!(carets.find('^'), Some(column), "{source}\n{carets}");
+    assert_eq!(carets.matches('^').count(), "no_such_variable".len());
+}

@@ -176,7 +176,12 @@ fn job_json(id: &str, j: &JobState, url: &str) -> Value {
     }
     match j.status.as_str() {
         "Succeeded" => v["CompletionMessage"] = json!("Import Job Completed Successfully."),
-        "Failed" => v["CompletionMessage"] = json!("Import job failed: no CloudWatch Logs access."),
+        // With control bytes, as a hostile or broken service might send (they must not reach
+        // the terminal raw).
+        "Failed" => {
+            v["CompletionMessage"] =
+                json!("Import job failed:\u{1b}]0;owned\u{7}\u{1b}[2J no CloudWatch Logs access.")
+        }
         "Stopped" => v["CompletionMessage"] = json!("Import job stopped by the user."),
         _ => {}
     }

@@ -339,7 +339,11 @@ pub fn describe(p: &Progress) -> String {
         }
         Progress::Job { n, of, job } => format!(
             "import: job {n}/{of} {}: {} (imported {}, skipped {}, failed {})",
-            job.job_id, job.status, job.imported, job.skipped, job.failed
+            crate::printable::line(&job.job_id),
+            crate::printable::line(&job.status),
+            job.imported,
+            job.skipped,
+            job.failed
         ),
         Progress::DryRun { jobs } => {
             format!(
