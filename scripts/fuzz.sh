@@ -6,11 +6,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(path json_doc validate port_scan deep)
+[ ${#targets[@]} -gt 0 ] || targets=(path json_doc validate port_scan deep responses)
 bin=$(cargo test --test integration --no-run --message-format=json 2>/dev/null |
   sed -n 's/.*"executable":"\([^"]*integration[^"]*\)".*/\1/p' | tail -1)
 declare -A test_of=([path]=fuzz_path_parser [json_doc]=fuzz_json_doc_operations
-  [validate]=fuzz_request_validation [port_scan]=fuzz_port_scanner [deep]=fuzz_deep_inputs)
+  [validate]=fuzz_request_validation [port_scan]=fuzz_port_scanner [deep]=fuzz_deep_inputs
+  [responses]=fuzz_response_bodies)
 pids=()
 for t in "${targets[@]}"; do
   POOLER_FUZZ_SECS=$secs POOLER_FUZZ_TARGET=$t nice -n 10 "$bin" --exact "fuzz::${test_of[$t]}" \

@@ -310,8 +310,10 @@ fn import_jobs(
             }
             let message = s.jobs.last().map(|j| j.message.clone()).unwrap_or_default();
             eprintln!(
-                "error: import job {} ended {}: {message}",
-                s.job_id, s.status
+                "error: import job {} ended {}: {}",
+                crate::printable::line(&s.job_id),
+                crate::printable::line(&s.status),
+                crate::printable::line(&message)
             );
             exit::SERVICE
         }

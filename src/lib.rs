@@ -12,6 +12,7 @@ pub mod interrupt;
 pub mod lsp;
 pub mod model;
 pub mod port;
+pub mod printable;
 pub mod private_file;
 pub mod repl;
 pub mod rhai_text;

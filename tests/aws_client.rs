@@ -684,16 +684,20 @@ async fn max_attempts_comes_from_settings() {
 #[test]
 fn max_attempts_defaults() {
     let s = Settings::default();
-    assert_eq!(s.effective_max_attempts(&|_| None), 3);
+    assert_eq!(s.effective_max_attempts(&|_| None), Ok(3));
     assert_eq!(
         s.effective_max_attempts(&|n| (n == "AWS_MAX_ATTEMPTS").then(|| "7".into())),
-        7
+        Ok(7)
     );
+    let bad = s
+        .effective_max_attempts(&|n| (n == "AWS_MAX_ATTEMPTS").then(|| "abc".into()))
+        .expect_err("abc is not a number of attempts");
+    assert!(bad.starts_with("AWS_MAX_ATTEMPTS: `abc`"), "{bad}");
     let s = Settings {
         max_attempts: Some(0),
         ..Settings::default()
     };
-    assert_eq!(s.effective_max_attempts(&|_| None), 1);
+    assert_eq!(s.effective_max_attempts(&|_| None), Ok(1));
 }
 
 #[test]

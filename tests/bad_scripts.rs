@@ -316,3 +316,74 @@ fn a_document_as_deep_as_paths_allow_validates_and_converts_quickly() {
         out.stderr.chars().take(2000).collect::<String>()
     );
 }
+
+#[test]
+fn a_module_importing_itself_is_an_import_cycle_exit_3() {
+    let out = crate::support::Test::new()
+        .file("self.rhai", "import \"self\" as s;\nprint(\"never\");\n")
+        .args(["run", "self.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    crate::support::assert_golden("import_cycle_self.err", &out.stderr);
+}
+
+#[test]
+fn two_modules_importing_each_other_report_the_chain_exit_3() {
+    let out = crate::support::Test::new()
+        .file("a.rhai", "import \"b\" as b;\nfn f() { 1 }\n")
+        .file("b.rhai", "import \"a\" as a;\nfn g() { 2 }\n")
+        .script("import \"a\" as a;\nprint(a::f());\n")
+        .args(["run", "script.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    crate::support::assert_golden("import_cycle_chain.err", &out.stderr);
+    // `check` compiles the same imports.
+    let out = crate::support::Test::new()
+        .file("a.rhai", "import \"b\" as b;\n")
+        .file("b.rhai", "import \"a\" as a;\n")
+        .args(["check", "a.rhai"])
+        .run();
+    assert_no_abort(&out);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("import cycle: a.rhai imports b.rhai imports a.rhai"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_frame_of_a_400_kb_line_is_cut_around_the_caret() {
+    // Rhai's columns stop at 65535: the culprit sits before that, 340 KB follow it.
+    let (before, after) = ("1, ".repeat(20_000), "1, ".repeat(113_000));
+    let script = format!("let x = [{before}no_such_variable, {after}1];\n");
+    assert!(script.len() > 390_000);
+    let out = run_script(&script);
+    assert_no_abort(&out);
+    assert_eq!(out.code, 4, "{}", &out.stderr[..out.stderr.len().min(2000)]);
+    assert!(
+        out.stderr.len() < 1_500,
+        "the frame printed {} bytes",
+        out.stderr.len()
+    );
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let source = lines
+        .iter()
+        .find(|l| l.starts_with("1 | "))
+        .expect("the source line");
+    let carets = lines.iter().find(|l| l.contains('^')).expect("the carets");
+    assert!(
+        source.starts_with("1 | …") && source.ends_with('…'),
+        "{source}"
+    );
+    let at = source
+        .find("no_such_variable")
+        .expect("the culprit is shown");
+    let column = source[..at].chars().count();
+    assert_eq!(carets.find('^'), Some(column), "{source}\n{carets}");
+    assert_eq!(carets.matches('^').count(), "no_such_variable".len());
+}

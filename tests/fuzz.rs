@@ -1,7 +1,7 @@
 //! Fuzz targets as proptest runs over a kept corpus (`fuzz/corpus/TARGET/`; the port scanner
 //! uses the port fixtures in `tests/fixtures/port/`): the path parser, JSON document operations,
-//! request validation, the Chilkat port scanner and deep or long inputs (paths, scripts, nested
-//! values) must never panic.
+//! request validation, the Chilkat port scanner, deep or long inputs (paths, scripts, nested
+//! values) and hostile response bodies (decoding and rendering) must never panic.
 //!
 //! Each input is a corpus seed (or nothing) with random byte-level edits and splices. Under
 //! `cargo test` each target runs a short, fixed number of cases; `POOLER_FUZZ_SECS=600` (with
@@ -350,4 +350,63 @@ fn fuzz_deep_inputs() {
     if let Err(panic) = thread.join() {
         std::panic::resume_unwind(panic);
     }
+}
+
+/// A hostile response body: deep, wide, huge or odd numbers, control characters.
+fn hostile_body() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1usize..3_000, any::<bool>()).prop_map(|(n, arrays)| if arrays {
+            format!("{}0{}", "[".repeat(n), "]".repeat(n))
+        } else {
+            format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n))
+        }),
+        (1usize..50_000).prop_map(|n| format!("{{\"UserPools\":[{}]}}", vec!["{}"; n].join(","))),
+        "(-?[0-9]{1,400}(\\.[0-9]{0,40})?([eE][-+]?[0-9]{1,5})?)"
+            .prop_map(|n| format!("{{\"Users\":[{{\"UserCreateDate\":{n},\"MaxResults\":{n}}}]}}")),
+        proptest::collection::vec(0u32..0x20, 0..40).prop_map(|cs| {
+            let text: String = cs.iter().filter_map(|c| char::from_u32(*c)).collect();
+            serde_json::json!({"UserImportJob": {"CompletionMessage": text, "JobId": text,
+                "PreSignedUrl": format!("https://h/p?X-Amz-Signature={text}")}})
+            .to_string()
+        }),
+    ]
+}
+
+/// Response bodies through decoding (under small limits and the defaults), the error decoder,
+/// and rendering (`-v`'s redacted, ISO-timestamped pretty JSON; a terminal line): never a
+/// panic, and a rendered line holds no raw control character.
+#[test]
+fn fuzz_response_bodies() {
+    use pooler::aws::ResponseLimits;
+    use pooler::aws::errors::{decode_error_response, decode_success_body};
+    let seeds = corpus("responses");
+    let model = Model::embedded();
+    let ops = model.operations();
+    let secrets = pooler::service::Secrets::embedded();
+    let body = prop_oneof![
+        mutated().prop_map(move |m| apply(&seeds, &m)),
+        hostile_body()
+    ];
+    let small = ResponseLimits {
+        array: 1000,
+        map: 100,
+        string: 4096,
+    };
+    fuzz_cases("responses", 120, (body, any::<usize>()), |(body, i)| {
+        let op = &ops[i % ops.len()];
+        let no_header = |_: &str| None;
+        let _ = decode_error_response(400, &no_header, body.as_bytes()).to_string();
+        for limits in [small, ResponseLimits::default()] {
+            match decode_success_body(200, body.as_bytes(), limits) {
+                Ok(v) => {
+                    let shown = secrets.output(op, &model.iso_timestamps(&v));
+                    let text = serde_json::to_string_pretty(&shown).unwrap_or_default();
+                    let line = pooler::printable::line(&text);
+                    prop_assert!(!line.chars().any(|c| c.is_control() && c != '\t'));
+                }
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+        Ok(())
+    });
 }

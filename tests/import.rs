@@ -199,8 +199,15 @@ fn a_failed_job_is_reported_with_its_message_and_exit_6() {
         out.stdout
     );
     assert!(
-        out.stderr.contains("no CloudWatch Logs access"),
+        out.stderr.contains(
+            "Import job failed:\\u{1b}]0;owned\\u{7}\\u{1b}[2J no CloudWatch Logs access."
+        ),
         "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{7}'),
+        "{:?}",
         out.stderr
     );
 }

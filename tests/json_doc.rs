@@ -331,3 +331,49 @@ fn script_malformed_path_error_underlines_the_bad_part() {
         out.stderr
     );
 }
+
+/// A script building a document 10,000 members deep (the path limit) and printing `emit()`.
+const DEEP_EMIT: &str = r#"
+let d = json();
+let path = "a";
+for i in 0..9999 { path += ".a"; }
+d.update_int(path, 7);
+print(d.emit());
+"#;
+
+#[test]
+fn read_json_and_json_text_take_back_what_emit_wrote_at_the_path_limit() {
+    let out = crate::support::run_script(DEEP_EMIT);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let emitted = out.stdout.clone();
+    assert!(emitted.matches('{').count() >= 10_000);
+    let script = r#"
+let v = read_json("deep.json");
+print(type_of(v));
+let path = "a";
+for i in 0..9999 { path += ".a"; }
+let doc = json(read_file("deep.json"));
+print(doc.int_of(path));
+"#;
+    let out = crate::support::Test::new()
+        .file("deep.json", &emitted)
+        .script(script)
+        .args(["run", "script.rhai"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "map\n7\n");
+    // One level deeper than any path builds is a clear error, not an abort.
+    let deeper = format!("{}1{}", "[".repeat(10_003), "]".repeat(10_003));
+    let out = crate::support::Test::new()
+        .file("deeper.json", &deeper)
+        .script("read_json(\"deeper.json\");")
+        .args(["run", "script.rhai"])
+        .run();
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("`deeper.json` is not valid JSON: it nests deeper than 10001 levels"),
+        "{}",
+        out.stderr
+    );
+}

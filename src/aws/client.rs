@@ -54,6 +54,9 @@ struct State {
     /// Attempts per call and retry mode (settings, environment, then the profile).
     max_attempts: u32,
     mode: RetryMode,
+    /// Whether attempts were set (settings, environment or profile): then they bound every
+    /// attempt, a pacing gate's throttling retries included.
+    attempts_set: bool,
 }
 
 /// What a client resolved: region, endpoint, and the name of the credential source.
@@ -308,7 +311,13 @@ impl Client {
         let timeout = self.settings.effective_timeout();
         let retry_base = self.settings.effective_retry_base(&process_env);
 
-        let mut throttles_left = gate.throttle_retries();
+        // Set attempts bound every attempt (as the SDKs count them); only the default leaves
+        // a paced call room to wait throttling out at the gate's pace.
+        let mut throttles_left = if state.attempts_set {
+            0
+        } else {
+            gate.throttle_retries()
+        };
         let mut number = 0;
         // Tokens the last retry took from the quota (given back if the call succeeds).
         let mut retry_cost = 0;
@@ -427,7 +436,18 @@ impl Client {
                     named.as_deref().unwrap_or("default"),
                     &self.service.env_name.to_ascii_lowercase(),
                     &process_env,
-                );
+                )?;
+                let config_error = |message: String| AwsError::Credentials {
+                    message: format!("configuration error: {message}"),
+                };
+                let mode = self
+                    .settings
+                    .mode_with(&process_env, extras.retry_mode)
+                    .map_err(config_error)?;
+                let max_attempts = self
+                    .settings
+                    .attempts_with(&process_env, extras.max_attempts, mode)
+                    .map_err(config_error)?;
                 let config = if self.settings.dry_run {
                     resolve_offline(&self.settings, &process_env)
                 } else if let Some(config) = from_environment(&self.settings, &process_env) {
@@ -451,24 +471,27 @@ impl Client {
                 };
                 let chosen = choose_endpoint(&cfg, &process_env)?;
                 let endpoint = validate_endpoint(&chosen, self.settings.allow_http)?;
-                let mode = self.settings.mode_with(&process_env, extras.retry_mode);
                 Ok(State {
                     region: config.region,
                     endpoint,
                     credentials: config.credentials,
-                    max_attempts: self.settings.attempts_with(
-                        &process_env,
-                        extras.max_attempts,
-                        mode,
-                    ),
+                    max_attempts,
                     mode,
+                    attempts_set: self.settings.max_attempts.is_some()
+                        || process_env("AWS_MAX_ATTEMPTS").is_some()
+                        || extras.max_attempts.is_some(),
                 })
             })
             .await
     }
 
+    /// The resolved endpoint.
+    pub(super) async fn endpoint(&self) -> Result<Url, AwsError> {
+        Ok(self.state().await?.endpoint.clone())
+    }
+
     /// The shared HTTP client for this kind of endpoint, built on first use.
-    fn http(&self, secure: bool) -> Result<reqwest::Client, AwsError> {
+    pub(super) fn http(&self, secure: bool) -> Result<reqwest::Client, AwsError> {
         let connect_timeout = self.settings.effective_connect_timeout();
         let slot = if secure {
             &self.http.tls
@@ -607,7 +630,11 @@ impl Client {
                 message: format!("the response body is larger than the {cap}-byte limit"),
             })
         } else if success {
-            match decode_success_body(status, &bytes) {
+            match decode_success_body(
+                status,
+                &bytes,
+                self.settings.response_limits.unwrap_or_default(),
+            ) {
                 // An error body (`__type`) is an error whatever the status says.
                 Ok(Value::Object(map)) if map.get("__type").is_some_and(Value::is_string) => {
                     Err(decode_error_response(status, &lookup, &bytes))

@@ -195,7 +195,10 @@ pub(crate) async fn resolve_real(settings: &Settings) -> Result<ResolvedConfig, 
             },
         });
     }
-    let mut loader = aws_config::defaults(BehaviorVersion::latest());
+    // pooler reads and checks the retry settings itself (`retry_settings`); left to itself,
+    // aws-config's retry provider panics on values it does not know (`retry_mode = legacy`).
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(aws_config::retry::RetryConfig::standard());
     if let Some(profile) = &settings.profile {
         loader = loader.profile_name(profile);
     }

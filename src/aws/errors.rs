@@ -198,23 +198,36 @@ pub fn decode_error_response(
 }
 
 /// Decodes a 2xx body: empty is `{}`, otherwise it must be JSON.
-pub fn decode_success_body(status: u16, body: &[u8]) -> Result<Value, AwsError> {
+pub fn decode_success_body(
+    status: u16,
+    body: &[u8],
+    limits: super::limited_json::ResponseLimits,
+) -> Result<Value, AwsError> {
+    use super::limited_json::{DecodeError, from_slice};
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Object(serde_json::Map::new()));
     }
-    serde_json::from_slice(body).map_err(|e| AwsError::InvalidResponse {
+    from_slice(body, limits).map_err(|e| AwsError::InvalidResponse {
         status,
-        message: if e.is_eof() {
-            format!(
-                "truncated JSON: the body ended early after {} bytes",
-                body.len()
-            )
-        } else {
-            let start =
-                excerpt(&String::from_utf8_lossy(&body[..body.len().min(40)])).unwrap_or_default();
-            format!("the body is not valid JSON ({e}); it starts with {start:?}")
+        message: match e {
+            DecodeError::Over(over) => over.to_string(),
+            DecodeError::Json(e) => json_error(&e, body),
         },
     })
+}
+
+/// What is wrong with a body that is not JSON.
+fn json_error(e: &serde_json::Error, body: &[u8]) -> String {
+    if e.is_eof() {
+        format!(
+            "truncated JSON: the body ended early after {} bytes",
+            body.len()
+        )
+    } else {
+        let start =
+            excerpt(&String::from_utf8_lossy(&body[..body.len().min(40)])).unwrap_or_default();
+        format!("the body is not valid JSON ({e}); it starts with {start:?}")
+    }
 }
 
 /// `aws.protocoltests#FooError:http://internal` -> `FooError`.

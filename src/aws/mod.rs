@@ -8,15 +8,19 @@ pub mod clock;
 mod credentials;
 pub mod endpoint;
 pub mod errors;
+pub mod limited_json;
 mod profile;
 pub mod retry;
+pub mod retry_settings;
 mod settings;
 mod signing;
+pub mod upload;
 
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
 pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
+pub use limited_json::ResponseLimits;
 pub use retry::RetryMode;
 pub use settings::{Settings, StaticCredentials};
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::credentials::{config_path, profile_properties};
 use super::errors::AwsError;
 use super::retry::RetryMode;
+use super::retry_settings::{parse_attempts, parse_mode};
 
 /// The settings of one profile that the client uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -78,26 +79,45 @@ pub(crate) fn check_exists(
 }
 
 /// The profile's retry settings and service endpoint; `service_key` is the config-file key of
-/// the service, e.g. `cognito_identity_provider`.
+/// the service, e.g. `cognito_identity_provider`. A bad `retry_mode` or `max_attempts` is a
+/// configuration error naming the key, the profile and the file.
 pub(crate) fn extras(
     profile: &str,
     service_key: &str,
     env: &dyn Fn(&str) -> Option<String>,
-) -> ProfileExtras {
-    let text = read(config_path(env, "AWS_CONFIG_FILE", "config"));
-    extras_from(&text, profile, service_key)
+) -> Result<ProfileExtras, AwsError> {
+    let path = config_path(env, "AWS_CONFIG_FILE", "config");
+    let text = read(path.clone());
+    let file = path.map_or_else(
+        || "the shared config file".to_string(),
+        |p| p.display().to_string(),
+    );
+    extras_from(&text, profile, service_key).map_err(|message| AwsError::Credentials {
+        message: format!("configuration error: {message} (in {file})"),
+    })
 }
 
-/// [`extras`] from the config file's text.
-pub(crate) fn extras_from(text: &str, profile: &str, service_key: &str) -> ProfileExtras {
+/// [`extras`] from the config file's text; an error names the bad key and the profile.
+pub(crate) fn extras_from(
+    text: &str,
+    profile: &str,
+    service_key: &str,
+) -> Result<ProfileExtras, String> {
     let props = profile_properties(text, profile, true);
-    ProfileExtras {
-        max_attempts: props.get("max_attempts").and_then(|v| v.parse().ok()),
-        retry_mode: props.get("retry_mode").and_then(|v| RetryMode::parse(v)),
+    let source = |key: &str| format!("`{key}` of profile `{profile}`");
+    Ok(ProfileExtras {
+        max_attempts: props
+            .get("max_attempts")
+            .map(|v| parse_attempts(v, &source("max_attempts")))
+            .transpose()?,
+        retry_mode: props
+            .get("retry_mode")
+            .map(|v| parse_mode(v, &source("retry_mode")))
+            .transpose()?,
         service_endpoint: props
             .get("services")
             .and_then(|section| service_endpoint(text, section, service_key)),
-    }
+    })
 }
 
 /// `endpoint_url` under `service_key =` in `[services section]`.
@@ -141,14 +161,32 @@ mod tests {
 
     #[test]
     fn reads_the_service_endpoint_and_retry_settings() {
-        let got = extras_from(CONFIG, "dev", "cognito_identity_provider");
+        let got = extras_from(CONFIG, "dev", "cognito_identity_provider").expect("good profile");
         assert_eq!(got.max_attempts, Some(7));
         assert_eq!(got.retry_mode, Some(RetryMode::Legacy));
         assert_eq!(
             got.service_endpoint.as_deref(),
             Some("http://127.0.0.1:4566")
         );
-        assert_eq!(extras_from(CONFIG, "other", "s3"), ProfileExtras::default());
+        assert_eq!(
+            extras_from(CONFIG, "other", "s3"),
+            Ok(ProfileExtras::default())
+        );
+    }
+
+    #[test]
+    fn bad_retry_settings_name_the_key_and_profile() {
+        let err = extras_from("[profile p]\nmax_attempts = 0\n", "p", "s3").expect_err("0");
+        assert!(
+            err.starts_with("`max_attempts` of profile `p`: `0`"),
+            "{err}"
+        );
+        let err =
+            extras_from("[default]\nretry_mode = bogus\n", "default", "s3").expect_err("bogus");
+        assert!(
+            err.starts_with("`retry_mode` of profile `default`: `bogus`"),
+            "{err}"
+        );
     }
 
     #[test]

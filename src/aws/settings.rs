@@ -43,13 +43,20 @@ pub struct Settings {
     pub retry_base: Option<Duration>,
     /// Retry mode; `None` -> `AWS_RETRY_MODE` -> the profile's `retry_mode` -> standard.
     pub retry_mode: Option<super::RetryMode>,
+    /// The array, map and string limits a response body is decoded under; `None`: the
+    /// scripts' defaults.
+    pub response_limits: Option<super::limited_json::ResponseLimits>,
     /// `-v`: error messages may show more (a failing `credential_process`'s stderr, redacted).
     pub verbose: bool,
 }
 
 impl Settings {
-    /// Total attempts per call (at least 1): the setting, `AWS_MAX_ATTEMPTS`, then 3.
-    pub fn effective_max_attempts(&self, env: &dyn Fn(&str) -> Option<String>) -> u32 {
+    /// Total attempts per call (at least 1): the setting, `AWS_MAX_ATTEMPTS`, then 3; a bad
+    /// `AWS_MAX_ATTEMPTS` is an error naming it.
+    pub fn effective_max_attempts(
+        &self,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<u32, String> {
         self.attempts_with(env, None, super::RetryMode::Standard)
     }
 
@@ -60,17 +67,19 @@ impl Settings {
         env: &dyn Fn(&str) -> Option<String>,
         profile: Option<u32>,
         mode: super::RetryMode,
-    ) -> u32 {
+    ) -> Result<u32, String> {
         let default = if mode == super::RetryMode::Standard {
             DEFAULT_MAX_ATTEMPTS
         } else {
             mode.default_attempts()
         };
-        self.max_attempts
-            .or_else(|| env("AWS_MAX_ATTEMPTS").and_then(|v| v.trim().parse().ok()))
+        let (_, from_env) = super::retry_settings::from_environment(env)?;
+        Ok(self
+            .max_attempts
+            .or(from_env)
             .or(profile)
             .unwrap_or(default)
-            .max(1)
+            .max(1))
     }
 
     /// The retry mode: the setting, `AWS_RETRY_MODE`, the profile's `retry_mode`, standard.
@@ -78,11 +87,9 @@ impl Settings {
         &self,
         env: &dyn Fn(&str) -> Option<String>,
         profile: Option<super::RetryMode>,
-    ) -> super::RetryMode {
-        self.retry_mode
-            .or_else(|| env("AWS_RETRY_MODE").and_then(|v| super::RetryMode::parse(&v)))
-            .or(profile)
-            .unwrap_or_default()
+    ) -> Result<super::RetryMode, String> {
+        let (from_env, _) = super::retry_settings::from_environment(env)?;
+        Ok(self.retry_mode.or(from_env).or(profile).unwrap_or_default())
     }
 
     /// Whole-request timeout per attempt.

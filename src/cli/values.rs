@@ -4,7 +4,7 @@
 /// Longest `--timeout` accepted, in seconds (one day).
 pub const MAX_TIMEOUT_SECS: f64 = 86_400.0;
 /// Most `--max-attempts` accepted.
-pub const MAX_ATTEMPTS: u32 = 100;
+pub const MAX_ATTEMPTS: u32 = crate::aws::retry_settings::MAX_ATTEMPTS_LIMIT;
 /// Deepest `--max-call-depth` / `--max-expr-depth` accepted.
 pub const MAX_DEPTH: usize = 100_000;
 

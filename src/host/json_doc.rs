@@ -111,7 +111,7 @@ impl JsonDoc {
 
     /// Parses JSON text; errors give the line and column and show the offending line.
     pub fn parse(text: &str) -> Result<Self, DocError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
+        let value: Value = parse_text(text).map_err(|e| {
             let (line, column) = (e.line(), e.column());
             DocError::Parse {
                 line,
@@ -347,6 +347,56 @@ impl JsonDoc {
     pub fn emit_compact(&self) -> String {
         self.root.to_string()
     }
+}
+
+/// Deepest nesting JSON text may have: what paths build ([`path::MAX_STEPS`] steps below the
+/// root object), so `read_json` and `json(text)` take back whatever `emit()` wrote.
+pub const MAX_TEXT_DEPTH: usize = path::MAX_STEPS + 1;
+
+/// How deep `text` nests (brackets outside strings), stopping once past `limit`.
+fn nesting(text: &str, limit: usize) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                if deepest > limit {
+                    return deepest;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Parses JSON text nested up to [`MAX_TEXT_DEPTH`] levels (serde_json alone stops at 128).
+pub fn parse_text(text: &str) -> Result<Value, serde_json::Error> {
+    use serde::Deserialize as _;
+    use serde::de::Error as _;
+    if nesting(text, MAX_TEXT_DEPTH) > MAX_TEXT_DEPTH {
+        return Err(serde_json::Error::custom(format!(
+            "it nests deeper than {MAX_TEXT_DEPTH} levels"
+        )));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    // Bounded by the scan above; the script thread's stack holds this depth (script::limits).
+    de.disable_recursion_limit();
+    let value = Value::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }
 
 /// Parses numeric text into a JSON number, keeping integers integral.

@@ -105,8 +105,8 @@ impl Files {
 
     fn read_json(&self, path: &str) -> Result<Dynamic> {
         let text = self.read_text(path)?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| format!("`{path}` is not valid JSON: {e}"))?;
+        let value = super::json_doc::parse_text(&text)
+            .map_err(|e| format!("`{path}` is not valid JSON: {e}"))?;
         Ok(to_dynamic(&value))
     }
 

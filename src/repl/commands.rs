@@ -41,6 +41,7 @@ method and their enum values; the hint shows required members.
   :vars               the variables in the session and their types
   :load FILE          run a script file into the session
   :save FILE          write the inputs that ran without error as a script for `pooler run`
+  :save! FILE         the same, replacing FILE if it exists
   :history            the inputs kept in the history, oldest first
   :dry-run on|off     sign and validate calls but send nothing (on), or send them (off)
   :redact [strict|credentials]
@@ -75,7 +76,8 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         ":describe" => describe(ctx.model, arg),
         ":vars" => vars(session),
         ":load" => return load(session, arg, ctx.color),
-        ":save" => save(session, arg),
+        ":save" => save(session, arg, false),
+        ":save!" => save(session, arg, true),
         ":dry-run" => dry_run(session, ctx, arg),
         ":redact" => redact(arg),
         ":clear" => {
@@ -172,15 +174,23 @@ fn help_on(model: &Model, name: &str) {
     }
 }
 
-/// `:save FILE`: the inputs that ran without an error, as a script.
-fn save(session: &Session, file: &str) {
+/// `:save FILE`: the inputs that ran without an error, as a script, written 0600 (typed
+/// inputs may hold secrets); an existing file is kept unless `:save! FILE`.
+fn save(session: &Session, file: &str, force: bool) {
     if file.is_empty() {
         eprintln!("error: :save needs a file, e.g. `:save setup.rhai`");
         return;
     }
     let text = script_text(session.succeeded());
-    match std::fs::write(file, &text) {
+    let path = std::path::Path::new(file);
+    let written = crate::private_file::create(path, force)
+        .and_then(|mut out| std::io::Write::write_all(&mut out, text.as_bytes()));
+    match written {
         Ok(()) => println!("saved {} input(s) to {file}", session.succeeded().len()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => eprintln!(
+            "error: {}",
+            crate::private_file::exists_message(path, &format!(":save! {file}"))
+        ),
         Err(e) => eprintln!("error: cannot write `{file}`: {e}"),
     }
 }

@@ -58,6 +58,7 @@ pub const COMMANDS: &[&str] = &[
     ":vars",
     ":load",
     ":save",
+    ":save!",
     ":history",
     ":dry-run",
     ":redact",
@@ -194,7 +195,7 @@ fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
                 .collect();
             (start, filtered(list, rest_trimmed))
         }
-        Some((":load" | ":save", rest)) => {
+        Some((":load" | ":save" | ":save!", rest)) => {
             let rest_trimmed = rest.trim_start();
             let start = line.len() - rest_trimmed.len();
             (start, paths::complete(rest_trimmed))

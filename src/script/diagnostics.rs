@@ -191,6 +191,12 @@ fn leaf_report(err: &EvalAltResult, source: &str, model: &Model) -> Report {
                 "{what} is over its limit (raise it with --max-string-size, --max-array-size or --max-map-size)"
             );
         }
+        EvalAltResult::ErrorRuntime(value, _)
+            if let Some(message) = super::resolver::cycle_message(value) =>
+        {
+            report.class = Class::Compile;
+            report.message = message;
+        }
         EvalAltResult::ErrorRuntime(value, _) => thrown_report(value, &mut report),
         EvalAltResult::ErrorFunctionNotFound(signature, _)
             if let Some(unknown) = crate::host::missing::from_signature(model, signature) =>
@@ -335,6 +341,39 @@ impl Paint {
     }
 }
 
+/// Characters of a source line a frame shows at most; a longer line is cut around the caret.
+const FRAME_WIDTH: usize = 160;
+
+/// `line` cut to [`FRAME_WIDTH`] characters around byte `start` (`…` marks what was cut), and
+/// where `start` is in the cut line.
+fn around_caret(line: &str, start: usize) -> (String, usize) {
+    let total = line.chars().count();
+    if total <= FRAME_WIDTH {
+        return (line.to_string(), start);
+    }
+    let caret = line[..start].chars().count();
+    let from = caret
+        .saturating_sub(FRAME_WIDTH / 4)
+        .min(total - FRAME_WIDTH);
+    let to = from + FRAME_WIDTH;
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    let kept: String = line.chars().skip(from).take(to - from).collect();
+    let at = shown.len()
+        + kept
+            .chars()
+            .take(caret - from)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    shown.push_str(&kept);
+    if to < total {
+        shown.push('…');
+    }
+    (shown, at)
+}
+
 /// The width of the token starting at byte `start` of `line`, for the carets.
 fn token_width(line: &str, start: usize) -> usize {
     let rest = &line[start..];
@@ -356,6 +395,8 @@ fn token_width(line: &str, start: usize) -> usize {
 pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
     let moved = at_member(report, sources);
     let report = moved.as_ref().unwrap_or(report);
+    // Messages can quote the service or a file: no control character reaches the terminal.
+    let message = crate::printable::lines(&report.message);
     let paint = Paint { on: color };
     let mut out = String::new();
     let head = if report.severity == "error" {
@@ -363,10 +404,7 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
     } else {
         paint.wrap("1;33", "warning")
     };
-    let (headline, more) = report
-        .message
-        .split_once('\n')
-        .unwrap_or((&report.message, ""));
+    let (headline, more) = message.split_once('\n').unwrap_or((&message, ""));
     let _ = writeln!(out, "{head}: {}", paint.wrap("1", headline));
     if let Some(loc) = &report.location {
         let gutter = loc.line.to_string().len();
@@ -383,16 +421,17 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(loc.line - 1)) {
             let bar = paint.wrap("1;34", "|");
             let masked = crate::service::Secrets::embedded().mask_source_line(line.trim_end());
-            let line = masked.as_str();
-            let start = line
+            let start = masked
                 .char_indices()
                 .nth(loc.column.saturating_sub(1))
-                .map_or(line.len(), |(i, _)| i);
+                .map_or(masked.len(), |(i, _)| i);
+            let (cut, start) = around_caret(&masked, start);
+            let line = cut.as_str();
             let lead: String = line[..start]
                 .chars()
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let width = token_width(line, start).max(1);
+            let width = token_width(line, start).clamp(1, FRAME_WIDTH);
             let _ = writeln!(out, "{pad} {bar}");
             let _ = writeln!(
                 out,
@@ -419,12 +458,13 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
         margin("|", line);
     }
     for detail in &report.details {
+        let detail = crate::printable::lines(detail);
         for (n, line) in detail.lines().enumerate() {
             margin("=", &format!("{}{line}", if n == 0 { "- " } else { "  " }));
         }
     }
     for note in &report.notes {
-        margin("=", &format!("note: {note}"));
+        margin("=", &format!("note: {}", crate::printable::line(note)));
     }
     out
 }

@@ -42,6 +42,11 @@ fn settings(global: &Global, dry_run: bool) -> aws::Settings {
         verbose: global.verbose,
         timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
         dry_run,
+        response_limits: Some(aws::ResponseLimits {
+            array: global.limits.max_array_size,
+            map: global.limits.max_map_size,
+            string: global.limits.max_string_size,
+        }),
         ..aws::Settings::default()
     }
 }
@@ -66,6 +71,13 @@ pub fn service(
         None => None,
     };
     let dry_run = global.dry_run || mode == Mode::Check;
+    // AWS_RETRY_MODE and AWS_MAX_ATTEMPTS are checked up front, like the flags they stand for.
+    if let Err(e) = aws::retry_settings::from_environment(&|name| {
+        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }) {
+        eprintln!("error: {e}");
+        return Err(exit::USAGE);
+    }
     let quotas =
         QuotaConfig::from_environment(&global.quota, global.profile.as_deref()).map_err(|e| {
             eprintln!("error: {e}");

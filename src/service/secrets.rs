@@ -60,6 +60,20 @@ const CREDENTIAL_NAMES: &[&str] = &[
     "authorization",
 ];
 
+/// Names (folded) whose text is a presigned URL: its query (signature, credential, session
+/// token) is a secret, so every query value is starred; the scheme, host and path stay.
+const SIGNED_URL_NAMES: &[&str] = &["presignedurl"];
+
+/// Whether a member of this name holds a presigned URL.
+pub fn is_signed_url_name(name: &str) -> bool {
+    SIGNED_URL_NAMES.contains(&fold(name).as_str())
+}
+
+/// A presigned URL as it may be shown: every query value starred.
+pub fn signed_url_shown(url: &str) -> String {
+    crate::aws::upload::query_starred(url)
+}
+
 /// Names that contain a fragment above but never hold a secret.
 const NOT_CREDENTIALS: &[&str] = &["nexttoken", "paginationtoken", "secretid"];
 
@@ -138,7 +152,9 @@ impl Secrets {
                 map.iter()
                     .map(|(k, x)| {
                         let hidden = self.hides(k, level) && hideable(x, level);
-                        let shown = if hidden {
+                        let shown = if let (true, Value::String(url)) = (is_signed_url_name(k), x) {
+                            Value::String(signed_url_shown(url))
+                        } else if hidden {
                             Value::String(REDACTED.to_string())
                         } else {
                             self.value(x, level)
@@ -255,6 +271,9 @@ fn credentials_out(v: Value) -> Value {
                         Value::String(s) if !s.is_empty() && is_credential_name(&k) => {
                             Value::String(REDACTED.to_string())
                         }
+                        Value::String(url) if is_signed_url_name(&k) => {
+                            Value::String(signed_url_shown(&url))
+                        }
                         other => credentials_out(other),
                     };
                     (k, x)
@@ -363,6 +382,30 @@ mod tests {
         assert!(!shown.message.contains("hunter2"), "{}", shown.message);
         let plain = Problem::error("PoolName", "\"x y\" is too short".into());
         assert_eq!(s.problem(&json!({"PoolName": "x y"}), plain.clone()), plain);
+    }
+
+    #[test]
+    fn presigned_urls_keep_their_path_and_star_their_query() {
+        let s = Secrets::embedded();
+        let url = "https://b.s3.amazonaws.com/import/f.csv?X-Amz-Credential=AKID%2Fx&X-Amz-Security-Token=TOK&X-Amz-Signature=SIG";
+        let v = json!({"UserImportJob": {"PreSignedUrl": url, "JobId": "import-1"}});
+        for shown in [
+            s.value(&v, Level::Credentials).to_string(),
+            s.value(&v, Level::Strict).to_string(),
+            s.output(
+                Model::embedded().operation("CreateUserImportJob").unwrap(),
+                &v,
+            )
+            .to_string(),
+        ] {
+            assert!(shown.contains("https://b.s3.amazonaws.com/import/f.csv?X-Amz-Credential=***&X-Amz-Security-Token=***&X-Amz-Signature=***"), "{shown}");
+            assert!(
+                !shown.contains("TOK") && !shown.contains("SIG") && !shown.contains("AKID"),
+                "{shown}"
+            );
+        }
+        let text = s.scrub_text(&format!("failed at {url} now"));
+        assert!(!text.contains("TOK") && !text.contains("SIG"), "{text}");
     }
 
     #[test]

@@ -50,9 +50,17 @@ pub fn holds_secret(text: &str, is_credential: &dyn Fn(&str) -> bool) -> bool {
     literal || key_like().is_match(text)
 }
 
-/// `text` with literals given to credential names and key-like runs replaced by `***`.
+/// A signed URL's query parameter (`X-Amz-Signature=…`, `X-Amz-Security-Token=…`).
+fn signed_query() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(X-Amz-[A-Za-z-]+)=[^&\s\x22']+").expect("valid regex"))
+}
+
+/// `text` with literals given to credential names, signed URLs' query values and key-like runs
+/// replaced by `***`.
 pub fn scrub(text: &str, is_credential: &dyn Fn(&str) -> bool) -> String {
     let masked = mask_literals(text, is_credential);
+    let masked = signed_query().replace_all(&masked, "$1=***");
     key_like().replace_all(&masked, "***").into_owned()
 }
 

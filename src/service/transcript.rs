@@ -42,12 +42,10 @@ fn now_iso8601() -> Option<String> {
 }
 
 impl Transcript {
-    /// Opens the file for appending, creating it when missing.
+    /// Opens the file for appending, creating it 0600 when missing (an existing one is
+    /// tightened to 0600): it holds requests and responses, user data included.
     pub fn create(path: &Path) -> std::io::Result<Self> {
-        let out = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)?;
+        let out = crate::private_file::append(path)?;
         Ok(Self { out })
     }
 

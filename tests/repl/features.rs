@@ -167,3 +167,38 @@ fn save_writes_a_script_that_pooler_run_accepts() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn save_refuses_an_existing_file_unless_save_bang_and_writes_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let repl = Repl::new();
+    let existing = repl.dir.path().join("kept.rhai");
+    std::fs::write(&existing, "// mine\n").unwrap();
+    let mut pty = repl.start();
+    pty.line("let a = 1;");
+    pty.send(":save kept.rhai\r");
+    pty.expect("kept.rhai already exists; not overwritten (use :save! kept.rhai to replace it)");
+    pty.expect_prompt();
+    pty.send(":save new.rhai\r");
+    pty.expect("saved 1 input(s) to new.rhai");
+    pty.expect_prompt();
+    pty.send(":save! kept.rhai\r");
+    pty.expect("saved 1 input(s) to kept.rhai");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let mode = |name: &str| {
+        std::fs::metadata(repl.dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("new.rhai"), 0o600);
+    assert_eq!(mode("kept.rhai"), 0o600);
+    assert!(
+        std::fs::read_to_string(&existing)
+            .unwrap()
+            .contains("let a = 1")
+    );
+}

@@ -51,10 +51,25 @@ struct JobState {
     file: String,
 }
 
+/// How the upload (the PUT to the presigned URL) is answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum UploadAnswer {
+    /// Stored, 200.
+    #[default]
+    Accept,
+    /// `307 Temporary Redirect` to this location.
+    Redirect(String),
+    /// Never answered (the connection is held for a minute).
+    Hang,
+}
+
 #[derive(Default)]
 struct State {
     seen: Vec<Seen>,
     jobs: BTreeMap<String, JobState>,
+    upload: UploadAnswer,
+    /// Where PreSignedUrl points instead of back here (`{base}/upload/{id}?…`).
+    presigned_base: Option<String>,
 }
 
 pub struct ImportServer {
@@ -77,10 +92,24 @@ pub fn pool_header() -> Vec<String> {
 
 impl ImportServer {
     pub fn start(ending: Ending) -> Self {
+        Self::start_with(ending, UploadAnswer::Accept, None)
+    }
+
+    /// A server whose uploads get `upload` and whose PreSignedUrl starts with
+    /// `presigned_base` (else this server's own URL).
+    pub fn start_with(
+        ending: Ending,
+        upload: UploadAnswer,
+        presigned_base: Option<String>,
+    ) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let url = format!("http://{addr}");
-        let state = Arc::new(Mutex::new(State::default()));
+        let state = Arc::new(Mutex::new(State {
+            upload,
+            presigned_base,
+            ..State::default()
+        }));
         let stop = Arc::new(AtomicBool::new(false));
         let header = pool_header();
         let (state2, stop2, url2, header2) =
@@ -137,7 +166,7 @@ fn job_json(id: &str, j: &JobState, url: &str) -> Value {
     };
     let mut v = json!({
         "JobName": j.name, "JobId": id, "UserPoolId": "us-west-2_import",
-        "PreSignedUrl": format!("{url}/upload/{id}?X-Amz-Signature=presigned-secret"),
+        "PreSignedUrl": format!("{url}/upload/{id}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDPRESIGNED%2F20240101&X-Amz-Security-Token=presigned-token&X-Amz-Signature=presigned-secret"),
         "CreationDate": 1_700_000_000.0, "Status": j.status,
         "CloudWatchLogsRoleArn": j.role,
         "ImportedUsers": imported, "SkippedUsers": 0, "FailedUsers": failed,
@@ -147,7 +176,12 @@ fn job_json(id: &str, j: &JobState, url: &str) -> Value {
     }
     match j.status.as_str() {
         "Succeeded" => v["CompletionMessage"] = json!("Import Job Completed Successfully."),
-        "Failed" => v["CompletionMessage"] = json!("Import job failed: no CloudWatch Logs access."),
+        // With control bytes, as a hostile or broken service might send (they must not reach
+        // the terminal raw).
+        "Failed" => {
+            v["CompletionMessage"] =
+                json!("Import job failed:\u{1b}]0;owned\u{7}\u{1b}[2J no CloudWatch Logs access.")
+        }
         "Stopped" => v["CompletionMessage"] = json!("Import job stopped by the user."),
         _ => {}
     }
@@ -167,6 +201,11 @@ fn answer(
     ending: Ending,
 ) -> (u16, String) {
     let mut state = state.lock().unwrap();
+    let url = state
+        .presigned_base
+        .clone()
+        .unwrap_or_else(|| url.to_string());
+    let url = url.as_str();
     let id = body
         .get("JobId")
         .and_then(Value::as_str)
@@ -261,6 +300,19 @@ fn serve(stream: TcpStream, state: &Mutex<State>, url: &str, header: &[String], 
         body: body.clone(),
     };
     state.lock().unwrap().seen.push(seen.clone());
+    let upload = state.lock().unwrap().upload.clone();
+    if method == "PUT" && upload == UploadAnswer::Hang {
+        // Held open (not answered) on its own thread, so the server stays free.
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            drop(stream);
+        });
+        return;
+    }
+    if let (true, UploadAnswer::Redirect(to)) = (method == "PUT", &upload) {
+        http::write_response(&stream, 307, &[("Location", to.as_str())], b"");
+        return;
+    }
     let (status, reply, content_type) = if method == "PUT" {
         let id = path
             .trim_start_matches("/upload/")

@@ -289,6 +289,22 @@ impl Service {
         opts: Opts,
         site: Option<&Site>,
     ) -> Result<Summary, CallError> {
+        // The key is written to the resume file and shown in the summary's failures.
+        if self
+            .ctx
+            .secrets
+            .hides(&opts.key, crate::service::secrets::Level::Credentials)
+        {
+            return Err(CallError::bad_input(
+                "bulk option",
+                format!(
+                    "`key: \"{}\"` names a secret: keys are written to the resume file and shown \
+                     in the summary; use a member that identifies an item without revealing it \
+                     (e.g. Username)",
+                    opts.key
+                ),
+            ));
+        }
         self.check_all(op, &inputs, site)?;
         let done_before = match &opts.resume {
             Some(path) => finished(path)?,

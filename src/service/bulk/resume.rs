@@ -41,12 +41,8 @@ impl ResumeLog {
         let Some(path) = path else {
             return Ok(Self(None));
         };
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .read(true)
-            .open(path)
-            .map_err(|e| failed(path, &e))?;
+        // Keys are user names (and whatever `key` names): the file is private (0600).
+        let mut file = crate::private_file::append(path).map_err(|e| failed(path, &e))?;
         let len = file.metadata().map_err(|e| failed(path, &e))?.len();
         if len > 0 {
             let mut last = [0u8; 1];

@@ -18,6 +18,12 @@ use serde_json::{Value, json};
 
 use super::export::{CallError, Caller};
 pub use csv_check::Limits;
+use upload::Uploader;
+
+/// What an import needs: the calls and the upload (the call service is both).
+pub trait ImportCaller: Caller + Uploader {}
+
+impl<T: Caller + Uploader> ImportCaller for T {}
 
 /// How to import.
 #[derive(Clone, Debug)]
@@ -180,7 +186,7 @@ fn wait(total: Duration, stop: &dyn Fn() -> bool) -> bool {
 
 /// Imports the users in `csv` into `pool_id`.
 pub fn import(
-    caller: &dyn Caller,
+    caller: &dyn ImportCaller,
     pool_id: &str,
     csv: &Path,
     opts: &Options,
@@ -265,7 +271,13 @@ pub fn import(
                 "the answer has no JobId or PreSignedUrl",
             )));
         }
-        upload::put(&url, body, opts.upload_timeout).map_err(ImportError::Upload)?;
+        if let Err(message) = caller.upload(&url, body, opts.upload_timeout) {
+            if stop() {
+                summary.job_id = job_id;
+                return Err(ImportError::Interrupted(summary));
+            }
+            return Err(ImportError::Upload(message));
+        }
         if stop() {
             summary.job_id = job_id;
             return Err(ImportError::Interrupted(summary));
@@ -331,7 +343,11 @@ pub fn describe(p: &Progress) -> String {
         }
         Progress::Job { n, of, job } => format!(
             "import: job {n}/{of} {}: {} (imported {}, skipped {}, failed {})",
-            job.job_id, job.status, job.imported, job.skipped, job.failed
+            crate::printable::line(&job.job_id),
+            crate::printable::line(&job.status),
+            job.imported,
+            job.skipped,
+            job.failed
         ),
         Progress::DryRun { jobs } => {
             format!(

@@ -1,53 +1,86 @@
-//! The upload of one CSV piece to the presigned URL CreateUserImportJob returned: an HTTP PUT
-//! with the `x-amz-server-side-encryption: aws:kms` header the Cognito guide's upload example
-//! sends (the URL is signed for it). The URL's query holds a signature: it is never shown.
+//! The upload of one CSV piece to the presigned URL CreateUserImportJob returned, through the
+//! pipeline's one HTTP client ([`crate::aws::Client::upload`]): an HTTP PUT with the
+//! `x-amz-server-side-encryption: aws:kms` header the Cognito guide's upload example sends (the
+//! URL is signed for it), interruptible, recorded in `-v` and the transcript like a call. The
+//! URL's query holds a signature: it is shown with its values starred, never whole.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::super::transcript::Entry;
+use super::super::{Notice, Service};
+use crate::aws::{Attempt, AwsError};
 
 /// The headers the upload carries besides `Content-Length`.
 pub const UPLOAD_HEADERS: &[(&str, &str)] = &[("x-amz-server-side-encryption", "aws:kms")];
 
-/// The URL without its query (which holds the signature), for messages.
-pub fn shown_url(url: &str) -> &str {
-    url.split('?').next().unwrap_or_default()
+/// The name the upload has in `-v` and the transcript (it is no API operation).
+pub const UPLOAD_NAME: &str = "UploadUserImportFile";
+
+/// The URL with its query values starred (the signature, credential and token), for messages.
+pub fn shown_url(url: &str) -> String {
+    crate::aws::upload::query_starred(url)
 }
 
-/// PUTs `body` to `url`; an error says what went wrong without the URL's signature.
-pub fn put(url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), String> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("upload: {e}"))?;
-    runtime.block_on(async {
-        let secure = url.starts_with("https://");
-        let builder = reqwest::Client::builder()
-            .timeout(timeout)
-            .user_agent(concat!("pooler/", env!("CARGO_PKG_VERSION")));
-        let builder = if secure {
-            builder
-        } else {
-            builder.tls_certs_only(std::iter::empty())
-        };
-        let client = builder.build().map_err(|e| format!("upload: {e}"))?;
-        let mut request = client.put(url).body(body);
-        for (name, value) in UPLOAD_HEADERS {
-            request = request.header(*name, *value);
+/// Sends a CSV piece to a presigned URL.
+pub trait Uploader {
+    /// PUTs `body` to `url`; an error says what went wrong without the URL's secrets.
+    fn upload(&self, url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), String>;
+}
+
+impl Uploader for Service {
+    fn upload(&self, url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), String> {
+        let ctx = &self.ctx;
+        let shown = shown_url(url);
+        let bytes = body.len();
+        if ctx.verbose {
+            ctx.notice(Notice::Log(&format!("> PUT {shown} ({bytes} bytes)")));
         }
-        let response = request
-            .send()
-            .await
-            .map_err(|e| format!("upload to {} failed: {}", shown_url(url), e.without_url()))?;
-        let status = response.status();
-        if status.is_success() {
-            return Ok(());
+        let started = Instant::now();
+        let outcome = ctx.runtime().block_on(self.client.upload(
+            url,
+            UPLOAD_HEADERS,
+            body,
+            timeout,
+            &ctx.interrupt,
+        ));
+        let millis = started.elapsed().as_millis();
+        let error = outcome.result.as_ref().err();
+        if ctx.verbose {
+            let told = error.map_or_else(String::new, |e| format!("\n{e}"));
+            ctx.notice(Notice::Log(&format!(
+                "< {} PUT {shown} in {millis} ms{told}",
+                outcome.status.map_or("-".to_string(), |s| s.to_string()),
+            )));
         }
-        let text = response.text().await.unwrap_or_default();
-        let excerpt: String = text.chars().take(200).collect();
-        Err(format!(
-            "upload to {} failed: HTTP {}: {}",
-            shown_url(url),
-            status.as_u16(),
-            excerpt.trim()
-        ))
-    })
+        if let Some(transcript) = &ctx.transcript {
+            let attempts = [Attempt {
+                status: outcome.status,
+                error: error.map(ToString::to_string),
+                millis: u64::try_from(millis).unwrap_or(u64::MAX),
+            }];
+            let entry = Entry {
+                operation: UPLOAD_NAME,
+                region: "",
+                endpoint: &shown,
+                request: json!({ "method": "PUT", "url": shown, "bytes": bytes }),
+                status: outcome.status,
+                response: None,
+                error_type: error.map(AwsError::kind),
+                attempts: &attempts,
+                millis,
+                dry_run: false,
+            };
+            transcript
+                .record(entry)
+                .map_err(|e| format!("cannot write the transcript: {e}"))?;
+        }
+        match outcome.result {
+            Ok(()) => Ok(()),
+            Err(AwsError::Interrupted) => Err("upload interrupted".to_string()),
+            Err(e @ AwsError::Endpoint { .. }) => Err(e.to_string()),
+            Err(e) => Err(format!("upload to {shown} failed: {e}")),
+        }
+    }
 }

@@ -57,7 +57,8 @@ pub use config::{QuotaConfig, QuotaError, QuotaSource, profile_quotas};
 pub use progress::{PaceStatus, progress_line};
 pub use provisioned::LimitLookupError;
 
-/// Throttling answers a paced call retries (at the cut rate) beyond `--max-attempts`.
+/// Throttling answers a paced call retries (at the cut rate) beyond the default attempts; set
+/// attempts (`--max-attempts`, `AWS_MAX_ATTEMPTS`, the profile) bound every attempt instead.
 const THROTTLE_RETRIES: u32 = 8;
 /// Per-pool and per-user schedules kept before idle ones are dropped.
 const PRUNE_AT: usize = 4096;
