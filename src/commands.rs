@@ -42,7 +42,7 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         ),
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
-        Command::Describe { name, output } => describe(model, name, *output),
+        Command::Describe { name, response } => describe(model, name, *response),
         Command::Completions { shell } => crate::cli::generate::completions(*shell),
         Command::Man { dir } => crate::cli::generate::man(dir.as_deref()),
         Command::Definitions { dir } => definitions(model, dir),
@@ -309,12 +309,16 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
     let (code, value) = r.run_text("<eval>", expr);
     if let Some(value) = value.filter(|v| !v.is_unit()) {
         match crate::host::convert::to_json(&value) {
-            Ok(json) => crate::stdout::line(
-                &serde_json::to_string_pretty(
-                    &model.iso_timestamps(&crate::repl::redact::redact(&json)),
-                )
-                .unwrap_or_default(),
-            ),
+            Ok(json) => {
+                let shown = model.iso_timestamps(&crate::repl::redact::redact(&json));
+                match global.shape().render(&shown) {
+                    Ok(text) => crate::stdout::line(&text),
+                    Err(message) => {
+                        eprintln!("error: {message}");
+                        return exit::USAGE;
+                    }
+                }
+            }
             Err(_) => crate::stdout::line(&value.to_string()),
         }
     }

@@ -10,6 +10,7 @@ pub mod exit;
 pub mod host;
 pub mod interrupt;
 pub mod model;
+pub mod output;
 pub mod port;
 pub mod private_file;
 pub mod repl;

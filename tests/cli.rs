@@ -185,7 +185,7 @@ fn ops_lists_matching_operations() {
 #[test]
 fn describe_shows_outputs_and_shapes_and_suggests_near_names() {
     let out = Test::new()
-        .args(["describe", "create_user_pool", "--output"])
+        .args(["describe", "create_user_pool", "--response"])
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
@@ -472,5 +472,32 @@ fn eval_prints_service_timestamps_as_iso_8601() {
             .contains("\"CreationDate\": \"2026-12-01T12:58:01.949Z\""),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn everything_after_the_script_file_reaches_the_script_even_pooler_s_own_options() {
+    let out = Test::new()
+        .script("print(args);\n")
+        .args([
+            "run",
+            "script.rhai",
+            "--region",
+            "eu-west-1",
+            "-v",
+            "x",
+            "--help",
+        ])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let args: serde_json::Value = serde_json::from_str(&out.stdout).expect("print(args) is JSON");
+    assert_eq!(
+        args,
+        serde_json::json!(["--region", "eu-west-1", "-v", "x", "--help"])
+    );
+    assert!(
+        !out.stderr.contains("request"),
+        "-v reached pooler: {}",
+        out.stderr
     );
 }

@@ -22,6 +22,7 @@ mod json_doc;
 mod layering;
 mod link;
 mod lint;
+mod output;
 mod port;
 mod quota;
 mod records;

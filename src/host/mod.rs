@@ -9,6 +9,7 @@ pub mod error;
 pub mod import;
 pub mod json;
 pub mod json_doc;
+pub mod output;
 pub mod path;
 pub mod registry;
 pub mod util;

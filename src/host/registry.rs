@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rhai::{Engine, RhaiNativeFunc, Variant};
 
-use super::{chilkat, cognito, import, json, util};
+use super::{chilkat, cognito, import, json, output, util};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 
@@ -68,6 +68,11 @@ const DOCS: &[FnDoc] = &[
         "a CSV file with a header row, as an array of maps",
     ),
     global("sleep", "sleep(seconds)", "waits; Ctrl-C stops it"),
+    global(
+        "query",
+        "query(value, expr)",
+        "selects from a map or array with JMESPath, like --query (`query(r, \"UserPools[].Id\")`)",
+    ),
     global(
         "exit",
         "exit(code) / exit(message)",
@@ -368,6 +373,7 @@ impl<'e> Registrar<'e> {
 /// relative paths against `base` (the script's directory, like `import`).
 pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path) {
     json::register(reg);
+    output::register(reg);
     util::register(reg, interrupt, base.to_path_buf());
 }
 

@@ -74,7 +74,7 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         }
         ":describe" => describe(ctx.model, arg),
         ":vars" => vars(session),
-        ":load" => return load(session, arg, ctx.color),
+        ":load" => return load(session, arg, ctx.color, &ctx.global.shape()),
         ":save" => save(session, arg),
         ":dry-run" => dry_run(session, ctx, arg),
         ":redact" => redact(arg),
@@ -107,10 +107,12 @@ fn redact(arg: &str) {
 }
 
 fn describe(model: &Model, arg: &str) {
-    let output = arg.split_whitespace().any(|w| w == "--output");
+    let output = arg
+        .split_whitespace()
+        .any(|w| w == "--output" || w == "--response");
     let name = arg
         .split_whitespace()
-        .find(|w| *w != "--output")
+        .find(|w| *w != "--output" && *w != "--response")
         .unwrap_or_default();
     if name.is_empty() {
         eprintln!("error: :describe needs an operation, e.g. `:describe CreateUserPool`");
@@ -224,7 +226,7 @@ fn vars(session: &Session) {
     }
 }
 
-fn load(session: &mut Session, file: &str, color: bool) -> Control {
+fn load(session: &mut Session, file: &str, color: bool, shape: &crate::output::Shape) -> Control {
     if file.is_empty() {
         eprintln!("error: :load needs a file, e.g. `:load scripts/create_pool.rhai`");
         return Control::Continue;
@@ -238,7 +240,7 @@ fn load(session: &mut Session, file: &str, color: bool) -> Control {
     };
     match session.eval(file, &text) {
         Ok(value) => {
-            if let Some(shown) = print::show(&value, color) {
+            if let Some(shown) = print::show(&value, color, shape) {
                 crate::stdout::line(&shown);
             }
         }
