@@ -36,7 +36,7 @@ method and their enum values; the hint shows required members.
 
   :help [NAME]        this text, or one script function or operation
   :ops [FILTER]       list the operations whose name contains FILTER
-  :describe NAME [--output]
+  :describe NAME [--response]
                       an operation's input (or output), or a shape: members, types, limits
   :vars               the variables in the session and their types
   :load FILE          run a script file into the session
