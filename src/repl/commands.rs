@@ -28,6 +28,7 @@ pub struct Context<'a> {
 const HELP: &str = "\
 Type Rhai statements or expressions; the value of an expression is printed.
 Variables, constants, functions and imported modules stay for the whole session.
+`ans` holds the last value shown (`ans.UserPools[0].Id`).
 An unfinished input (open bracket or string) stays one block: Enter adds an indented line,
 the block runs when it is complete, and Up recalls it whole.
 Tab completes functions, variables, the keys of map values (`pools.`), module members
