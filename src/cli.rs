@@ -117,7 +117,8 @@ pub enum Command {
     /// operation
     #[command(after_help = examples::DEFINITIONS)]
     Definitions {
-        /// An existing directory; its `.d.rhai` files of the same names are replaced
+        /// The directory (created when missing); its `.d.rhai` files of the same names are
+        /// replaced
         #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
         dir: PathBuf,
     },
@@ -254,7 +255,7 @@ pub struct LimitArgs {
         allow_negative_numbers = true
     )]
     pub max_operations: u64,
-    /// Deepest function-call nesting (at least 1)
+    /// Deepest function-call nesting (0: as deep as the stack holds)
     #[arg(
         long,
         global = true,
@@ -265,7 +266,8 @@ pub struct LimitArgs {
         allow_negative_numbers = true
     )]
     pub max_call_depth: usize,
-    /// Deepest expression nesting (statements at the top level; functions get half; at least 1)
+    /// Deepest expression nesting (statements at the top level; functions get half; 0:
+    /// as deep as the stack holds)
     #[arg(
         long,
         global = true,

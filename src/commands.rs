@@ -329,8 +329,8 @@ fn ops(model: &Model, filter: Option<&str>) -> i32 {
     let filter = filter.unwrap_or_default();
     let lines = model.ops_listing(filter);
     if lines.is_empty() {
-        eprintln!("no operation matches `{filter}`");
-        return exit::FAILURE;
+        eprintln!("error: no operation matches `{filter}` (`pooler ops` lists them all)");
+        return exit::USAGE;
     }
     for line in lines {
         crate::stdout::line(&line);

@@ -179,7 +179,7 @@ fn ops_lists_matching_operations() {
     );
     let all = Test::new().args(["ops"]).run();
     assert_eq!(all.stdout.lines().count(), 153);
-    assert_eq!(Test::new().args(["ops", "no_such_thing"]).run().code, 1);
+    assert_eq!(Test::new().args(["ops", "no_such_thing"]).run().code, 2);
 }
 
 #[test]
@@ -500,4 +500,30 @@ fn everything_after_the_script_file_reaches_the_script_even_pooler_s_own_options
         "-v reached pooler: {}",
         out.stderr
     );
+}
+
+#[test]
+fn ops_matching_nothing_is_a_usage_error() {
+    let out = Test::new().args(["ops", "nothinglikethis"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr
+            .contains("error: no operation matches `nothinglikethis`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_dry_run_list_holds_one_item_so_indexing_checks_offline() {
+    let out = Test::new()
+        .script(
+            "let pools = cognito.list_user_pools(#{MaxResults: 10});\n\
+             let id = pools.UserPools[0].Id;\n\
+             cognito.describe_user_pool(#{UserPoolId: id});\n",
+        )
+        .args(["check", "script.rhai"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
 }
