@@ -170,7 +170,14 @@ fn import(
         ..import::Options::default()
     };
     let stop = || interrupt.is_set();
-    let mut progress = |p: import::Progress| eprintln!("{}", import::describe(&p));
+    // A dry run creates no job, so its count comes from the plan it reports.
+    let planned = std::cell::Cell::new(None);
+    let mut progress = |p: import::Progress| {
+        if let import::Progress::DryRun { jobs } = &p {
+            planned.set(Some(*jobs));
+        }
+        eprintln!("{}", import::describe(&p));
+    };
     match import::import(
         &caller,
         &args.pool_id,
@@ -186,7 +193,7 @@ fn import(
                 s.imported,
                 s.skipped,
                 s.failed,
-                s.jobs.len()
+                planned.get().unwrap_or(s.jobs.len())
             ));
             if s.status == "Succeeded" || s.status == "DryRun" {
                 return exit::SUCCESS;
