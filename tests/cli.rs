@@ -527,3 +527,23 @@ fn a_dry_run_list_holds_one_item_so_indexing_checks_offline() {
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[test]
+fn a_missing_region_is_a_region_error_not_a_credentials_error() {
+    let test = Test::new();
+    let home = test.path().to_path_buf();
+    let out = test
+        .env("HOME", home.to_str().unwrap())
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "x")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .args(["eval", "cognito.list_user_pools(#{MaxResults: 1})"])
+        .run();
+    assert_eq!(out.code, 7, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("RegionError: no region"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("CredentialsError"), "{}", out.stderr);
+}

@@ -149,6 +149,7 @@ fn aws_exit_code(error: &AwsError) -> i32 {
         AwsError::Network { .. }
         | AwsError::Timeout { .. }
         | AwsError::Credentials { .. }
+        | AwsError::Region { .. }
         | AwsError::Endpoint { .. } => exit::NETWORK,
         AwsError::Interrupted => exit::INTERRUPTED,
     }
@@ -190,6 +191,9 @@ mod tests {
                 after: std::time::Duration::from_secs(1),
             },
             AwsError::Credentials {
+                message: "none".into(),
+            },
+            AwsError::Region {
                 message: "none".into(),
             },
             AwsError::Endpoint {
