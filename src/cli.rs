@@ -3,6 +3,7 @@
 
 pub mod examples;
 pub mod generate;
+pub mod script_args;
 pub mod values;
 
 use std::path::PathBuf;
@@ -79,16 +80,17 @@ pub enum Command {
     /// Explore interactively: completion, history, `:help`; reads stdin as a script when piped
     #[command(after_help = examples::REPL)]
     Repl,
-    /// Show an operation's input (or, with --output, its output) as a skeleton: members, types,
+    /// Show an operation's input (or, with --response, its output) as a skeleton: members, types,
     /// required markers, enums, limits; or any shape of the model by name
     #[command(after_help = examples::DESCRIBE)]
     Describe {
         /// An operation (CreateUserPool or create_user_pool) or a shape (UserPoolType), or a
         /// member path in either (CreateUserPool.Policies.PasswordPolicy.MinimumLength)
         name: String,
-        /// Describe the operation's output instead of its input
-        #[arg(long)]
-        output: bool,
+        /// Describe the operation's output (its response) instead of its input. (Was
+        /// `--output`, which is now the global output style.)
+        #[arg(long, visible_alias = "output-shape")]
+        response: bool,
     },
     /// Serve the language server protocol on stdin/stdout for editors: completion, hover,
     /// diagnostics (syntax, request validation, lints), signature help, definitions, symbols
@@ -119,7 +121,8 @@ pub enum Command {
     /// operation
     #[command(after_help = examples::DEFINITIONS)]
     Definitions {
-        /// An existing directory; its `.d.rhai` files of the same names are replaced
+        /// The directory (created when missing); its `.d.rhai` files of the same names are
+        /// replaced
         #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
         dir: PathBuf,
     },
@@ -247,6 +250,21 @@ pub struct Global {
     /// Color in diagnostics
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// How `eval` and the REPL show values: json, text (strings bare, lists tab-separated) or
+    /// table (columns for lists of maps), like the AWS CLI's --output
+    #[arg(
+        long,
+        global = true,
+        env = "POOLER_OUTPUT",
+        value_enum,
+        default_value = "json",
+        value_name = "STYLE"
+    )]
+    pub output: crate::output::Format,
+    /// A JMESPath expression selecting what `eval` and the REPL show, like the AWS CLI's
+    /// --query (e.g. 'UserPools[].Id')
+    #[arg(long, global = true, value_name = "EXPR", value_parser = values::query)]
+    pub query: Option<String>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -266,7 +284,7 @@ pub struct LimitArgs {
         allow_negative_numbers = true
     )]
     pub max_operations: u64,
-    /// Deepest function-call nesting (at least 1)
+    /// Deepest function-call nesting (0: as deep as the stack holds)
     #[arg(
         long,
         global = true,
@@ -277,7 +295,8 @@ pub struct LimitArgs {
         allow_negative_numbers = true
     )]
     pub max_call_depth: usize,
-    /// Deepest expression nesting (statements at the top level; functions get half; at least 1)
+    /// Deepest expression nesting (statements at the top level; functions get half; 0:
+    /// as deep as the stack holds)
     #[arg(
         long,
         global = true,
@@ -329,6 +348,16 @@ pub enum PortStyle {
     Chilkat,
 }
 
+impl Global {
+    /// What `--output` and `--query` ask of the values `eval` and the REPL show.
+    pub fn shape(&self) -> crate::output::Shape {
+        crate::output::Shape {
+            format: self.output,
+            query: self.query.clone(),
+        }
+    }
+}
+
 impl Cli {
     /// Parses `args` (program name first) with [`Cli::command_for_help`]'s definitions.
     pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
@@ -337,6 +366,7 @@ impl Cli {
         T: Into<std::ffi::OsString> + Clone,
     {
         let mut cmd = Self::command_for_help();
+        let args = script_args::separate(&cmd, args.into_iter().map(Into::into).collect());
         let matches = cmd.try_get_matches_from_mut(args)?;
         Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
     }

@@ -42,7 +42,7 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         ),
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
-        Command::Describe { name, output } => describe(model, name, *output),
+        Command::Describe { name, response } => describe(model, name, *response),
         Command::Completions { shell } => crate::cli::generate::completions(*shell),
         Command::Man { dir } => crate::cli::generate::man(dir.as_deref()),
         Command::Definitions { dir } => definitions(model, dir),
@@ -287,7 +287,14 @@ fn import_jobs(
         ..import::Options::default()
     };
     let stop = || interrupt.is_set();
-    let mut progress = |p: import::Progress| eprintln!("{}", import::describe(&p));
+    // A dry run creates no job, so its count comes from the plan it reports.
+    let planned = std::cell::Cell::new(None);
+    let mut progress = |p: import::Progress| {
+        if let import::Progress::DryRun { jobs } = &p {
+            planned.set(Some(*jobs));
+        }
+        eprintln!("{}", import::describe(&p));
+    };
     match import::import(
         caller,
         &args.pool_id,
@@ -303,7 +310,7 @@ fn import_jobs(
                 s.imported,
                 s.skipped,
                 s.failed,
-                s.jobs.len()
+                planned.get().unwrap_or(s.jobs.len())
             ));
             if s.status == "Succeeded" || s.status == "DryRun" {
                 return exit::SUCCESS;
@@ -432,12 +439,16 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
     let (code, value) = r.run_text("<eval>", expr);
     if let Some(value) = value.filter(|v| !v.is_unit()) {
         match crate::host::convert::to_json(&value) {
-            Ok(json) => crate::stdout::line(
-                &serde_json::to_string_pretty(
-                    &model.iso_timestamps(&crate::repl::redact::redact(&json)),
-                )
-                .unwrap_or_default(),
-            ),
+            Ok(json) => {
+                let shown = model.iso_timestamps(&crate::repl::redact::redact(&json));
+                match global.shape().render(&shown) {
+                    Ok(text) => crate::stdout::line(&text),
+                    Err(message) => {
+                        eprintln!("error: {message}");
+                        return exit::USAGE;
+                    }
+                }
+            }
             Err(_) => crate::stdout::line(&value.to_string()),
         }
     }
@@ -448,8 +459,8 @@ fn ops(model: &Model, filter: Option<&str>) -> i32 {
     let filter = filter.unwrap_or_default();
     let lines = model.ops_listing(filter);
     if lines.is_empty() {
-        eprintln!("no operation matches `{filter}`");
-        return exit::FAILURE;
+        eprintln!("error: no operation matches `{filter}` (`pooler ops` lists them all)");
+        return exit::USAGE;
     }
     for line in lines {
         crate::stdout::line(&line);

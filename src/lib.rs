@@ -11,6 +11,7 @@ pub mod host;
 pub mod interrupt;
 pub mod lsp;
 pub mod model;
+pub mod output;
 pub mod port;
 pub mod printable;
 pub mod private_file;

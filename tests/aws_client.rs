@@ -1002,7 +1002,7 @@ async fn secrets_never_appear_in_output() {
             after: Duration::from_millis(1500),
         },
         AwsError::Credentials {
-            message: "no region".into(),
+            message: "no credentials".into(),
         },
         AwsError::Endpoint {
             message: "bad".into(),
@@ -1047,10 +1047,10 @@ fn error_accessors() {
         ("TimeoutError", true, None)
     );
     assert_eq!(e.to_string(), "request timed out after 60 s");
-    let e = AwsError::Credentials {
+    let e = AwsError::Region {
         message: "no region: pass --region or set AWS_REGION".into(),
     };
-    assert_eq!((e.kind(), e.retryable()), ("CredentialsError", false));
+    assert_eq!((e.kind(), e.retryable()), ("RegionError", false));
     let e = AwsError::InvalidResponse {
         status: 200,
         message: "x".into(),

@@ -179,13 +179,13 @@ fn ops_lists_matching_operations() {
     );
     let all = Test::new().args(["ops"]).run();
     assert_eq!(all.stdout.lines().count(), 153);
-    assert_eq!(Test::new().args(["ops", "no_such_thing"]).run().code, 1);
+    assert_eq!(Test::new().args(["ops", "no_such_thing"]).run().code, 2);
 }
 
 #[test]
 fn describe_shows_outputs_and_shapes_and_suggests_near_names() {
     let out = Test::new()
-        .args(["describe", "create_user_pool", "--output"])
+        .args(["describe", "create_user_pool", "--response"])
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
@@ -561,4 +561,77 @@ fn eval_prints_service_timestamps_as_iso_8601() {
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn everything_after_the_script_file_reaches_the_script_even_pooler_s_own_options() {
+    let out = Test::new()
+        .script("print(args);\n")
+        .args([
+            "run",
+            "script.rhai",
+            "--region",
+            "eu-west-1",
+            "-v",
+            "x",
+            "--help",
+        ])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let args: serde_json::Value = serde_json::from_str(&out.stdout).expect("print(args) is JSON");
+    assert_eq!(
+        args,
+        serde_json::json!(["--region", "eu-west-1", "-v", "x", "--help"])
+    );
+    assert!(
+        !out.stderr.contains("request"),
+        "-v reached pooler: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn ops_matching_nothing_is_a_usage_error() {
+    let out = Test::new().args(["ops", "nothinglikethis"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr
+            .contains("error: no operation matches `nothinglikethis`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_dry_run_list_holds_one_item_so_indexing_checks_offline() {
+    let out = Test::new()
+        .script(
+            "let pools = cognito.list_user_pools(#{MaxResults: 10});\n\
+             let id = pools.UserPools[0].Id;\n\
+             cognito.describe_user_pool(#{UserPoolId: id});\n",
+        )
+        .args(["check", "script.rhai"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn a_missing_region_is_a_region_error_not_a_credentials_error() {
+    let test = Test::new();
+    let home = test.path().to_path_buf();
+    let out = test
+        .env("HOME", home.to_str().unwrap())
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "x")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .args(["eval", "cognito.list_user_pools(#{MaxResults: 1})"])
+        .run();
+    assert_eq!(out.code, 7, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("RegionError: no region"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("CredentialsError"), "{}", out.stderr);
 }

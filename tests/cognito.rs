@@ -275,7 +275,7 @@ fn paginate_follows_the_token_across_pages() {
         .args(["run", "script.rhai"])
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stdout, "[\"a\", \"b\", \"c\"]\n");
+    assert_eq!(out.stdout, "[\n  \"a\",\n  \"b\",\n  \"c\"\n]\n");
     let seen = server.requests();
     assert_eq!(seen.len(), 2);
     assert!(

@@ -320,27 +320,22 @@ fn every_declaration_is_a_call_pooler_rhai_compiles() {
 }
 
 #[test]
-fn a_missing_or_unwritable_directory_is_an_error() {
-    let out = Test::new().args(["definitions", "nowhere"]).run();
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr
-            .contains("`nowhere` is not an existing directory"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stdout.is_empty());
+fn a_missing_directory_is_created_like_man_dir_does() {
+    let test = Test::new();
+    let dir = test.path().join("new/defs");
+    let out = test.args(["definitions", "new/defs"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(dir.join("json.d.rhai").is_file(), "{}", out.stdout);
+}
 
+#[test]
+fn a_file_in_the_way_or_an_unwritable_directory_is_an_error() {
     let out = Test::new()
         .file("plain.txt", "x")
         .args(["definitions", "plain.txt"])
         .run();
     assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.contains("not an existing directory"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("is not a directory"), "{}", out.stderr);
 
     // A directory where a file should go cannot be written, even by root.
     let out = Test::new()

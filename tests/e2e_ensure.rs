@@ -249,7 +249,9 @@ print(`attribute mapping kept: ${read.IdentityProvider.AttributeMapping.email}`)
         r.stdout
     );
     assert!(
-        r.stdout.contains(r#"idp: updated 1 #{"from": "***", "path": "ProviderDetails.client_secret", "to": "***"}"#),
+        r.stdout.contains(
+            r#"idp: updated 1 {"from":"***","path":"ProviderDetails.client_secret","to":"***"}"#
+        ),
         "{}",
         r.stdout
     );

@@ -62,7 +62,7 @@ for c in r.changes { print(`${c.path}: ${c.from} -> ${c.to}`); }"#,
     );
     assert!(
         out.stdout.contains(
-            "Schema[2](custom:level):  -> #{\"AttributeDataType\": \"Number\", \"Name\": \"level\"}"
+            "Schema[2](custom:level):  -> {\"AttributeDataType\":\"Number\",\"Name\":\"level\"}"
         ),
         "{}",
         out.stdout

@@ -223,6 +223,11 @@ fn dry_run_checks_the_file_and_the_calls_without_creating_a_job() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.starts_with("DryRun:"), "{}", out.stdout);
     assert!(
+        out.stdout.contains("(1 job(s))"),
+        "the job the dry run checked is counted: {}",
+        out.stdout
+    );
+    assert!(
         server.requests().is_empty(),
         "a request was sent: {:?}",
         server.operations()

@@ -26,6 +26,7 @@ mod layering;
 mod link;
 mod lint;
 mod lsp;
+mod output;
 mod port;
 mod private_files;
 mod quota;

@@ -152,7 +152,7 @@ fn credentials_error(e: &CredentialsError, verbose: bool) -> AwsError {
         }
         _ => format!("could not load AWS credentials: {detail}"),
     };
-    AwsError::Credentials { message }
+    AwsError::Region { message }
 }
 
 fn to_credentials(c: &StaticCredentials, source: &'static str) -> Credentials {
@@ -172,7 +172,7 @@ fn no_region(profile: Option<&str>) -> AwsError {
             " (profile {p:?} sets no region, or does not exist)"
         ));
     }
-    AwsError::Credentials { message }
+    AwsError::Region { message }
 }
 
 /// The standard chains through aws-config (may use the network: SSO, STS, IMDS, containers).

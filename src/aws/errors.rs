@@ -24,9 +24,12 @@ pub enum AwsError {
     /// An attempt took longer than the request timeout.
     #[error("request timed out after {}", format_duration(*.after))]
     Timeout { after: Duration },
-    /// No credentials, no region, or credentials that could not be used.
+    /// No credentials, or credentials that could not be used.
     #[error("{message}")]
     Credentials { message: String },
+    /// No region was configured anywhere.
+    #[error("{message}")]
+    Region { message: String },
     /// A bad endpoint URL, or plain http on a non-loopback host without `--allow-http`.
     #[error("{message}")]
     Endpoint { message: String },
@@ -57,13 +60,14 @@ pub(crate) fn format_duration(d: Duration) -> String {
 
 impl AwsError {
     /// The error type: the service's (e.g. `UserNotFoundException`) or `NetworkError`,
-    /// `TimeoutError`, `CredentialsError`, `EndpointError`, `InvalidResponseError`, `Interrupted`.
+    /// `TimeoutError`, `CredentialsError`, `RegionError`, `EndpointError`, `InvalidResponseError`, `Interrupted`.
     pub fn kind(&self) -> &str {
         match self {
             AwsError::Service { kind, .. } => kind,
             AwsError::Network { .. } => "NetworkError",
             AwsError::Timeout { .. } => "TimeoutError",
             AwsError::Credentials { .. } => "CredentialsError",
+            AwsError::Region { .. } => "RegionError",
             AwsError::Endpoint { .. } => "EndpointError",
             AwsError::InvalidResponse { .. } => "InvalidResponseError",
             AwsError::Interrupted => "Interrupted",
@@ -103,6 +107,7 @@ impl AwsError {
             AwsError::Service { message, .. } => message.clone(),
             AwsError::Network { message }
             | AwsError::Credentials { message }
+            | AwsError::Region { message }
             | AwsError::Endpoint { message }
             | AwsError::InvalidResponse { message, .. } => message.clone(),
             other => other.to_string(),

@@ -47,7 +47,7 @@ Examples:
 pub const DESCRIBE: &str = "\
 Examples:
   pooler describe CreateUserPool            The input: members, types, limits
-  pooler describe create_user_pool --output The output, expanded
+  pooler describe create_user_pool --response   The output, expanded
   pooler describe UserPoolType              Any shape of the model by name";
 
 pub const PORT: &str = "\

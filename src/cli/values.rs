@@ -29,6 +29,12 @@ pub fn timeout(text: &str) -> Result<f64, String> {
     Ok(value.max(0.001))
 }
 
+/// `--query`: an expression that compiles as JMESPath.
+pub fn query(text: &str) -> Result<String, String> {
+    crate::output::query::check(text)?;
+    Ok(text.to_string())
+}
+
 /// A whole number from `min` to `max`, with `what` naming what it counts in the error.
 fn whole(text: &str, min: u64, max: u64) -> Result<u64, String> {
     let range = if max == u64::MAX {

@@ -85,18 +85,18 @@ pub enum WriteError {
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            WriteError::NotADirectory(dir) => write!(
-                f,
-                "`{}` is not an existing directory (create it first)",
-                dir.display()
-            ),
+            WriteError::NotADirectory(dir) => write!(f, "`{}` is not a directory", dir.display()),
             WriteError::Io(path, e) => write!(f, "cannot write `{}`: {e}", path.display()),
         }
     }
 }
 
-/// Writes `files` into the existing directory `dir`; returns the paths written.
+/// Writes `files` into `dir` (created when missing); returns the paths written.
 pub fn write(dir: &Path, files: &[DefFile]) -> Result<Vec<PathBuf>, WriteError> {
+    // Created when missing, as `man --dir` does; a file in the way is still an error.
+    if !dir.exists() {
+        std::fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+    }
     if !dir.is_dir() {
         return Err(WriteError::NotADirectory(dir.to_path_buf()));
     }

@@ -10,6 +10,7 @@ pub mod import;
 pub mod json;
 pub mod json_doc;
 pub mod missing;
+pub mod output;
 pub mod path;
 pub mod registry;
 pub mod util;

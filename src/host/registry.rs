@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rhai::{Engine, RhaiNativeFunc, Variant};
 
-use super::{chilkat, cognito, import, json, util};
+use super::{chilkat, cognito, import, json, output, util};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 
@@ -68,6 +68,11 @@ const DOCS: &[FnDoc] = &[
         "a CSV file with a header row, as an array of maps",
     ),
     global("sleep", "sleep(seconds)", "waits; Ctrl-C stops it"),
+    global(
+        "query",
+        "query(value, expr)",
+        "selects from a map or array with JMESPath, like --query (`query(r, \"UserPools[].Id\")`)",
+    ),
     global(
         "exit",
         "exit(code) / exit(message)",
@@ -375,6 +380,7 @@ impl<'e> Registrar<'e> {
 /// `real` says whether calls are sent for real (an unset secret variable is then an error).
 pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path, real: bool) {
     json::register(reg);
+    output::register(reg);
     util::register(reg, interrupt, base.to_path_buf(), real);
 }
 

@@ -57,7 +57,7 @@ impl Model {
         if let Some(id) = self.shape_id(name) {
             if output {
                 return Err(format!(
-                    "`{name}` is a shape, not an operation: `--output` needs an operation"
+                    "`{name}` is a shape, not an operation: `--response` needs an operation"
                 ));
             }
             return Ok(fold_patterns(self.describe_shape(id, true)));

@@ -192,6 +192,11 @@ impl Model {
         &self.shapes[id]
     }
 
+    /// The name of every shape of the model (for completion after `describe`).
+    pub fn shape_names(&self) -> impl Iterator<Item = &str> {
+        self.shape_index.keys().map(String::as_str)
+    }
+
     pub(crate) fn shape_id(&self, name: &str) -> Option<ShapeId> {
         self.shape_index.get(name).copied()
     }

@@ -128,6 +128,11 @@ impl Synth<'_> {
         }
         match &shape.kind {
             Kind::Structure(_) => self.structure(id, None, depth),
+            // One synthesized item, so a script that indexes a list result
+            // (`pools.UserPools[0].Id`) checks offline.
+            Kind::List(item) if depth <= SYNTH_DEPTH => {
+                Value::Array(vec![self.value(*item, name, None, depth + 1)])
+            }
             Kind::List(_) => Value::Array(Vec::new()),
             Kind::Map { .. } | Kind::Any => Value::Object(Map::new()),
             Kind::String => Value::String(self.string(shape, name)),
@@ -158,6 +163,7 @@ impl Synth<'_> {
                     self.pool_id
                 ),
                 format!("arn:aws:secretsmanager:{region}:000000000000:secret/dry-run"),
+                "arn:aws:s3:::dry-run".to_string(),
             ]
         } else if name == "Id" || name == "UserPoolId" {
             vec![self.pool_id.clone(), format!("{region}_DryRun0001")]
@@ -167,6 +173,7 @@ impl Synth<'_> {
                 format!("{region}_00000000-0000-4000-8000-000000000001"),
                 "00000000-0000-4000-8000-000000000001".to_string(),
                 "DryRun0001".to_string(),
+                format!("tkn{}1", "0".repeat(24)),
             ]
         } else {
             Vec::new()

@@ -28,6 +28,7 @@ pub struct Context<'a> {
 const HELP: &str = "\
 Type Rhai statements or expressions; the value of an expression is printed.
 Variables, constants, functions and imported modules stay for the whole session.
+`ans` holds the last value shown (`ans.UserPools[0].Id`).
 An unfinished input (open bracket or string) stays one block: Enter adds an indented line,
 the block runs when it is complete, and Up recalls it whole.
 Tab completes functions, variables, the keys of map values (`pools.`), module members
@@ -36,7 +37,7 @@ method and their enum values; the hint shows required members.
 
   :help [NAME]        this text, or one script function or operation
   :ops [FILTER]       list the operations whose name contains FILTER
-  :describe NAME [--output]
+  :describe NAME [--response]
                       an operation's input (or output), or a shape: members, types, limits
   :vars               the variables in the session and their types
   :load FILE          run a script file into the session
@@ -75,7 +76,7 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         }
         ":describe" => describe(ctx.model, arg),
         ":vars" => vars(session),
-        ":load" => return load(session, arg, ctx.color),
+        ":load" => return load(session, arg, ctx.color, &ctx.global.shape()),
         ":save" => save(session, arg, false),
         ":save!" => save(session, arg, true),
         ":dry-run" => dry_run(session, ctx, arg),
@@ -109,10 +110,12 @@ fn redact(arg: &str) {
 }
 
 fn describe(model: &Model, arg: &str) {
-    let output = arg.split_whitespace().any(|w| w == "--output");
+    let output = arg
+        .split_whitespace()
+        .any(|w| w == "--output" || w == "--response");
     let name = arg
         .split_whitespace()
-        .find(|w| *w != "--output")
+        .find(|w| *w != "--output" && *w != "--response")
         .unwrap_or_default();
     if name.is_empty() {
         eprintln!("error: :describe needs an operation, e.g. `:describe CreateUserPool`");
@@ -239,7 +242,7 @@ fn vars(session: &Session) {
     }
 }
 
-fn load(session: &mut Session, file: &str, color: bool) -> Control {
+fn load(session: &mut Session, file: &str, color: bool, shape: &crate::output::Shape) -> Control {
     if file.is_empty() {
         eprintln!("error: :load needs a file, e.g. `:load scripts/create_pool.rhai`");
         return Control::Continue;
@@ -253,7 +256,7 @@ fn load(session: &mut Session, file: &str, color: bool) -> Control {
     };
     match session.eval(file, &text) {
         Ok(value) => {
-            if let Some(shown) = print::show(&value, color) {
+            if let Some(shown) = print::show(&value, color, shape) {
                 crate::stdout::line(&shown);
             }
         }

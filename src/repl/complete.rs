@@ -179,11 +179,27 @@ fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
             let rest_trimmed = rest.trim_start();
             let start = line.len() - rest_trimmed.len();
             let snake = rest_trimmed.starts_with(|c: char| c.is_ascii_lowercase());
-            let list = model
+            let mut list: Vec<String> = model
                 .operations()
                 .iter()
                 .map(|o| if snake { &o.snake_name } else { &o.name }.clone())
                 .collect();
+            if !snake {
+                // Shapes too (`:describe UserPoolTy` -> `UserPoolType`), after the operations.
+                let mut shapes: Vec<String> = model
+                    .shape_names()
+                    // Not an operation's own input or output: the operation stands for them.
+                    .filter(|n| {
+                        let stem = n
+                            .strip_suffix("Request")
+                            .or_else(|| n.strip_suffix("Response"))
+                            .unwrap_or(n);
+                        !list.iter().any(|o| o == stem)
+                    })
+                    .map(str::to_string)
+                    .collect();
+                list.append(&mut shapes);
+            }
             (start, filtered(list, rest_trimmed))
         }
         Some((":help", rest)) => {
@@ -487,6 +503,10 @@ mod tests {
         assert_eq!(choices("rea"), vec!["read_json"]);
         assert_eq!(choices("po"), vec!["pool"]);
         assert_eq!(choices(":de"), vec![":describe"]);
+        assert_eq!(
+            choices(":describe UserPoolClientT"),
+            vec!["UserPoolClientType"]
+        );
         assert_eq!(
             choices(":describe CreateUserPoolC"),
             vec!["CreateUserPoolClient"]

@@ -115,7 +115,7 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             count += 1;
             match session.eval(&format!("<repl:{count}>"), &text) {
                 Ok(value) => {
-                    if let Some(shown) = print::show(&value, color) {
+                    if let Some(shown) = print::show(&value, color, &ctx.global.shape()) {
                         crate::stdout::line(&shown);
                     }
                 }

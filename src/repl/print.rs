@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::host::cognito::Cognito;
 use crate::host::convert::to_json;
 use crate::host::json_doc::JsonDoc;
+use crate::output::{Format, Shape};
 
 const KEY: &str = "\x1b[34m";
 const STRING: &str = "\x1b[32m";
@@ -17,16 +18,30 @@ const NUMBER: &str = "\x1b[36m";
 const LITERAL: &str = "\x1b[33m";
 const RESET: &str = "\x1b[0m";
 
-/// The text shown for `value`, or `None` for `()`.
-pub fn show(value: &Dynamic, color: bool) -> Option<String> {
+/// The text shown for `value`, or `None` for `()`, after `--query` and `--output`.
+pub fn show(value: &Dynamic, color: bool, shape: &Shape) -> Option<String> {
     if value.is_unit() {
         return None;
     }
-    if (value.is_map() || value.is_array() || value.is::<JsonDoc>())
+    let structured = value.is_map() || value.is_array() || value.is::<JsonDoc>();
+    let shaped = *shape != Shape::default();
+    if (structured || (shaped && !value.is::<Cognito>()))
         && let Ok(json) = to_json(value)
     {
         let shown = crate::model::Model::embedded().iso_timestamps(&super::redact::redact(&json));
-        return Some(pretty(&shown, color));
+        if !shaped {
+            return Some(pretty(&shown, color));
+        }
+        return Some(match shape.render(&shown) {
+            Ok(text) if shape.format == Format::Json && shape.query.is_some() => {
+                // The selection, colored like any JSON echo.
+                serde_json::from_str(&text)
+                    .map(|v: Value| pretty(&v, color))
+                    .unwrap_or(text)
+            }
+            Ok(text) => text,
+            Err(message) => format!("error: {message}"),
+        });
     }
     if let Some(cognito) = value.read_lock::<Cognito>() {
         return Some(cognito.describe());
@@ -90,11 +105,14 @@ mod tests {
         let mut map = rhai::Map::new();
         map.insert("a".into(), Dynamic::from_int(1));
         assert_eq!(
-            show(&Dynamic::from_map(map), false).unwrap(),
+            show(&Dynamic::from_map(map), false, &Shape::default()).unwrap(),
             "{\n  \"a\": 1\n}"
         );
-        assert_eq!(show(&Dynamic::UNIT, false), None);
-        assert_eq!(show(&Dynamic::from("hi"), false).unwrap(), "hi");
+        assert_eq!(show(&Dynamic::UNIT, false, &Shape::default()), None);
+        assert_eq!(
+            show(&Dynamic::from("hi"), false, &Shape::default()).unwrap(),
+            "hi"
+        );
     }
 
     #[test]
@@ -126,7 +144,7 @@ mod tests {
             Dynamic::from_float(1_796_129_881.949),
         );
         pool.insert("Name".into(), Dynamic::from("p"));
-        let shown = show(&Dynamic::from_map(pool), false).unwrap();
+        let shown = show(&Dynamic::from_map(pool), false, &Shape::default()).unwrap();
         assert!(
             shown.contains("\"CreationDate\": \"2026-12-01T12:58:01.949Z\""),
             "{shown}"

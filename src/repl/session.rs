@@ -95,8 +95,12 @@ impl Session {
             &mut self.scope,
             ast.statements(),
         );
-        if result.is_ok() {
+        if let Ok(value) = &result {
             self.succeeded.push(text.to_string());
+            // `ans` holds the last value shown, as in Julia (`()` leaves it as it was).
+            if !value.is_unit() {
+                self.scope.set_value("ans", value.clone());
+            }
         }
         result.map_err(|err| {
             let report = diagnostics::from_eval_error(&err, name, self.runner.calls.model);

@@ -156,6 +156,7 @@ fn aws_exit_code(error: &AwsError) -> i32 {
         AwsError::Network { .. }
         | AwsError::Timeout { .. }
         | AwsError::Credentials { .. }
+        | AwsError::Region { .. }
         | AwsError::Endpoint { .. } => exit::NETWORK,
         AwsError::Interrupted => exit::INTERRUPTED,
     }
@@ -197,6 +198,9 @@ mod tests {
                 after: std::time::Duration::from_secs(1),
             },
             AwsError::Credentials {
+                message: "none".into(),
+            },
+            AwsError::Region {
                 message: "none".into(),
             },
             AwsError::Endpoint {

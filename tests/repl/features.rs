@@ -202,3 +202,46 @@ fn save_refuses_an_existing_file_unless_save_bang_and_writes_0600() {
             .contains("let a = 1")
     );
 }
+
+#[test]
+fn ans_holds_the_last_value_shown() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line("#{ UserPools: [#{ Id: \"us-west-2_Ans\" }] }");
+    pty.line("let unchanged = 1;");
+    pty.send("ans.UserPools[0].Id + \"!\"\r");
+    pty.expect("\nus-west-2_Ans!\n");
+    pty.send("ans.len()\r");
+    pty.expect("\n14\n");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn describe_completes_shape_names() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send(":describe UserPoolClientT\t");
+    pty.expect(":describe UserPoolClientType");
+    pty.send("\r");
+    pty.expect("ClientSecret");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+#[test]
+fn the_echo_follows_output_and_query() {
+    let repl = Repl::new();
+    let mut pty = repl.start_with(&[
+        "--dry-run",
+        "--output",
+        "text",
+        "--query",
+        "Pools[].Id",
+        "repl",
+    ]);
+    pty.send("#{ Pools: [#{ Id: \"p-one\" }, #{ Id: \"p-two\" }] }\r");
+    pty.expect("\np-one\tp-two\n");
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}

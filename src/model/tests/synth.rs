@@ -110,7 +110,12 @@ fn pagination_tokens_are_never_synthesized() {
         );
         let obj = out.as_object().expect("object");
         assert!(!obj.contains_key(&p.output_token), "{name}: {out}");
-        assert_eq!(out[&p.result_key], json!([]), "{name}");
+        // One synthesized item, so `r.Users[0]` works in a dry run.
+        assert_eq!(
+            out[&p.result_key].as_array().map(Vec::len),
+            Some(1),
+            "{name}: {out}"
+        );
     }
 }
 
