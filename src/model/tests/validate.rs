@@ -519,8 +519,14 @@ fn problems_display_with_path() {
 #[test]
 fn a_custom_domain_is_a_valid_domain_and_a_bad_label_is_not() {
     let input = |d: &str| json!({"Domain": d});
-    assert_eq!(problems("DescribeUserPoolDomain", &input("auth.example.com")), vec![]);
-    assert_eq!(problems("DescribeUserPoolDomain", &input("my-prefix")), vec![]);
+    assert_eq!(
+        problems("DescribeUserPoolDomain", &input("auth.example.com")),
+        vec![]
+    );
+    assert_eq!(
+        problems("DescribeUserPoolDomain", &input("my-prefix")),
+        vec![]
+    );
     let bad = problems("DescribeUserPoolDomain", &input("auth..example.com"));
     assert_eq!(bad.len(), 1, "{bad:?}");
     assert_eq!(bad[0].1, "Domain");
