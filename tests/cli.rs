@@ -282,7 +282,7 @@ fn describe_shows_each_members_first_sentence_and_one_member_whole() {
             .ends_with("\nMfaConfiguration: \"OFF\" | \"ON\" | \"OPTIONAL\"\n")
     );
     let output = Test::new()
-        .args(["describe", "CreateUserPool.UserPool.Id", "--output"])
+        .args(["describe", "CreateUserPool.UserPool.Id", "--response"])
         .run();
     assert_eq!(output.code, 0, "{}", output.stderr);
     assert!(

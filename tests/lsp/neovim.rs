@@ -46,7 +46,7 @@ fn neovim_receives_diagnostics_and_completion_items() {
              "message": "CreateUserPool: PoolName: missing required member `PoolName` (string)"},
             {"lnum": 1, "col": 4, "severity": 1,
              "message": "CreateUserPool: MfaConfiguration: `MfaConfiguration`: \"ONN\" is not one of \"OFF\", \"ON\", \"OPTIONAL\": did you mean \"ON\"?"},
-            {"lnum": 2, "col": 4, "severity": 2,
+            {"lnum": 2, "col": 4, "severity": 1,
              "message": "CreateUserPool: Poo: unknown member `Poo` in CreateUserPoolRequest: did you mean `PoolName`?"}
         ])
     );

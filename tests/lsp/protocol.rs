@@ -77,7 +77,7 @@ fn diagnostics_on_open_sit_on_the_member_and_change_with_the_text() {
         vec![
             (4, 4, 4, 20, 1, "CreateUserPool: MfaConfiguration: `MfaConfiguration`: \"ONN\" is not one of \"OFF\", \"ON\", \"OPTIONAL\": did you mean \"ON\"?".to_string()),
             (5, 36, 5, 49, 1, "CreateUserPool: Policies.PasswordPolicy.MinimumLength: `MinimumLength` is 3, below the minimum 6".to_string()),
-            (6, 4, 6, 11, 2, "CreateUserPool: Polices: unknown member `Polices` in CreateUserPoolRequest: did you mean `Policies`?".to_string()),
+            (6, 4, 6, 11, 1, "CreateUserPool: Polices: unknown member `Polices` in CreateUserPoolRequest: did you mean `Policies`?".to_string()),
             (8, 8, 8, 25, 1, "AdminCreateUser: Username: missing required member `Username` (string)".to_string()),
         ]
     );
