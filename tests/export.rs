@@ -125,6 +125,13 @@ fn export_plans_unchanged_is_stable_and_recreates_the_pool() {
         .filter(|l| l.starts_with("plan:"))
         .collect();
     assert_eq!(lines.len(), 10, "one line per item:\n{}", plan.stdout);
+    // Each item is reported once: the script's own `show()` stays quiet under a plan.
+    let others: Vec<&str> = plan
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with("plan:"))
+        .collect();
+    assert_eq!(others, Vec::<&str>::new(), "{}", plan.stdout);
     for line in lines {
         assert!(
             line.ends_with(": unchanged"),
