@@ -52,6 +52,21 @@ pub fn input_json(context: &str, input: &Dynamic) -> Result<Value, CallError> {
     Ok(value)
 }
 
+/// The failed items of a bulk run, as the maps a script reads (`key`, `type`, `message`).
+pub(crate) fn failed_list(failed: &[crate::service::bulk::Failed]) -> Dynamic {
+    let list: Array = failed
+        .iter()
+        .map(|f| {
+            let mut x = RhaiMap::new();
+            x.insert("key".into(), f.key.clone().into());
+            x.insert("type".into(), f.kind.clone().into());
+            x.insert("message".into(), f.message.clone().into());
+            Dynamic::from_map(x)
+        })
+        .collect();
+    Dynamic::from_array(list)
+}
+
 impl Cognito {
     pub fn new(service: Service) -> Self {
         Self { service }
@@ -226,18 +241,7 @@ fn summary_map(s: &Summary) -> Dynamic {
     if s.planned > 0 {
         m.insert("planned".into(), int(s.planned));
     }
-    let failed: Array = s
-        .failed
-        .iter()
-        .map(|f| {
-            let mut x = RhaiMap::new();
-            x.insert("key".into(), f.key.clone().into());
-            x.insert("type".into(), f.kind.clone().into());
-            x.insert("message".into(), f.message.clone().into());
-            Dynamic::from_map(x)
-        })
-        .collect();
-    m.insert("failed".into(), Dynamic::from_array(failed));
+    m.insert("failed".into(), failed_list(&s.failed));
     m.insert("seconds".into(), Dynamic::from_float(s.seconds));
     m.insert("rate".into(), Dynamic::from_float(s.rate));
     Dynamic::from_map(m)

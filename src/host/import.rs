@@ -163,20 +163,6 @@ fn terminated(ctx: &crate::service::Context) -> Box<EvalAltResult> {
     EvalAltResult::ErrorTerminated(Dynamic::from_int(code as INT), Position::NONE).into()
 }
 
-fn failed_list(failed: &[crate::service::bulk::Failed]) -> Dynamic {
-    let list: Array = failed
-        .iter()
-        .map(|f| {
-            let mut x = RhaiMap::new();
-            x.insert("key".into(), f.key.clone().into());
-            x.insert("type".into(), f.kind.clone().into());
-            x.insert("message".into(), f.message.clone().into());
-            Dynamic::from_map(x)
-        })
-        .collect();
-    Dynamic::from_array(list)
-}
-
 impl Cognito {
     fn import_users(&self, pool_id: &str, csv: &str, raw: &RhaiMap) -> Res<Dynamic> {
         let ctx = &self.service.ctx;
@@ -205,7 +191,7 @@ impl Cognito {
             m.insert("users".into(), (users as INT).into());
             m.insert("job_id".into(), "".into());
             m.insert("jobs".into(), Dynamic::from_array(Array::new()));
-            m.insert("failures".into(), failed_list(&s.failed));
+            m.insert("failures".into(), super::cognito::failed_list(&s.failed));
             m
         } else {
             self.import_jobs(pool_id, csv, raw)?
@@ -220,7 +206,10 @@ impl Cognito {
             map.insert("disabled".into(), (r.disabled.done as INT).into());
             let mut failed = r.groups.failed.clone();
             failed.extend(r.disabled.failed.iter().cloned());
-            map.insert("restore_failures".into(), failed_list(&failed));
+            map.insert(
+                "restore_failures".into(),
+                super::cognito::failed_list(&failed),
+            );
         }
         Ok(Dynamic::from_map(map))
     }
