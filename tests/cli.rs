@@ -635,3 +635,29 @@ fn a_missing_region_is_a_region_error_not_a_credentials_error() {
     );
     assert!(!out.stderr.contains("CredentialsError"), "{}", out.stderr);
 }
+
+#[test]
+fn a_bad_profile_quota_names_the_config_file_that_was_read() {
+    let t = Test::new().file(
+        "elsewhere/config",
+        "[default]\nregion = us-west-2\npooler_quotas = NoSuchCategory=5\n",
+    );
+    let config = t.path().join("elsewhere/config");
+    let config = config.to_string_lossy().into_owned();
+    let out = t
+        .env("AWS_CONFIG_FILE", &config)
+        .args(["--dry-run", "eval", "1"])
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: pooler_quotas in {config}: unknown quota category `NoSuchCategory` \
+             (categories: ClientAuthentication, UserAccountRecovery, UserAuthentication, \
+             UserCreation, UserFederation, UserList, UserPoolClientRead, UserPoolClientUpdate, \
+             UserPoolRead, UserPoolResourceRead, UserPoolResourceUpdate, UserPoolUpdate, \
+             UserRead, UserResourceRead, UserResourceUpdate, UserToken, UserUpdate)\n"
+        )
+    );
+}

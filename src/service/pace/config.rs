@@ -105,6 +105,15 @@ impl QuotaConfig {
             env("POOLER_QUOTAS").as_deref(),
             profile_quotas(&env, profile).as_deref(),
         )
+        .map_err(|mut e| {
+            // Name the config file that was read (`AWS_CONFIG_FILE` when it is set).
+            if e.origin == QuotaSource::Profile.to_string()
+                && let Some(path) = crate::aws::shared_config_path(&env)
+            {
+                e.origin = format!("pooler_quotas in {}", path.display());
+            }
+            e
+        })
     }
 
     /// Whether pacing is off.
