@@ -10,48 +10,43 @@ const SCRIPT_COMMANDS: &[&str] = &["run", "check", "plan"];
 /// `args` (program name first) with `--` inserted after the script file of `run`, `check`
 /// or `plan`, unless one is already there. Options before the file are left to clap.
 pub fn separate(cmd: &clap::Command, args: Vec<OsString>) -> Vec<OsString> {
-    let mut i = 1;
     // The subcommand: the first token that is not an option (or an option's value).
-    let sub = loop {
-        let Some(token) = args.get(i) else {
-            return args;
-        };
-        let text = token.to_string_lossy();
-        if text == "--" {
-            return args;
-        }
-        if text.starts_with('-') && text != "-" {
-            i += 1 + usize::from(takes_separate_value(cmd, &text));
-            continue;
-        }
-        break text.into_owned();
+    let Some(i) = next_operand(cmd, &args, 1).filter(|&i| i < args.len()) else {
+        return args;
     };
+    let sub = args[i].to_string_lossy();
     let Some(sub_cmd) = cmd
         .get_subcommands()
         .find(|c| c.get_name() == sub && SCRIPT_COMMANDS.contains(&c.get_name()))
     else {
         return args;
     };
-    i += 1;
     // The file: the first token after the subcommand that is not an option.
-    while let Some(token) = args.get(i) {
-        let text = token.to_string_lossy();
-        if text == "--" {
-            return args;
-        }
-        if text.starts_with('-') && text != "-" {
-            i += 1 + usize::from(takes_separate_value(sub_cmd, &text));
-            continue;
-        }
-        break;
-    }
-    let file = i;
+    let Some(file) = next_operand(sub_cmd, &args, i + 1) else {
+        return args;
+    };
     if file >= args.len() || args.get(file + 1).is_some_and(|t| t == "--") {
         return args;
     }
     let mut out = args;
     out.insert(file + 1, OsString::from("--"));
     out
+}
+
+/// The index of the first token from `i` on that is neither an option of `cmd` nor an
+/// option's value (`args.len()` when there is none); `None` when a `--` comes first.
+fn next_operand(cmd: &clap::Command, args: &[OsString], mut i: usize) -> Option<usize> {
+    while let Some(token) = args.get(i) {
+        let text = token.to_string_lossy();
+        if text == "--" {
+            return None;
+        }
+        if !text.starts_with('-') || text == "-" {
+            break;
+        }
+        i += 1 + usize::from(takes_separate_value(cmd, &text));
+    }
+    Some(i)
 }
 
 /// Whether option `text` (`--name`, `-x`, without `=value`) takes its value as the next token.
