@@ -342,33 +342,30 @@ fn plain_calls(model: &Model, pool: &Pool, out: &mut Out) {
             );
         }
     }
-    for (client, ui) in &pool.client_ui {
-        let mut input = clean::item(model, "SetUICustomization", ui, &["ClientId"]);
-        clean::settle(&mut input);
-        out.line("");
-        out.line(&format!(
-            "// Hosted UI customization of app client {client}, written whole when it differs."
-        ));
-        out.setting_with(
+    let per_client = [
+        (
+            &pool.client_ui,
+            "Hosted UI customization",
             "GetUICustomization",
             "SetUICustomization",
-            &input,
-            &client_ref(client),
-        );
-    }
-    for (client, risk) in &pool.client_risk {
-        let mut input = clean::item(model, "SetRiskConfiguration", risk, &["ClientId"]);
-        clean::settle(&mut input);
-        out.line("");
-        out.line(&format!(
-            "// Threat protection of app client {client}, written whole when it differs."
-        ));
-        out.setting_with(
+        ),
+        (
+            &pool.client_risk,
+            "Threat protection",
             "DescribeRiskConfiguration",
             "SetRiskConfiguration",
-            &input,
-            &client_ref(client),
-        );
+        ),
+    ];
+    for (settings, what, read, write) in per_client {
+        for (client, value) in settings {
+            let mut input = clean::item(model, write, value, &["ClientId"]);
+            clean::settle(&mut input);
+            out.line("");
+            out.line(&format!(
+                "// {what} of app client {client}, written whole when it differs."
+            ));
+            out.setting_with(read, write, &input, &client_ref(client));
+        }
     }
     for (client, terms) in &pool.terms {
         let mut input = clean::item(model, "CreateTerms", terms, &["ClientId"]);
