@@ -308,14 +308,14 @@ pub struct LimitArgs {
     )]
     pub max_expr_depth: usize,
     /// Longest string, in bytes
-    #[arg(long, global = true, env = "POOLER_MAX_STRING_SIZE", default_value_t = 16 * 1024 * 1024, value_name = "BYTES", value_parser = values::size, allow_negative_numbers = true)]
+    #[arg(long, global = true, env = "POOLER_MAX_STRING_SIZE", default_value_t = crate::aws::ResponseLimits::DEFAULT.string, value_name = "BYTES", value_parser = values::size, allow_negative_numbers = true)]
     pub max_string_size: usize,
     /// Most elements in one array
     #[arg(
         long,
         global = true,
         env = "POOLER_MAX_ARRAY_SIZE",
-        default_value_t = 1_000_000,
+        default_value_t = crate::aws::ResponseLimits::DEFAULT.array,
         value_name = "N",
         value_parser = values::size,
         allow_negative_numbers = true
@@ -326,7 +326,7 @@ pub struct LimitArgs {
         long,
         global = true,
         env = "POOLER_MAX_MAP_SIZE",
-        default_value_t = 100_000,
+        default_value_t = crate::aws::ResponseLimits::DEFAULT.map,
         value_name = "N",
         value_parser = values::size,
         allow_negative_numbers = true

@@ -20,13 +20,18 @@ pub struct ResponseLimits {
     pub string: usize,
 }
 
+impl ResponseLimits {
+    /// The scripts' default limits, which the command line's `--max-*-size` defaults name too.
+    pub const DEFAULT: ResponseLimits = ResponseLimits {
+        array: 1_000_000,
+        map: 100_000,
+        string: 16 * 1024 * 1024,
+    };
+}
+
 impl Default for ResponseLimits {
     fn default() -> Self {
-        Self {
-            array: 1_000_000,
-            map: 100_000,
-            string: 16 * 1024 * 1024,
-        }
+        Self::DEFAULT
     }
 }
 
