@@ -8,6 +8,14 @@ boto3; then 1,000 AdminCreateUser through pooler's concurrent bulk runner
 `pooler port` of each seed program in ../shared/seeds, once.
 
     python3 bench/compare.py [--runs 21] [--pooler target/release/pooler]
+                             [--previous REV | --against OLD_BINARY]
+
+With `--previous REV` (a tag, commit or branch; default with no value: the newest tag, else
+`HEAD~1`) the revision is built in release in its own worktree under target/bench-previous/
+(kept between runs, so a second comparison builds nothing), and with `--against OLD_BINARY` an
+already built binary is used. Then each pooler measure is also taken with the old binary, in
+interleaved pairs (the order alternating every round, so a change in the machine's load hits
+both alike), and the table of new/old ratios is printed last.
 
 Tools that are not installed are reported as skipped. The endpoint is bench/canned_server.rs
 (std only, a thread per keep-alive connection), compiled with rustc on the fly; its own
@@ -108,13 +116,69 @@ def measure(cmd, env, runs):
     return (statistics.median(walls), statistics.median(rss) if rss else None), None
 
 
+def git(*args):
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def default_previous():
+    """The newest tag, else the commit before HEAD."""
+    tags = subprocess.run(["git", "describe", "--tags", "--abbrev=0"], cwd=ROOT, capture_output=True,
+                          text=True)
+    return tags.stdout.strip() if tags.returncode == 0 and tags.stdout.strip() else "HEAD~1"
+
+
+def build_previous(rev):
+    """Builds `rev` in release in its own detached worktree; returns (binary, label)."""
+    commit = git("rev-parse", "--verify", f"{rev}^{{commit}}")
+    where = os.path.join(ROOT, "target", "bench-previous", commit[:12])
+    if not os.path.isdir(where):
+        os.makedirs(os.path.dirname(where), exist_ok=True)
+        git("worktree", "add", "--detach", where, commit)
+        # The model and seeds are read from ../shared beside the checkout at build and test time.
+        shared = os.path.join(os.path.dirname(ROOT), "shared")
+        link = os.path.join(os.path.dirname(where), "shared")
+        if os.path.isdir(shared) and not os.path.exists(link):
+            os.symlink(shared, link)
+    binary = os.path.join(where, "target", "release", "pooler")
+    if not os.path.exists(binary):
+        print(f"building {rev} ({commit[:12]}) in release in {os.path.relpath(where, ROOT)} ...", flush=True)
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "pooler"], cwd=where, check=True)
+    return binary, f"{rev} ({commit[:12]})"
+
+
+def paired(cmd_of, new, old, env, rounds):
+    """Median wall seconds of `cmd_of(binary)` for both binaries, run in interleaved pairs
+    (the order alternating every round); None for a side whose run failed."""
+    times = ([], [])  # by side, not by path: the same binary may be compared with itself
+    for i in range(rounds):
+        for side in (0, 1) if i % 2 else (1, 0):
+            start = time.perf_counter()
+            proc = subprocess.run(cmd_of((new, old)[side]), env=env, cwd=ROOT,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if proc.returncode != 0:
+                return None
+            times[side].append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--pooler", default=os.path.join(ROOT, "target/release/pooler"))
+    old = ap.add_mutually_exclusive_group()
+    old.add_argument("--previous", nargs="?", const="", metavar="REV",
+                     help="also build REV (default: the newest tag, else HEAD~1) and compare pair by pair")
+    old.add_argument("--against", metavar="OLD_BINARY", help="compare pair by pair with this binary")
     args = ap.parse_args()
     if not os.path.exists(args.pooler):
         sys.exit(f"no {args.pooler}: run `cargo build --release` first")
+    previous = None
+    if args.previous is not None:
+        previous = build_previous(args.previous or default_previous())
+    elif args.against:
+        if not os.path.exists(args.against):
+            sys.exit(f"no {args.against}")
+        previous = (args.against, args.against)
 
     tmp = tempfile.mkdtemp(prefix="pooler-bench-")
     url, stop_server, server_label = start_server(tmp)
@@ -263,6 +327,26 @@ def main():
                 print(f"  {seed:<44} failed: {err}")
             else:
                 print(f"  {seed:<44} {measured[0] * 1e3:7.2f} ms {measured[1] / 1024 if measured[1] else 0:7.1f} MB")
+
+    if previous:
+        old_bin, label = previous
+        print(f"\nthis build against {label}, interleaved pairs (median wall, new/old):")
+        against = [
+            ("run --dry-run scripts/create_pool.rhai", lambda b: [b, "run", "--dry-run", "scripts/create_pool.rhai"], args.runs),
+            ("eval 1", lambda b: [b, "eval", "1"], args.runs),
+            ("--version", lambda b: [b, "--version"], args.runs),
+            ("one CreateUserPool (local endpoint)", lambda b: [b, "run", "--endpoint-url", url, "scripts/create_pool.rhai"], args.runs),
+            (f"{LOOP_CALLS} DescribeUserPool", lambda b: [b, "run", "--endpoint-url", url, loop_script], 3),
+            (f"{LOOP_CALLS} through cognito.each", lambda b: [b, "run", "--endpoint-url", url, each_script], 3),
+            (f"bulk {BULK_CALLS} AdminCreateUser", lambda b: [b, "run", "--endpoint-url", url, bulk_script], 3),
+        ]
+        for name, cmd_of, rounds in against:
+            pair = paired(cmd_of, args.pooler, old_bin, env, rounds)
+            if pair is None:
+                print(f"  {name:<40} failed with one of the binaries")
+                continue
+            new_s, old_s = pair
+            print(f"  {name:<40} new {new_s * 1e3:9.2f} ms  old {old_s * 1e3:9.2f} ms  new/old {new_s / old_s:5.2f}")
 
     base = results.get("pooler run (local endpoint)")
     if base:
