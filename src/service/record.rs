@@ -32,8 +32,13 @@ impl Service {
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
         progress::note(&r.op.name, if missed { Some("probe") } else { error_type });
+        let logged = ctx.verbose && !r.dry_run;
+        if !logged && ctx.transcript.is_none() {
+            // Nothing records this call: no redacted copy of the response is made.
+            return Ok(());
+        }
         let response = r.response.map(|v| ctx.secrets.output(r.op, v));
-        if ctx.verbose && !r.dry_run {
+        if logged {
             let shown = match (&response, r.error) {
                 (_, Some(e)) => ctx.secrets.scrub_text(&e.to_string()),
                 (Some(v), None) => pretty(&ctx.model.iso_timestamps(v)),

@@ -66,7 +66,7 @@ const SIGNED_URL_NAMES: &[&str] = &["presignedurl"];
 
 /// Whether a member of this name holds a presigned URL.
 pub fn is_signed_url_name(name: &str) -> bool {
-    SIGNED_URL_NAMES.contains(&fold(name).as_str())
+    with_folded(name, |folded| SIGNED_URL_NAMES.contains(&folded))
 }
 
 /// A presigned URL as it may be shown: every query value starred.
@@ -85,14 +85,34 @@ pub fn fold(name: &str) -> String {
         .collect()
 }
 
+/// Calls `f` with [`fold`]`(name)`, folded on the stack when the name is ASCII and short (every
+/// member name of the model is), so the per-call checks allocate nothing.
+fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 96];
+    let mut len = 0;
+    for b in name.bytes() {
+        if matches!(b, b'_' | b'-' | b' ' | b':') {
+            continue;
+        }
+        if !b.is_ascii() || len == buf.len() {
+            return f(&fold(name));
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    match std::str::from_utf8(&buf[..len]) {
+        Ok(folded) => f(folded),
+        Err(_) => f(&fold(name)),
+    }
+}
+
 /// Whether a member of this name holds a credential when its value is text.
 pub fn is_credential_name(name: &str) -> bool {
-    let folded = fold(name);
-    if NOT_CREDENTIALS.contains(&folded.as_str()) {
-        return false;
-    }
-    CREDENTIAL_NAMES.contains(&folded.as_str())
-        || CREDENTIAL_FRAGMENTS.iter().any(|f| folded.contains(f))
+    with_folded(name, |folded| {
+        !NOT_CREDENTIALS.contains(&folded)
+            && (CREDENTIAL_NAMES.contains(&folded)
+                || CREDENTIAL_FRAGMENTS.iter().any(|f| folded.contains(f)))
+    })
 }
 
 /// The policy for one model (the embedded one, or `--model FILE`).
@@ -131,7 +151,8 @@ impl Secrets {
 
     /// Whether a member called `name` is hidden at `level` (when its value is not empty).
     pub fn hides(&self, name: &str, level: Level) -> bool {
-        is_credential_name(name) || (level == Level::Strict && self.sensitive.contains(&fold(name)))
+        is_credential_name(name)
+            || (level == Level::Strict && with_folded(name, |f| self.sensitive.contains(f)))
     }
 
     /// An input of `op` as it may be shown anywhere: strict by the model's shapes, and every
@@ -289,6 +310,21 @@ fn credentials_out(v: Value) -> Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn folding_on_the_stack_matches_fold() {
+        let long = "Secret_".repeat(30);
+        for name in [
+            "ClientSecret",
+            "SECRET_HASH",
+            "a-b c:d",
+            "",
+            "Émail_Sécret",
+            long.as_str(),
+        ] {
+            assert_eq!(with_folded(name, str::to_string), fold(name), "{name}");
+        }
+    }
 
     #[test]
     fn credentials_are_named_wherever_they_sit() {
