@@ -66,7 +66,9 @@ impl Counts {
         }
     }
 
-    /// Accepted requests per second from `start` over `span`.
+    /// Accepted requests per second from `start` over `span` (the quota bench's early-rate figure;
+    /// the tests assert no throughput lower bounds, so only `benches/quota.rs` calls it).
+    #[allow(dead_code)]
     pub fn rate_within(&self, start: Instant, span: Duration) -> f64 {
         let end = start + span;
         let n = self
