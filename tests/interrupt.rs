@@ -97,7 +97,8 @@ fn sigint_cancels_a_request_in_flight() {
         &["--endpoint-url", server.url.as_str()],
     );
     wait_for_start(&mut child);
-    std::thread::sleep(Duration::from_millis(200));
+    // The barrier: the request has reached the server, whose reply is held back 3 s.
+    server.wait_for_requests(1);
     signal(&child, "INT");
     let (code, stderr) = wait_with_deadline(child, Duration::from_secs(5));
     assert_eq!(code, 130, "{stderr}");

@@ -2,7 +2,7 @@
 //! what it received; it stops when dropped.
 
 use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
@@ -52,6 +52,9 @@ impl Seen {
 pub struct Server {
     pub url: String,
     seen: Arc<Mutex<Vec<Seen>>>,
+    /// Requests read so far, counted before their reply's delay (a barrier for tests that
+    /// act while a request is in flight).
+    arrived: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     addr: std::net::SocketAddr,
     handle: Option<JoinHandle<()>>,
@@ -64,7 +67,8 @@ impl Server {
         let addr = listener.local_addr().expect("local addr");
         let seen = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
-        let (seen2, stop2) = (seen.clone(), stop.clone());
+        let arrived = Arc::new(AtomicUsize::new(0));
+        let (seen2, stop2, arrived2) = (seen.clone(), stop.clone(), arrived.clone());
         let handle = std::thread::spawn(move || {
             let mut n = 0;
             for stream in listener.incoming() {
@@ -74,7 +78,7 @@ impl Server {
                 let Ok(stream) = stream else { continue };
                 let reply = replies[n.min(replies.len() - 1)].clone();
                 n += 1;
-                if let Some(req) = serve(stream, &reply) {
+                if let Some(req) = serve(stream, &reply, &arrived2) {
                     seen2.lock().unwrap().push(req);
                 }
             }
@@ -82,6 +86,7 @@ impl Server {
         Self {
             url: format!("http://{addr}"),
             seen,
+            arrived,
             stop,
             addr,
             handle: Some(handle),
@@ -90,6 +95,20 @@ impl Server {
 
     pub fn requests(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
+    }
+
+    /// Blocks until `n` requests have been read (their replies may still be delayed); fails
+    /// the test if they have not come within 10 s.
+    pub fn wait_for_requests(&self, n: usize) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while self.arrived.load(Ordering::SeqCst) < n {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the test server received {} of {n} expected request(s)",
+                self.arrived.load(Ordering::SeqCst)
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
     }
 }
 
@@ -103,8 +122,9 @@ impl Drop for Server {
     }
 }
 
-fn serve(stream: TcpStream, reply: &Reply) -> Option<Seen> {
+fn serve(stream: TcpStream, reply: &Reply, arrived: &AtomicUsize) -> Option<Seen> {
     let request = super::http::read_request(&stream)?;
+    arrived.fetch_add(1, Ordering::SeqCst);
     std::thread::sleep(std::time::Duration::from_millis(reply.delay_ms));
     let headers: Vec<(&str, &str)> = reply
         .headers
