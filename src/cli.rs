@@ -1,6 +1,7 @@
 //! The command line: clap definitions, whose doc comments are the help text. The same
 //! definitions give the shell completions and the man page (`generate`).
 
+pub mod completion_values;
 pub mod examples;
 pub mod generate;
 pub mod script_args;

@@ -662,3 +662,58 @@ fn a_bad_profile_quota_names_the_config_file_that_was_read() {
         )
     );
 }
+
+/// The line of a bash completion script that follows `marker` (the `COMPREPLY=…` of an option,
+/// or the `opts=…` of a subcommand).
+fn bash_line_after<'a>(script: &'a str, marker: &str) -> &'a str {
+    let mut lines = script.lines().skip_while(|l| l.trim() != marker);
+    lines
+        .next()
+        .unwrap_or_else(|| panic!("no `{marker}` in the bash completion"));
+    lines.next().unwrap_or_default()
+}
+
+#[test]
+fn bash_completion_offers_operations_shapes_languages_and_quota_categories() {
+    let out = Test::new().args(["completions", "bash"]).run();
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let words = |line: &str| -> Vec<String> {
+        let inner = line.split('"').nth(1).unwrap_or_default();
+        inner.split_whitespace().map(str::to_string).collect()
+    };
+    let lang = words(bash_line_after(&out.stdout, "--lang)"));
+    assert_eq!(lang.first().map(String::as_str), Some("lianja"));
+    assert!(
+        lang.iter().any(|w| w == "csharp") && lang.iter().any(|w| w == "foxpro"),
+        "{lang:?}"
+    );
+    let quota = words(bash_line_after(&out.stdout, "--quota)"));
+    assert!(quota.iter().any(|w| w == "UserCreation"), "{quota:?}");
+    assert_eq!(quota.last().map(String::as_str), Some("none"));
+    // The describe subcommand's word list: its options, then every operation and shape name.
+    let describe = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("opts=\"") && l.contains("--response"))
+        .expect("the describe subcommand's opts line");
+    let names = words(describe);
+    for name in [
+        "CreateUserPool",
+        "ListUserPools",
+        "UserPoolType",
+        "SchemaAttributeType",
+    ] {
+        assert!(
+            names.iter().any(|w| w == name),
+            "{name} missing from describe's completion"
+        );
+    }
+    // Offering names never narrows what describe accepts.
+    let path = Test::new()
+        .args([
+            "describe",
+            "CreateUserPool.Policies.PasswordPolicy.MinimumLength",
+        ])
+        .run();
+    assert_eq!((path.code, path.stderr.as_str()), (0, ""));
+}

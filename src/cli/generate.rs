@@ -11,7 +11,7 @@ use crate::stdout;
 
 /// Prints the completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell) -> i32 {
-    let mut cmd = Cli::command();
+    let mut cmd = super::completion_values::with_value_lists(Cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "pooler", &mut buf);
     stdout::write_bytes(&buf);
