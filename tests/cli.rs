@@ -717,3 +717,20 @@ fn bash_completion_offers_operations_shapes_languages_and_quota_categories() {
         .run();
     assert_eq!((path.code, path.stderr.as_str()), (0, ""));
 }
+
+/// README's `pooler port` example, run from the repository root exactly as README writes it.
+#[test]
+fn readme_port_example_runs_as_written() {
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("pooler port "))
+        .expect("README has a `pooler port` example");
+    let command = line.split('#').next().unwrap();
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    assert_eq!(args, ["port", "tests/fixtures/port/foxpro.prg"]);
+    let out = Test::new().in_repo().args(args).run();
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    assert_eq!(out.stderr, "");
+    crate::support::assert_golden("readme_port.out", &out.stdout);
+}

@@ -52,7 +52,7 @@ Examples:
 
 pub const PORT: &str = "\
 Examples:
-  pooler port legacy/CreatePool.prg -o scripts/create_pool.rhai
+  pooler port tests/fixtures/port/foxpro.prg -o create_pool.rhai
   pooler port --style chilkat legacy/CreatePool.cs";
 
 pub const COMPLETIONS: &str = "\
