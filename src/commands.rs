@@ -43,7 +43,11 @@ pub fn dispatch(cli: Cli, interrupt: &Interrupt) -> i32 {
         Command::Eval { expr } => eval(global, model, interrupt, expr),
         Command::Ops { filter } => ops(model, filter.as_deref()),
         Command::Describe { name, response } => describe(model, name, *response),
-        Command::Completions { shell } => crate::cli::generate::completions(*shell),
+        Command::Completions { shell } => {
+            let languages: Vec<&'static str> =
+                crate::port::lang::PROFILES.iter().map(|p| p.id).collect();
+            crate::cli::generate::completions(*shell, &languages)
+        }
         Command::Man { dir } => crate::cli::generate::man(dir.as_deref()),
         Command::Definitions { dir } => definitions(model, dir),
         Command::Lsp => crate::lsp::serve(model),

@@ -1,7 +1,8 @@
 //! The value lists shell completion offers: operation and shape names after `describe` and
 //! `ops`, the port languages after `port --lang`, the quota categories after `--quota` (the
 //! category name, to which `=RPS` is added; and `none`). Added to the command tree only when completions are generated, so
-//! parsing never checks against them (describe takes `Op.Member.Path` too).
+//! parsing never checks against them (describe takes `Op.Member.Path` too). The languages
+//! come from the caller (`commands`), since `port` sits above `cli`.
 
 use clap::Command;
 use clap::builder::PossibleValue;
@@ -9,7 +10,7 @@ use clap::builder::PossibleValue;
 use crate::model::{Model, QuotaTable};
 
 /// `cmd` with the value lists set on the arguments that take them.
-pub fn with_value_lists(cmd: Command) -> Command {
+pub fn with_value_lists(cmd: Command, languages: &[&'static str]) -> Command {
     let model: &'static Model = Model::embedded();
     let ops: Vec<&'static str> = model
         .operations()
@@ -19,7 +20,7 @@ pub fn with_value_lists(cmd: Command) -> Command {
     let mut names: Vec<&'static str> = ops.iter().copied().chain(model.shape_names()).collect();
     names.sort_unstable();
     names.dedup();
-    let langs: Vec<&'static str> = crate::port::lang::PROFILES.iter().map(|p| p.id).collect();
+    let langs = languages.to_vec();
     let quotas: Vec<&'static str> = QuotaTable::embedded()
         .categories()
         .iter()

@@ -10,8 +10,8 @@ use crate::exit;
 use crate::stdout;
 
 /// Prints the completion script for `shell`.
-pub fn completions(shell: clap_complete::Shell) -> i32 {
-    let mut cmd = super::completion_values::with_value_lists(Cli::command());
+pub fn completions(shell: clap_complete::Shell, languages: &[&'static str]) -> i32 {
+    let mut cmd = super::completion_values::with_value_lists(Cli::command(), languages);
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "pooler", &mut buf);
     stdout::write_bytes(&buf);
