@@ -2,8 +2,8 @@
 //! AdminCreateUser is a failure, not "already there"; a repeated pagination token is an error
 //! naming the operation.
 
-use crate::support::Test;
 use crate::support::server::{Reply, Server};
+use crate::support::{Test, assert_golden};
 
 fn against(server: &Server) -> Test {
     Test::new()
@@ -33,15 +33,13 @@ fn an_alias_owned_by_another_user_is_a_failure_not_already_there() {
             r#"let s = cognito.admin_create_users("us-west-2_abc",
                    [#{ Username: "alice", MessageAction: "SUPPRESS" }], #{ progress: false });
                print(`done=${s.done} skipped=${s.skipped} failed=${s.failed.len()}`);
-               for f in s.failed { print(`failed ${f.key} ${f.type}`); }"#,
+               for f in s.failed { throw `${f.key}: ${f.type}: ${f.message}`; }"#,
         )
         .args(["run", "script.rhai"])
         .run();
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(
-        out.stdout,
-        "done=0 skipped=0 failed=1\nfailed alice AliasExistsException\n"
-    );
+    assert_eq!(out.stdout, "done=0 skipped=0 failed=1\n");
+    assert_golden("alias_exists_failed.err", &out.stderr);
+    assert_eq!(out.code, 4, "a runtime error");
     assert_eq!(server.requests().len(), 2);
 }
 

@@ -11,6 +11,7 @@ use std::marker::PhantomData;
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 
+use super::omitted_errors::OMITTED_ERRORS;
 use super::shapes::{Kind, Member, Shape, ShapeId};
 use super::{Model, ModelError, Operation, Paginator, names};
 
@@ -232,6 +233,7 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
             errors: ro.errors.into_iter().map(|r| r.shape).collect(),
         });
     }
+    add_omitted_errors(&mut operations, &shape_index);
     operations.sort_by(|a, b| a.name.cmp(&b.name));
     let mut op_index = HashMap::with_capacity(operations.len() * 2);
     for (i, op) in operations.iter().enumerate() {
@@ -255,6 +257,20 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
         shape_index,
         paginators,
     })
+}
+
+/// Adds the errors the service returns that the model does not list ([`OMITTED_ERRORS`]).
+fn add_omitted_errors(operations: &mut [Operation], shapes: &HashMap<String, ShapeId>) {
+    for (op_name, error) in OMITTED_ERRORS {
+        if !shapes.contains_key(*error) {
+            continue;
+        }
+        if let Some(op) = operations.iter_mut().find(|o| o.name == *op_name)
+            && !op.errors.iter().any(|e| e == error)
+        {
+            op.errors.push(error.to_string());
+        }
+    }
 }
 
 fn build_kind(

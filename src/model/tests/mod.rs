@@ -1,6 +1,7 @@
 //! Unit tests of the model layer against the embedded Cognito model and small made-up models.
 
 mod describe;
+mod errors;
 mod load;
 mod members;
 mod redact;

@@ -84,16 +84,6 @@ fn key_of(input: &Value, key: &str, index: usize) -> String {
     }
 }
 
-/// Whether `kind` is the answer `op` gives when the item itself is there already: an
-/// "exists" error the model lists for that operation (UsernameExistsException for
-/// AdminCreateUser, GroupExistsException for CreateGroup, …). AliasExistsException means
-/// another user holds the alias: a failure, never "already there".
-fn already_there(op: &Operation, kind: &str) -> bool {
-    op.errors.iter().any(|e| e == kind)
-        && kind != "AliasExistsException"
-        && (kind.ends_with("ExistsException") || kind == "DuplicateProviderException")
-}
-
 struct Item {
     key: String,
     input: Value,
@@ -163,7 +153,7 @@ impl Run {
                 self.finish(&item.key, "done");
             }
             Err(e @ (CallError::Interrupted { .. } | CallError::Output { .. })) => self.stop(e),
-            Err(e) if self.skip_existing && already_there(self.op, e.kind()) => {
+            Err(e) if self.skip_existing && self.op.says_item_exists(e.kind()) => {
                 bump(&t.skipped);
                 self.finish(&item.key, "skipped");
             }
