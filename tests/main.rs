@@ -26,6 +26,7 @@ mod layering;
 mod link;
 mod lint;
 mod lsp;
+mod mfa_trap;
 mod output;
 mod port;
 mod private_files;

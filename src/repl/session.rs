@@ -95,6 +95,7 @@ impl Session {
             &mut self.scope,
             ast.statements(),
         );
+        self.runner.calls.tell_deferred_traps();
         if let Ok(value) = &result {
             self.succeeded.push(text.to_string());
             // `ans` holds the last value shown, as in Julia (`()` leaves it as it was).

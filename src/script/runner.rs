@@ -107,7 +107,9 @@ impl Runner {
         };
         ast.set_source(name);
         let mut scope = Scope::new();
-        match self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &ast) {
+        let result = self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &ast);
+        self.calls.tell_deferred_traps();
+        match result {
             Ok(value) => (exit::SUCCESS, Some(value)),
             Err(err) => {
                 let report = diagnostics::from_eval_error(&err, name, self.calls.model);

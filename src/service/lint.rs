@@ -1,7 +1,7 @@
 //! Warnings for the known Cognito traps, shown at the call site before anything is written:
-//! `custom:` written into a schema name, MFA ON/OPTIONAL with no factor configured, an
-//! UpdateUserPool call that leaves out settings the pool has (it resets them), and a schema
-//! change sent to an existing pool.
+//! `custom:` written into a schema name, an UpdateUserPool call that leaves out settings the
+//! pool has (it resets them), a schema change sent to an existing pool; and MFA ON/OPTIONAL
+//! with no factor configured, told at the end of the run (`mfa_trap.rs`).
 
 use serde_json::Value;
 
@@ -30,33 +30,34 @@ fn custom_prefix(input: &Value, list: &str, out: &mut Vec<String>) {
     }
 }
 
-/// MFA required or optional with nothing to send a code with.
-fn mfa_without_factor(op: &str, input: &Value, out: &mut Vec<String>) {
+/// MFA required or optional with nothing to send a code with, as far as this one request says.
+fn mfa_without_factor(op: &str, input: &Value) -> Option<String> {
+    if !matches!(
+        op,
+        "CreateUserPool" | "UpdateUserPool" | "SetUserPoolMfaConfig"
+    ) {
+        return None;
+    }
     let mfa = input.get("MfaConfiguration").and_then(Value::as_str);
     if !matches!(mfa, Some("ON" | "OPTIONAL")) {
-        return;
+        return None;
     }
     let factor = if op == "SetUserPoolMfaConfig" {
-        has(input, "SmsMfaConfiguration")
-            || has(input, "EmailMfaConfiguration")
-            || input
-                .pointer("/SoftwareTokenMfaConfiguration/Enabled")
-                .and_then(Value::as_bool)
-                .unwrap_or(false)
+        has_factor(input)
     } else {
         has(input, "SmsConfiguration")
     };
-    if !factor {
-        out.push(format!(
+    (!factor).then(|| {
+        format!(
             "MfaConfiguration: {} with no MFA factor configured: add SmsConfiguration, or \
              enable software tokens with cognito.ensure_mfa_config",
             mfa.unwrap_or_default()
-        ));
-    }
+        )
+    })
 }
 
-/// Static warnings for `op` with `input` (no request needed).
-pub fn warnings(op: &str, input: &Value) -> Vec<String> {
+/// The warnings of `op` with `input` that the request alone settles.
+fn request_warnings(op: &str, input: &Value) -> Vec<String> {
     let mut out = Vec::new();
     match op {
         "CreateUserPool" => custom_prefix(input, "Schema", &mut out),
@@ -68,12 +69,14 @@ pub fn warnings(op: &str, input: &Value) -> Vec<String> {
         ),
         _ => {}
     }
-    if matches!(
-        op,
-        "CreateUserPool" | "UpdateUserPool" | "SetUserPoolMfaConfig"
-    ) {
-        mfa_without_factor(op, input, &mut out);
-    }
+    out
+}
+
+/// Static warnings for `op` with `input` (no request needed; the editor's diagnostics). A run
+/// tells the MFA one at its end, unless a later call of the run sets a factor.
+pub fn warnings(op: &str, input: &Value) -> Vec<String> {
+    let mut out = request_warnings(op, input);
+    out.extend(mfa_without_factor(op, input));
     out
 }
 
@@ -87,8 +90,9 @@ pub fn left_out(update_members: &[String], input: &Value, current: &Value) -> Ve
         .collect()
 }
 
-/// The MFA factors a pool has (GetUserPoolMfaConfig's answer) make OPTIONAL or ON sound.
-fn has_factor(config: &Value) -> bool {
+/// Whether a pool's MFA settings (GetUserPoolMfaConfig's answer, SetUserPoolMfaConfig's input)
+/// have a factor that makes OPTIONAL or ON sound.
+pub(super) fn has_factor(config: &Value) -> bool {
     has(config, "SmsMfaConfiguration")
         || has(config, "EmailMfaConfiguration")
         || config
@@ -99,9 +103,9 @@ fn has_factor(config: &Value) -> bool {
 
 impl Service {
     /// The trap warnings of `ensure_user_pool(desired)`. A pool it creates is linted as the
-    /// CreateUserPool it sends; for an existing pool (`existing`: its id) the MFA trap reads
-    /// the factors the pool has, so an exported script of a pool with software tokens gets no
-    /// warning, and a warning names `ensure_user_pool`, not a create that does not happen.
+    /// CreateUserPool it sends; for an existing pool (`existing`: its id) a warning names
+    /// `ensure_user_pool`, not a create that does not happen, and the MFA trap reads the
+    /// factors the pool has, so an exported script of a pool with software tokens gets none.
     pub(super) fn lint_ensure_pool(
         &self,
         create: &'static Operation,
@@ -115,26 +119,7 @@ impl Service {
                 .runtime()
                 .block_on(self.lint(create, desired, site));
         };
-        let mut found = warnings(&create.name, desired);
-        let mfa_line = |l: &String| l.starts_with("MfaConfiguration:");
-        if found.iter().any(mfa_line) {
-            let factors = self
-                .ctx
-                .model
-                .operation("GetUserPoolMfaConfig")
-                .and_then(|op| {
-                    self.call_with(
-                        op,
-                        &serde_json::json!({ "UserPoolId": id }),
-                        None,
-                        Check::None,
-                    )
-                    .ok()
-                });
-            if factors.as_ref().is_some_and(has_factor) {
-                found.retain(|l| !mfa_line(l));
-            }
-        }
+        let found = request_warnings(&create.name, desired);
         if !found.is_empty() {
             self.ctx.notice(Notice::Traps {
                 operation: "ensure_user_pool",
@@ -142,11 +127,30 @@ impl Service {
                 lines: &found,
             });
         }
+        if let Some(line) = mfa_without_factor(&create.name, desired) {
+            self.ctx
+                .mfa_traps
+                .defer(Some(id), "ensure_user_pool", site, line);
+            // The answer, recorded, tells the deferred warning whether the pool has a factor.
+            if let Some(op) = self.ctx.model.operation("GetUserPoolMfaConfig") {
+                let _ = self.call_with(
+                    op,
+                    &serde_json::json!({ "UserPoolId": id }),
+                    None,
+                    Check::None,
+                );
+            }
+        }
     }
 
-    /// Tells the trap warnings for a call the script makes (before it is sent).
+    /// Tells the trap warnings for a call the script makes (before it is sent); the MFA one
+    /// waits for the end of the run.
     pub(super) async fn lint(&self, op: &'static Operation, input: &Value, site: Option<&Site>) {
-        let mut found = warnings(&op.name, input);
+        if let Some(line) = mfa_without_factor(&op.name, input) {
+            let pool = input.get("UserPoolId").and_then(Value::as_str);
+            self.ctx.mfa_traps.defer(pool, &op.name, site, line);
+        }
+        let mut found = request_warnings(&op.name, input);
         if op.name == "UpdateUserPool" {
             found.extend(self.update_resets(op, input).await);
         }

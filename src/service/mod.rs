@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod lint;
+mod mfa_trap;
 pub mod notice;
 pub mod pace;
 mod paginate;
@@ -74,6 +75,8 @@ pub struct Context {
     pub plan_tally: plan::PlanTally,
     /// What this run's `ensure_*` calls declared, for the undeclared-object check.
     pub declared: ensure::undeclared::Declared,
+    /// The MFA trap warnings waiting for the end of the run.
+    mfa_traps: mfa_trap::MfaTraps,
     runtime: OnceCell<tokio::runtime::Runtime>,
     /// Whether the dry-run remark has been made.
     announced: Cell<bool>,
@@ -114,6 +117,7 @@ impl Context {
             secrets: Secrets::for_model(model),
             plan_tally: plan::PlanTally::default(),
             declared: Default::default(),
+            mfa_traps: Default::default(),
             runtime: OnceCell::new(),
             announced: Cell::new(false),
         }

@@ -29,6 +29,8 @@ impl Service {
     /// Records one call; a transcript that cannot be written ends the run (exit 1).
     pub(super) fn record(&self, r: &Record<'_>) -> Result<(), CallError> {
         let ctx = &self.ctx;
+        ctx.mfa_traps
+            .note(&r.op.name, r.request, r.response, r.dry_run);
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
         progress::note(&r.op.name, if missed { Some("probe") } else { error_type });
