@@ -6,6 +6,7 @@ mod aws_client;
 mod bad_scripts;
 mod bulk;
 mod cli;
+mod client_settings;
 mod cognito;
 mod definitions;
 mod doors;

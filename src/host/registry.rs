@@ -273,6 +273,18 @@ const DOCS: &[FnDoc] = &[
         "cognito.ensure_mfa_config(desired)",
         "sets the pool's MFA configuration when it differs",
     ),
+    method(
+        "cognito",
+        "ensure_terms",
+        "cognito.ensure_terms(desired)",
+        "creates or updates an app client's terms document, found by ClientId and TermsName",
+    ),
+    method(
+        "cognito",
+        "ensure_managed_login_branding",
+        "cognito.ensure_managed_login_branding(desired)",
+        "creates or updates an app client's managed login branding, found by ClientId",
+    ),
     // chilkat
     global(
         "CkJsonObject",

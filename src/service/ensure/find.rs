@@ -151,8 +151,68 @@ impl Service {
                 self.read(kind, "DescribeIdentityProvider", with("ProviderName"))?
                     .and_then(|r| r.get("IdentityProvider").cloned()),
             ),
+            "ensure_terms" => self.find_terms(kind, &pool, text(desired, "ClientId"), name)?,
+            "ensure_managed_login_branding" => {
+                if name.starts_with(PLANNED_PREFIX) {
+                    return Ok(None);
+                }
+                let mut input = pool_key();
+                input["ClientId"] = name.into();
+                self.read(kind, "DescribeManagedLoginBrandingByClient", input)?
+                    .and_then(|r| r.get("ManagedLoginBranding").cloned())
+                    .and_then(|b| {
+                        let id = text(&b, "ManagedLoginBrandingId")?.to_string();
+                        Some(Found { id, current: b })
+                    })
+            }
             _ => found(&pool, self.read(kind, "GetUserPoolMfaConfig", pool_key())?),
         })
+    }
+}
+
+impl Service {
+    /// The terms document `name` of app client `client`: ListTerms (every page) names the
+    /// pool's documents, DescribeTerms tells which client each belongs to.
+    fn find_terms(
+        &self,
+        kind: &Kind,
+        pool: &str,
+        client: Option<&str>,
+        name: &str,
+    ) -> Res<Option<Found>> {
+        let Some(client) = client.filter(|c| !c.starts_with(PLANNED_PREFIX)) else {
+            return Ok(None);
+        };
+        let list = self.needed("ListTerms", kind.function)?;
+        let mut input = serde_json::json!({ "UserPoolId": pool, "MaxResults": 60 });
+        let mut named = Vec::new();
+        loop {
+            let page = self.call(list, &input, None)?;
+            if let Some(Value::Array(items)) = page.get("Terms") {
+                named.extend(
+                    items
+                        .iter()
+                        .filter(|t| text(t, "TermsName") == Some(name))
+                        .filter_map(|t| text(t, "TermsId").map(str::to_string)),
+                );
+            }
+            match text(&page, "NextToken") {
+                Some(token) if input.get("NextToken").and_then(Value::as_str) != Some(token) => {
+                    input["NextToken"] = token.into();
+                }
+                _ => break,
+            }
+        }
+        for id in named {
+            let input = serde_json::json!({ "UserPoolId": pool, "TermsId": id });
+            let terms = self
+                .read(kind, "DescribeTerms", input)?
+                .and_then(|r| r.get("Terms").cloned());
+            if let Some(terms) = terms.filter(|t| text(t, "ClientId") == Some(client)) {
+                return Ok(Some(Found { id, current: terms }));
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -83,7 +83,28 @@ pub const MFA_CONFIG: Kind = Kind {
     immutable: &[],
 };
 
-pub const ALL: [&Kind; 7] = [
+/// An app client's terms document, found by client and TermsName (ListTerms, DescribeTerms).
+pub const TERMS: Kind = Kind {
+    function: "ensure_terms",
+    name_key: "TermsName",
+    create: Some("CreateTerms"),
+    update: "UpdateTerms",
+    keys: &["UserPoolId", "ClientId", "TermsName"],
+    immutable: &[],
+};
+
+/// An app client's managed login branding style, one per client
+/// (DescribeManagedLoginBrandingByClient).
+pub const BRANDING: Kind = Kind {
+    function: "ensure_managed_login_branding",
+    name_key: "ClientId",
+    create: Some("CreateManagedLoginBranding"),
+    update: "UpdateManagedLoginBranding",
+    keys: &["UserPoolId", "ClientId"],
+    immutable: &[],
+};
+
+pub const ALL: [&Kind; 9] = [
     &USER_POOL,
     &CLIENT,
     &DOMAIN,
@@ -91,6 +112,8 @@ pub const ALL: [&Kind; 7] = [
     &RESOURCE_SERVER,
     &IDENTITY_PROVIDER,
     &MFA_CONFIG,
+    &TERMS,
+    &BRANDING,
 ];
 
 /// The standard (OpenID Connect) attributes: a pool has them from creation or never.

@@ -17,7 +17,7 @@ pub use diff::{Change, diff, merge, prune, same_scalar};
 pub use kinds::{ALL, Kind, STANDARD_ATTRIBUTES};
 
 use self::find::{Found, fail, text};
-use self::kinds::USER_POOL;
+use self::kinds::{BRANDING, USER_POOL};
 use super::plan::planned_id;
 use super::unread::{Unread, take_markers};
 use super::{CallError, Check, Service, Site};
@@ -80,8 +80,10 @@ impl Service {
         if !desired.is_object() {
             return Err(fail(kind, "the desired settings must be a map".into()));
         }
-        if kind.function != USER_POOL.function && text(desired, "UserPoolId").is_none() {
-            return Err(fail(kind, "`UserPoolId` is required".into()));
+        if kind.function != USER_POOL.function
+            && let Some(key) = kind.keys.iter().find(|k| text(desired, k).is_none())
+        {
+            return Err(fail(kind, format!("`{key}` is required")));
         }
         let Some(name) = text(desired, kind.name_key).map(str::to_string) else {
             return Err(fail(kind, format!("`{}` is required", kind.name_key)));
@@ -236,6 +238,13 @@ impl Service {
                 map.insert(key.to_string(), value.clone());
             }
         }
+        if kind.function == BRANDING.function
+            && map.get("UseCognitoProvidedValues") == Some(&Value::Bool(true))
+        {
+            // The service takes Cognito's own style only with no settings or assets beside it.
+            map.remove("Settings");
+            map.remove("Assets");
+        }
         if kind.function == USER_POOL.function {
             map.insert("UserPoolId".into(), found.id.clone().into());
             // The service rejects the deprecated member next to its replacement.
@@ -282,6 +291,10 @@ fn created_id(kind: &Kind, resp: &Value, name: &str) -> String {
     let id = match kind.function {
         "ensure_user_pool" => resp.pointer("/UserPool/Id"),
         "ensure_user_pool_client" => resp.pointer("/UserPoolClient/ClientId"),
+        "ensure_terms" => resp.pointer("/Terms/TermsId"),
+        "ensure_managed_login_branding" => {
+            resp.pointer("/ManagedLoginBranding/ManagedLoginBrandingId")
+        }
         _ => None,
     };
     id.and_then(Value::as_str).unwrap_or(name).to_string()

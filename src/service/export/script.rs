@@ -370,19 +370,16 @@ fn plain_calls(model: &Model, pool: &Pool, out: &mut Out) {
     for (client, terms) in &pool.terms {
         let mut input = clean::item(model, "CreateTerms", terms, &["ClientId"]);
         clean::settle(&mut input);
+        let what = format!("terms {} of app client {client}", text(terms, "TermsName"));
         out.line("");
-        out.line(&format!(
-            "// Terms `{}` of app client {client}: no ensure_* function, so they are only created",
-            text(terms, "TermsName")
-        ));
-        out.line("// with a new client (update_terms changes existing ones).");
-        out.line(&format!(
-            "if clients[{}].action == \"created\" {{",
-            quote(client)
-        ));
-        let body = out.arns.map(&input, 1, &|_| None, &client_ref(client));
-        out.line(&format!("    cognito.create_terms({body});"));
-        out.line("}");
+        out.call(
+            "let r = ",
+            &what,
+            "ensure_terms",
+            &input,
+            &client_ref(client),
+            &|_| None,
+        );
     }
     for (client, branding) in &pool.branding {
         let mut input = clean::item(
@@ -392,23 +389,15 @@ fn plain_calls(model: &Model, pool: &Pool, out: &mut Out) {
             &["ClientId", "ManagedLoginBrandingId"],
         );
         clean::settle(&mut input);
-        let mut lead = pool_ref();
-        lead.push(("ClientId", format!("clients[{}].id", quote(client))));
+        let what = format!("managed login branding of app client {client}");
         out.line("");
-        out.line(&format!(
-            "// Managed login branding of app client {client}: no ensure_* function, so it is only"
-        ));
-        out.line(
-            "// created with a new client (update_managed_login_branding changes an existing one).",
+        out.call(
+            "let r = ",
+            &what,
+            "ensure_managed_login_branding",
+            &input,
+            &client_ref(client),
+            &|_| None,
         );
-        out.line(&format!(
-            "if clients[{}].action == \"created\" {{",
-            quote(client)
-        ));
-        let body = out.arns.map(&input, 1, &|_| None, &lead);
-        out.line(&format!(
-            "    cognito.create_managed_login_branding({body});"
-        ));
-        out.line("}");
     }
 }
