@@ -8,6 +8,7 @@ mod bulk;
 mod cli;
 mod client_settings;
 mod cognito;
+mod custom_domain;
 mod definitions;
 mod doors;
 mod e2e_ensure;
