@@ -10,6 +10,7 @@ mod client_settings;
 mod cognito;
 mod custom_domain;
 mod definitions;
+mod doc_examples;
 mod doors;
 mod e2e_ensure;
 mod e2e_moto;
