@@ -53,3 +53,39 @@ print("end");"#,
     assert_golden("mfa_trap_told.err", &out.stderr);
     assert_eq!(out.code, 0);
 }
+
+/// A plan reports `ensure_*` writes instead of making them; a planned SetUserPoolMfaConfig
+/// with a factor answers the trap of a planned pool all the same.
+#[test]
+fn a_plan_of_a_new_pool_reads_the_factor_its_ensure_mfa_config_would_set() {
+    use crate::support::pool_server::PoolServer;
+    let server = PoolServer::start();
+    let plan = |mfa: &str| {
+        Test::new()
+            .env("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER")
+            .env("AWS_SECRET_ACCESS_KEY", "mfa-trap-secret")
+            .env("AWS_REGION", "us-west-2")
+            .script(&format!(
+                r#"let pool = cognito.ensure_user_pool(#{{ PoolName: "fresh", MfaConfiguration: "OPTIONAL" }});
+{mfa}"#
+            ))
+            .args(["--endpoint-url", server.url.as_str(), "plan", "script.rhai"])
+            .run()
+    };
+    let answered = plan(
+        r#"cognito.ensure_mfa_config(#{ UserPoolId: pool.id, MfaConfiguration: "OPTIONAL",
+    SoftwareTokenMfaConfiguration: #{ Enabled: true } });"#,
+    );
+    assert_eq!(
+        answered.stdout,
+        "plan: ensure_user_pool `fresh`: would create\n\
+         plan: ensure_mfa_config `planned_fresh`: would create\n"
+    );
+    assert_eq!(answered.stderr, "");
+    assert_eq!(answered.code, 0);
+    let bare = plan("");
+    assert_eq!(bare.stdout, "plan: ensure_user_pool `fresh`: would create\n");
+    assert_golden("mfa_trap_planned.err", &bare.stderr);
+    assert_eq!(bare.code, 0);
+    assert_eq!(server.writes(), []);
+}

@@ -332,6 +332,21 @@ fn the_mfa_trap_reads_the_factors_an_existing_pool_has() {
     let plan = m.pooler(&["plan", &script.to_string_lossy()], &[]);
     ok(&plan, "plan");
     assert_eq!(plan.stderr, "", "plan");
+    // A plan of the same script for a pool that does not exist yet: the pool and its MFA
+    // configuration would be created, with the factor.
+    let fresh = m.pooler(
+        &["plan", &script.to_string_lossy(), "--", "TruthTotpFresh"],
+        &[],
+    );
+    ok(&fresh, "plan of a new pool");
+    assert!(
+        fresh
+            .stdout
+            .contains("plan: ensure_user_pool `TruthTotpFresh`: would create\n"),
+        "{}",
+        fresh.stdout
+    );
+    assert_eq!(fresh.stderr, "", "plan of a new pool");
     let secret = [("POOLER_SECRET_GOOGLE_CLIENT_SECRET", "the-google-secret")];
     let dry = m.pooler(&["run", "--dry-run", &script.to_string_lossy()], &secret);
     ok(&dry, "dry run");

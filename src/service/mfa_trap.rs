@@ -84,6 +84,13 @@ impl MfaTraps {
         }
     }
 
+    /// A write a plan reports instead of making (`ensure_*`'s `would create`, `would
+    /// update`), noted as if it were made: `id` is the pool's planned or found id.
+    pub(super) fn note_planned(&self, op: &str, desired: &Value, id: &str) {
+        let answer = serde_json::json!({ "UserPool": { "Id": id } });
+        self.note(op, desired, Some(&answer), true);
+    }
+
     /// The warnings still standing, in the order they were made; each is told once.
     fn take(&self) -> Vec<Pending> {
         let factored = self.factored.borrow();

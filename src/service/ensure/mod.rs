@@ -169,6 +169,9 @@ impl Service {
         }
         if planning {
             self.ctx.plan_tally.changed();
+            self.ctx
+                .mfa_traps
+                .note_planned(kind.update, desired, &found.id);
             self.plan_report_marked(&what, "would update", &all, &[], &unread);
             return Ok(Outcome::new(&found.id, "would update", all).unread(&unread));
         }
@@ -196,7 +199,10 @@ impl Service {
         if self.ctx.planning() {
             self.ctx.plan_tally.changed();
             self.plan_report(what, "would create", &[]);
-            return Ok(Outcome::new(&planned_id(name), "would create", Vec::new()));
+            let id = planned_id(name);
+            let op = kind.create.unwrap_or(kind.update);
+            self.ctx.mfa_traps.note_planned(op, desired, &id);
+            return Ok(Outcome::new(&id, "would create", Vec::new()));
         }
         let Some(create) = kind.create else {
             if self.ctx.dry_run() {
