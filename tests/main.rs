@@ -29,6 +29,7 @@ mod lsp;
 mod output;
 mod port;
 mod private_files;
+mod proxy;
 mod quota;
 mod records;
 mod repl;

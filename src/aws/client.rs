@@ -561,10 +561,14 @@ impl Client {
         let mut response = match request.send().await {
             Ok(r) => r,
             Err(e) => {
-                return AttemptResult::failed(network_error(
-                    &e,
-                    self.settings.effective_connect_timeout(),
-                ));
+                let timeout = self.settings.effective_connect_timeout();
+                let proxy = match super::proxy::classify(&e) {
+                    Some(failure) => {
+                        super::proxy::describe(&failure, &state.endpoint, timeout).await
+                    }
+                    None => None,
+                };
+                return AttemptResult::failed(network_error(&e, timeout, proxy));
             }
         };
         let status = response.status().as_u16();
@@ -689,7 +693,12 @@ async fn read_capped(
 }
 
 /// Names the kind of transport failure (DNS, refused, reset, TLS, …) and keeps the details.
-fn network_error(e: &reqwest::Error, connect_timeout: Duration) -> AwsError {
+/// `proxy` says what a proxy did when the failure was in its tunnel (`proxy::describe`).
+pub(super) fn network_error(
+    e: &reqwest::Error,
+    connect_timeout: Duration,
+    proxy: Option<String>,
+) -> AwsError {
     let chain = error_chain(e);
     let lower = chain.to_ascii_lowercase();
     let mut io_kind = None;
@@ -701,7 +710,9 @@ fn network_error(e: &reqwest::Error, connect_timeout: Duration) -> AwsError {
         source = err.source();
     }
     use std::io::ErrorKind;
-    let what = if e.is_timeout() {
+    let what = if let Some(proxy) = proxy {
+        proxy
+    } else if e.is_timeout() {
         format!(
             "connect timed out after {}",
             super::errors::format_duration(connect_timeout)

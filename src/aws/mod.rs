@@ -10,6 +10,7 @@ pub mod endpoint;
 pub mod errors;
 pub mod limited_json;
 mod profile;
+mod proxy;
 pub mod retry;
 pub mod retry_settings;
 mod settings;

@@ -141,14 +141,30 @@ impl Client {
             Ok(h) => h,
             Err(e) => return done(None, Err(e)),
         };
+        let destination = parsed.clone();
+        let connect_timeout = self.settings().effective_connect_timeout();
         let mut request = http.put(parsed).body(body);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
         let send = async {
-            let response = request.send().await.map_err(|e| AwsError::Network {
-                message: format!("upload failed ({})", error_chain(&e.without_url())),
-            })?;
+            let response = match request.send().await {
+                Ok(r) => r,
+                Err(e) => {
+                    let proxy = match super::proxy::classify(&e) {
+                        Some(failure) => {
+                            super::proxy::describe(&failure, &destination, connect_timeout).await
+                        }
+                        None => None,
+                    };
+                    let chain = error_chain(&e.without_url());
+                    let message = match proxy {
+                        Some(proxy) => format!("upload failed: {proxy} ({chain})"),
+                        None => format!("upload failed ({chain})"),
+                    };
+                    return Err(AwsError::Network { message });
+                }
+            };
             let status = response.status().as_u16();
             let location = response
                 .headers()
