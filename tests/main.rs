@@ -7,6 +7,7 @@ mod bad_scripts;
 mod bulk;
 mod cli;
 mod cognito;
+mod compile_interrupt;
 mod definitions;
 mod doors;
 mod e2e_ensure;

@@ -356,33 +356,4 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
             },
         );
     }
-    allow_with_as_method(reg.engine());
-}
-
-/// Two Rhai keywords stand in the way of DESIGN's names, so the token stream is adjusted:
-/// `with` is reserved, so it is let through as a plain name (`cognito.with(…)`), and
-/// `x.call(…)` means "call the function pointer given as the first argument", so
-/// `cognito.call(…)` is turned into `cognito.invoke(…)`, the same method under a free name.
-fn allow_with_as_method(engine: &mut rhai::Engine) {
-    use rhai::Token;
-    // How far `cognito` `.` has been seen just before the current token.
-    let seen = std::cell::Cell::new(0u8);
-    // Rhai marks `on_parse_token` as volatile (its signature may change), not as going away.
-    #[allow(deprecated)]
-    engine.on_parse_token(move |token, _, _| {
-        let step = seen.get();
-        let (next, token) = match token {
-            Token::Reserved(word) if word.as_str() == "with" => (0, Token::Identifier(word)),
-            Token::Identifier(word) | Token::Reserved(word)
-                if word.as_str() == "call" && step == 2 =>
-            {
-                (0, Token::Identifier(Box::new("invoke".into())))
-            }
-            Token::Identifier(word) if word.as_str() == "cognito" => (1, Token::Identifier(word)),
-            Token::Period if step == 1 => (2, Token::Period),
-            other => (0, other),
-        };
-        seen.set(next);
-        token
-    });
 }
