@@ -208,11 +208,21 @@ pub fn decode_success_body(
     body: &[u8],
     limits: super::limited_json::ResponseLimits,
 ) -> Result<Value, AwsError> {
-    use super::limited_json::{DecodeError, from_slice};
+    build_success_body(status, body, limits, &super::limited_json::Json)
+}
+
+/// [`decode_success_body`] into what `builder` builds.
+pub fn build_success_body<B: super::limited_json::Build>(
+    status: u16,
+    body: &[u8],
+    limits: super::limited_json::ResponseLimits,
+    builder: &B,
+) -> Result<B::Value, AwsError> {
+    use super::limited_json::{DecodeError, build};
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Value::Object(serde_json::Map::new()));
+        return Ok(builder.end_map(builder.map()));
     }
-    from_slice(body, limits).map_err(|e| AwsError::InvalidResponse {
+    build(body, limits, builder).map_err(|e| AwsError::InvalidResponse {
         status,
         message: match e {
             DecodeError::Over(over) => over.to_string(),

@@ -6,7 +6,7 @@
 use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
 use serde_json::Value;
 
-use super::convert::{to_dynamic, to_json};
+use super::convert::{ScriptValue, to_dynamic, to_json};
 use super::error::{change_map, thrown};
 use super::registry::Registrar;
 use crate::model::{Model, Operation};
@@ -89,8 +89,7 @@ impl Cognito {
     ) -> Res<Dynamic> {
         let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
         self.service
-            .call(op, &json, site_of(ctx).as_ref())
-            .map(|v| to_dynamic(&v))
+            .call_into(op, &json, site_of(ctx).as_ref(), &ScriptValue)
             .map_err(|e| self.fail(e))
     }
 
