@@ -45,15 +45,12 @@ impl RefusingProxy {
         Self { port, heads }
     }
 
-    /// Runs one call through this proxy, written as `proxy_url` with `PORT` for the port.
-    fn call_through(&self, proxy_url: &str) -> Output {
+    /// Runs one call (with the global flags `extra`) through this proxy, written as
+    /// `proxy_url` with `PORT` for the port.
+    fn call_through(&self, proxy_url: &str, extra: &[&str]) -> Output {
         let test = Test::new()
-            .args([
-                "--max-attempts",
-                "1",
-                "eval",
-                "cognito.list_user_pools(#{MaxResults: 1})",
-            ])
+            .args(extra.iter().copied())
+            .args(["eval", "cognito.list_user_pools(#{MaxResults: 1})"])
             .env("AWS_ACCESS_KEY_ID", "AKIDSENTINEL")
             .env("AWS_SECRET_ACCESS_KEY", "sentinel-secret")
             .env("AWS_REGION", "us-east-1");
@@ -78,7 +75,10 @@ impl RefusingProxy {
 #[test]
 fn a_407_from_the_proxy_names_it_and_its_status_without_the_password() {
     let proxy = RefusingProxy::start("HTTP/1.1 407 Proxy Authentication Required");
-    let out = proxy.call_through("http://tunneluser:hunter2pw@127.0.0.1:PORT");
+    let out = proxy.call_through(
+        "http://tunneluser:hunter2pw@127.0.0.1:PORT",
+        &["--max-attempts", "1"],
+    );
     assert_eq!(out.code, 7, "stderr: {}", out.stderr);
     assert_eq!(out.stdout, "");
     assert!(!out.stderr.contains("hunter2pw"), "{}", out.stderr);
@@ -105,12 +105,14 @@ fn a_407_from_the_proxy_names_it_and_its_status_without_the_password() {
 }
 
 #[test]
-fn a_403_from_the_proxy_names_it_and_its_status() {
+fn a_403_from_the_proxy_names_it_and_its_status_and_is_not_retried() {
     let proxy = RefusingProxy::start("HTTP/1.1 403 Forbidden");
-    let out = proxy.call_through("http://127.0.0.1:PORT");
+    // The default attempts (3): a refusal is not retried, so one tunnel and one diagnostic.
+    let out = proxy.call_through("http://127.0.0.1:PORT", &[]);
     assert_eq!(out.code, 7, "stderr: {}", out.stderr);
     assert_eq!(out.stdout, "");
     assert_golden("proxy_403.err", &proxy.ported(&out.stderr));
+    assert_eq!(proxy.heads.lock().unwrap().len(), 2);
 }
 
 #[test]

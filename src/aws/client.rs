@@ -563,13 +563,8 @@ impl Client {
             Ok(r) => r,
             Err(e) => {
                 let timeout = self.settings.effective_connect_timeout();
-                let proxy = match super::proxy::classify(&e) {
-                    Some(failure) => {
-                        super::proxy::describe(&failure, &state.endpoint, timeout).await
-                    }
-                    None => None,
-                };
-                return AttemptResult::failed(network_error(&e, timeout, proxy));
+                let tunnel = super::proxy::explain(&e, &state.endpoint, timeout).await;
+                return AttemptResult::failed(network_error(&e, timeout, tunnel));
             }
         };
         let status = response.status().as_u16();
@@ -685,11 +680,11 @@ async fn read_capped(
 }
 
 /// Names the kind of transport failure (DNS, refused, reset, TLS, …) and keeps the details.
-/// `proxy` says what a proxy did when the failure was in its tunnel (`proxy::describe`).
-pub(super) fn network_error(
+/// `tunnel` says what a proxy did when the failure was in its tunnel (`proxy::explain`).
+fn network_error(
     e: &reqwest::Error,
     connect_timeout: Duration,
-    proxy: Option<String>,
+    tunnel: Option<super::proxy::Tunnel>,
 ) -> AwsError {
     let chain = error_chain(e);
     let lower = chain.to_ascii_lowercase();
@@ -702,9 +697,10 @@ pub(super) fn network_error(
         source = err.source();
     }
     use std::io::ErrorKind;
-    let what = if let Some(proxy) = proxy {
-        proxy
-    } else if e.is_timeout() {
+    if let Some(tunnel) = tunnel {
+        return tunnel.error(format!("{} ({chain})", tunnel.text));
+    }
+    let what = if e.is_timeout() {
         format!(
             "connect timed out after {}",
             super::errors::format_duration(connect_timeout)

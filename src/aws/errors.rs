@@ -21,6 +21,10 @@ pub enum AwsError {
     /// DNS, connection refused or reset, TLS: the message says which.
     #[error("network error: {message}")]
     Network { message: String },
+    /// The proxy refused the CONNECT tunnel (407, 403, …): another attempt would be refused
+    /// alike, so it is not retried. A network error by its type and exit code.
+    #[error("network error: {message}")]
+    ProxyRefused { message: String },
     /// An attempt took longer than the request timeout.
     #[error("request timed out after {}", format_duration(*.after))]
     Timeout { after: Duration },
@@ -64,7 +68,7 @@ impl AwsError {
     pub fn kind(&self) -> &str {
         match self {
             AwsError::Service { kind, .. } => kind,
-            AwsError::Network { .. } => "NetworkError",
+            AwsError::Network { .. } | AwsError::ProxyRefused { .. } => "NetworkError",
             AwsError::Timeout { .. } => "TimeoutError",
             AwsError::Credentials { .. } => "CredentialsError",
             AwsError::Region { .. } => "RegionError",

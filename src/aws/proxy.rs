@@ -28,15 +28,50 @@ const REFUSALS: [&str; 4] = [
 ];
 
 /// How a failed send involved a proxy.
-pub(super) enum ProxyFailure {
+enum ProxyFailure {
     /// The proxy answered the CONNECT with something other than 200.
     Refused,
     /// The proxy could not be reached, or the tunnel broke while it was set up.
     Unreachable,
 }
 
+/// What a proxy did to a failed send, in words.
+pub(super) struct Tunnel {
+    /// The proxy, the tunnel's target and, for a refusal, the proxy's status line.
+    pub text: String,
+    /// The proxy answered and said no: another attempt would be refused alike.
+    pub refused: bool,
+}
+
+impl Tunnel {
+    /// The error for a send that failed this way, `message` naming it whole: a refusal is not
+    /// retried, a broken tunnel is (as any network failure).
+    pub fn error(&self, message: String) -> super::AwsError {
+        if self.refused {
+            super::AwsError::ProxyRefused { message }
+        } else {
+            super::AwsError::Network { message }
+        }
+    }
+}
+
+/// What a proxy did when sending to `destination` failed with `e`; `None` when no proxy was
+/// involved.
+pub(super) async fn explain(
+    e: &reqwest::Error,
+    destination: &Url,
+    connect_timeout: Duration,
+) -> Option<Tunnel> {
+    let failure = classify(e)?;
+    let text = describe(&failure, destination, connect_timeout).await?;
+    Some(Tunnel {
+        text,
+        refused: matches!(failure, ProxyFailure::Refused),
+    })
+}
+
 /// Whether `e` failed in the tunnel through a proxy, and how.
-pub(super) fn classify(e: &reqwest::Error) -> Option<ProxyFailure> {
+fn classify(e: &reqwest::Error) -> Option<ProxyFailure> {
     let mut source: Option<&dyn std::error::Error> = Some(e);
     while let Some(err) = source {
         let text = err.to_string();
@@ -53,7 +88,7 @@ pub(super) fn classify(e: &reqwest::Error) -> Option<ProxyFailure> {
 
 /// What to say about a tunnel failure to `destination`: the proxy (host:port) and, for a
 /// refusal, its status line. `None` when no proxy applies (the environment changed).
-pub(super) async fn describe(
+async fn describe(
     failure: &ProxyFailure,
     destination: &Url,
     connect_timeout: Duration,

@@ -151,18 +151,14 @@ impl Client {
             let response = match request.send().await {
                 Ok(r) => r,
                 Err(e) => {
-                    let proxy = match super::proxy::classify(&e) {
-                        Some(failure) => {
-                            super::proxy::describe(&failure, &destination, connect_timeout).await
-                        }
-                        None => None,
-                    };
+                    let tunnel = super::proxy::explain(&e, &destination, connect_timeout).await;
                     let chain = error_chain(&e.without_url());
-                    let message = match proxy {
-                        Some(proxy) => format!("upload failed: {proxy} ({chain})"),
-                        None => format!("upload failed ({chain})"),
-                    };
-                    return Err(AwsError::Network { message });
+                    return Err(match tunnel {
+                        Some(t) => t.error(format!("upload failed: {} ({chain})", t.text)),
+                        None => AwsError::Network {
+                            message: format!("upload failed ({chain})"),
+                        },
+                    });
                 }
             };
             let status = response.status().as_u16();

@@ -106,9 +106,14 @@ impl Uploader for Service {
             Err(e @ AwsError::Endpoint { .. }) => {
                 Err(UploadError::new(e.to_string(), exit::SERVICE))
             }
-            Err(e @ (AwsError::Network { .. } | AwsError::Timeout { .. })) => Err(
-                UploadError::new(format!("upload to {shown} failed: {e}"), exit::NETWORK),
-            ),
+            Err(
+                e @ (AwsError::Network { .. }
+                | AwsError::ProxyRefused { .. }
+                | AwsError::Timeout { .. }),
+            ) => Err(UploadError::new(
+                format!("upload to {shown} failed: {e}"),
+                exit::NETWORK,
+            )),
             Err(e) => Err(UploadError::new(
                 format!("upload to {shown} failed: {e}"),
                 exit::SERVICE,
