@@ -258,7 +258,7 @@ async fn success_sends_a_signed_json_request() {
     let body = r#"{"PoolName":"p"}"#;
     let outcome = call(&client, "CreateUserPool", body).await;
 
-    let value = outcome.result.expect("success");
+    let value = outcome.result.expect("success").json().unwrap();
     assert_eq!(value["UserPool"]["Id"], "us-east-1_abc");
     assert_eq!(outcome.attempts.len(), 1);
     assert_eq!(outcome.status, Some(200));
@@ -315,7 +315,10 @@ async fn unsigned_call_has_no_authorization() {
     let outcome = client
         .call("InitiateAuth", b"{}", false, &Interrupt::new())
         .await;
-    assert_eq!(outcome.result.expect("success")["Session"], "s");
+    assert_eq!(
+        outcome.result.expect("success").json().unwrap()["Session"],
+        "s"
+    );
     let req = server.request(0);
     assert!(req.header("authorization").is_none());
     assert!(req.header("x-amz-security-token").is_none());
@@ -335,7 +338,7 @@ async fn throttling_on_400_is_retried() {
     .await;
     let client = Client::new(settings(&server.url()), service());
     let outcome = call(&client, "ListUsers", "{}").await;
-    assert_eq!(outcome.result.expect("success")["ok"], true);
+    assert_eq!(outcome.result.expect("success").json().unwrap()["ok"], true);
     assert_eq!(outcome.attempts.len(), 3);
     assert_eq!(outcome.attempts[0].status, Some(400));
     assert!(
@@ -564,7 +567,7 @@ async fn empty_success_body_is_an_empty_object() {
     let server = TestServer::start(vec![reply(200, "OK", &[], b"")]).await;
     let client = Client::new(settings(&server.url()), service());
     let outcome = call(&client, "DeleteUserPool", "{}").await;
-    assert_eq!(outcome.result.expect("success"), json!({}));
+    assert_eq!(outcome.result.expect("success").json().unwrap(), json!({}));
 }
 
 #[tokio::test]
@@ -876,8 +879,24 @@ async fn resolve_and_overrides() {
     let resolved = other.resolve().await.expect("resolve");
     assert_eq!(resolved.region, "eu-central-1");
     assert_eq!(resolved.endpoint, format!("{}/", second.url()));
-    assert_eq!(call(&other, "X", "{}").await.result.expect("ok")["n"], 2);
-    assert_eq!(call(&client, "X", "{}").await.result.expect("ok")["n"], 1);
+    assert_eq!(
+        call(&other, "X", "{}")
+            .await
+            .result
+            .expect("ok")
+            .json()
+            .unwrap()["n"],
+        2
+    );
+    assert_eq!(
+        call(&client, "X", "{}")
+            .await
+            .result
+            .expect("ok")
+            .json()
+            .unwrap()["n"],
+        1
+    );
     let auth = second.request(0);
     assert!(
         auth.header("authorization")
@@ -930,7 +949,7 @@ async fn dry_run_call_sends_nothing() {
     let mut s = settings(&server.url());
     s.dry_run = true;
     let outcome = call(&Client::new(s, service()), "DeleteUserPool", "{}").await;
-    assert_eq!(outcome.result.expect("dry run"), json!({}));
+    assert_eq!(outcome.result.expect("dry run").json().unwrap(), json!({}));
     assert!(outcome.attempts.is_empty());
     assert_eq!(outcome.endpoint, format!("{}/", server.url()));
     assert_eq!(server.hits(), 0);
@@ -1086,7 +1105,7 @@ fn works_with_block_on_of_a_current_thread_runtime() {
     let resolved = runtime.block_on(client.resolve()).expect("resolve");
     assert_eq!(resolved.region, "us-east-1");
     let outcome = runtime.block_on(client.call("ListUsers", b"{}", true, &interrupt));
-    assert_eq!(outcome.result.expect("success")["ok"], 1);
+    assert_eq!(outcome.result.expect("success").json().unwrap()["ok"], 1);
     assert_eq!(outcome.attempts.len(), 2);
     let outcome = runtime.block_on(client.call("ListUsers", b"{}", true, &interrupt));
     assert!(outcome.result.is_ok());
@@ -1184,7 +1203,10 @@ async fn retry_after_replaces_the_backoff() {
     )
     .await
     .expect("Retry-After: 0 is obeyed instead of an hour-long backoff");
-    assert_eq!(outcome.result.expect("second attempt"), json!({"ok": true}));
+    assert_eq!(
+        outcome.result.expect("second attempt").json().unwrap(),
+        json!({"ok": true})
+    );
     assert_eq!(outcome.attempts.len(), 2);
 }
 
@@ -1233,7 +1255,11 @@ async fn a_skew_error_is_retried_with_the_servers_clock() {
     s.max_attempts = Some(1);
     let outcome = call(&Client::new(s, service()), "ListUserPools", "{}").await;
     assert_eq!(
-        outcome.result.expect("the corrected retry succeeds"),
+        outcome
+            .result
+            .expect("the corrected retry succeeds")
+            .json()
+            .unwrap(),
         json!({"UserPools": []})
     );
     let first = amz_date_secs(server.request(0).header("x-amz-date").expect("signed"));

@@ -387,3 +387,18 @@ fn a_frame_of_a_400_kb_line_is_cut_around_the_caret() {
     assert_eq!(carets.find('^'), Some(column), "{source}\n{carets}");
     assert_eq!(carets.matches('^').count(), "no_such_variable".len());
 }
+
+#[test]
+fn a_repeated_member_in_a_50000_member_map_literal_is_a_compile_error_at_the_repeat() {
+    // Rhai's duplicate check is patched (vendor/rhai/PATCHES.md) to look names up; the error
+    // and its place stay the same, also far into a huge literal.
+    let members: Vec<String> = (0..50_000).map(|n| format!("k{n}: {n}")).collect();
+    let script = format!(
+        "let m = #{{\n{},\nk49999: 0 }};\nprint(m.len());\n",
+        members.join(",\n")
+    );
+    let out = run_script(&script);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    crate::support::assert_golden("map_literal_repeated_member.err", &out.stderr);
+}

@@ -372,13 +372,15 @@ fn hostile_body() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Response bodies through decoding (under small limits and the defaults), the error decoder,
+/// Response bodies through decoding (under small limits and the defaults; into a `Value` and
+/// straight into the script's value, alike), the error decoder,
 /// and rendering (`-v`'s redacted, ISO-timestamped pretty JSON; a terminal line): never a
 /// panic, and a rendered line holds no raw control character.
 #[test]
 fn fuzz_response_bodies() {
     use pooler::aws::ResponseLimits;
-    use pooler::aws::errors::{decode_error_response, decode_success_body};
+    use pooler::aws::errors::{build_success_body, decode_error_response, decode_success_body};
+    use pooler::host::convert::{ScriptValue, to_dynamic};
     let seeds = corpus("responses");
     let model = Model::embedded();
     let ops = model.operations();
@@ -397,6 +399,15 @@ fn fuzz_response_bodies() {
         let no_header = |_: &str| None;
         let _ = decode_error_response(400, &no_header, body.as_bytes()).to_string();
         for limits in [small, ResponseLimits::default()] {
+            // Built straight into the script's value, as `to_dynamic` makes it of the `Value`.
+            let built = build_success_body(200, body.as_bytes(), limits, &ScriptValue);
+            match (decode_success_body(200, body.as_bytes(), limits), &built) {
+                (Ok(v), Ok(d)) => {
+                    prop_assert_eq!(format!("{:?}", to_dynamic(&v)), format!("{d:?}"))
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => prop_assert!(false, "decode {a:?} but build {b:?}"),
+            }
             match decode_success_body(200, body.as_bytes(), limits) {
                 Ok(v) => {
                     let shown = secrets.output(op, &model.iso_timestamps(&v));

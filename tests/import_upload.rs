@@ -18,6 +18,11 @@ const CSV: &str = "cognito:username,email,email_verified,cognito:mfa_enabled,cus
 const SECRETS: &[&str] = &["presigned-secret", "presigned-token", "AKIDPRESIGNED"];
 
 fn import(server: &ImportServer, extra: &[&str]) -> crate::support::Output {
+    import_command(server, extra).run()
+}
+
+/// `pooler import` of a one-user CSV against `server`, with `extra` global flags, not yet run.
+pub(crate) fn import_command(server: &ImportServer, extra: &[&str]) -> Test {
     Test::new()
         .file("users.csv", CSV)
         .env("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER")
@@ -34,7 +39,6 @@ fn import(server: &ImportServer, extra: &[&str]) -> crate::support::Output {
             "--poll-seconds",
             "0.01",
         ])
-        .run()
 }
 
 fn assert_no_secret(text: &str) {

@@ -7,10 +7,19 @@ use crate::support::server::{Reply, Server};
 
 fn spawn(dir: &std::path::Path, script: &str, extra: &[&str]) -> Child {
     std::fs::write(dir.join("script.rhai"), script).unwrap();
+    let args: Vec<&str> = extra
+        .iter()
+        .copied()
+        .chain(["run", "script.rhai"])
+        .collect();
+    spawn_pooler(dir, &args)
+}
+
+/// `pooler ARGS` in `dir` with test credentials and no AWS files, stdout and stderr piped.
+pub(crate) fn spawn_pooler(dir: &std::path::Path, args: &[&str]) -> Child {
     let nowhere = dir.join("none");
     Command::new(env!("CARGO_BIN_EXE_pooler"))
-        .args(extra)
-        .args(["run", "script.rhai"])
+        .args(args)
         .current_dir(dir)
         .env("AWS_CONFIG_FILE", &nowhere)
         .env("AWS_SHARED_CREDENTIALS_FILE", &nowhere)
@@ -32,7 +41,7 @@ fn wait_for_start(child: &mut Child) {
     let _ = stdout.read(&mut byte);
 }
 
-fn signal(child: &Child, name: &str) {
+pub(crate) fn signal(child: &Child, name: &str) {
     let status = Command::new("kill")
         .args(["-s", name, &child.id().to_string()])
         .status()
@@ -40,7 +49,8 @@ fn signal(child: &Child, name: &str) {
     assert!(status.success());
 }
 
-fn wait_with_deadline(mut child: Child, limit: Duration) -> (i32, String) {
+/// The exit code and the whole stderr; panics if `child` has not ended within `limit`.
+pub(crate) fn wait_with_deadline(mut child: Child, limit: Duration) -> (i32, String) {
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait().unwrap() {

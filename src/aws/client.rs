@@ -11,10 +11,11 @@ use serde_json::Value;
 use tokio::sync::OnceCell;
 
 use super::Service;
+use super::answer::Answer;
 use super::clock::{Skew, is_skew_error};
 use super::credentials::{CredentialSource, from_environment, resolve_offline, resolve_real};
 use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
-use super::errors::{AwsError, decode_error_response, decode_success_body, error_chain};
+use super::errors::{AwsError, decode_error_response, error_chain};
 use super::profile;
 use super::retry::{
     NO_RETRY_INCREMENT, RETRY_COST, RetryMode, RetryQuota, TIMEOUT_RETRY_COST, backoff, retry_after,
@@ -78,7 +79,7 @@ pub struct SignedRequest {
 /// The result of [`Client::call`] and what happened on the way.
 #[derive(Debug)]
 pub struct Outcome {
-    pub result: Result<Value, AwsError>,
+    pub result: Result<Answer, AwsError>,
     pub attempts: Vec<Attempt>,
     /// HTTP status of the last response, if any arrived.
     pub status: Option<u16>,
@@ -132,7 +133,7 @@ struct AttemptResult {
     status: Option<u16>,
     request_id: Option<String>,
     headers: Vec<(String, String)>,
-    result: Result<Value, AwsError>,
+    result: Result<Answer, AwsError>,
 }
 
 impl AttemptResult {
@@ -295,7 +296,7 @@ impl Client {
             outcome.result = self
                 .sign_only(operation, body, signed)
                 .await
-                .map(|_| Value::Object(serde_json::Map::new()));
+                .map(|_| Answer::of_value(&Value::Object(serde_json::Map::new())));
             outcome.elapsed = started.elapsed();
             return outcome;
         }
@@ -561,10 +562,9 @@ impl Client {
         let mut response = match request.send().await {
             Ok(r) => r,
             Err(e) => {
-                return AttemptResult::failed(network_error(
-                    &e,
-                    self.settings.effective_connect_timeout(),
-                ));
+                let timeout = self.settings.effective_connect_timeout();
+                let tunnel = super::proxy::explain(&e, &state.endpoint, timeout).await;
+                return AttemptResult::failed(network_error(&e, timeout, tunnel));
             }
         };
         let status = response.status().as_u16();
@@ -630,17 +630,8 @@ impl Client {
                 message: format!("the response body is larger than the {cap}-byte limit"),
             })
         } else if success {
-            match decode_success_body(
-                status,
-                &bytes,
-                self.settings.response_limits.unwrap_or_default(),
-            ) {
-                // An error body (`__type`) is an error whatever the status says.
-                Ok(Value::Object(map)) if map.get("__type").is_some_and(Value::is_string) => {
-                    Err(decode_error_response(status, &lookup, &bytes))
-                }
-                other => other,
-            }
+            let limits = self.settings.response_limits.unwrap_or_default();
+            Answer::check(status, bytes, limits, &lookup)
         } else {
             Err(decode_error_response(status, &lookup, &bytes))
         };
@@ -689,7 +680,12 @@ async fn read_capped(
 }
 
 /// Names the kind of transport failure (DNS, refused, reset, TLS, …) and keeps the details.
-fn network_error(e: &reqwest::Error, connect_timeout: Duration) -> AwsError {
+/// `tunnel` says what a proxy did when the failure was in its tunnel (`proxy::explain`).
+fn network_error(
+    e: &reqwest::Error,
+    connect_timeout: Duration,
+    tunnel: Option<super::proxy::Tunnel>,
+) -> AwsError {
     let chain = error_chain(e);
     let lower = chain.to_ascii_lowercase();
     let mut io_kind = None;
@@ -701,6 +697,9 @@ fn network_error(e: &reqwest::Error, connect_timeout: Duration) -> AwsError {
         source = err.source();
     }
     use std::io::ErrorKind;
+    if let Some(tunnel) = tunnel {
+        return tunnel.error(format!("{} ({chain})", tunnel.text));
+    }
     let what = if e.is_timeout() {
         format!(
             "connect timed out after {}",

@@ -21,6 +21,10 @@ pub enum AwsError {
     /// DNS, connection refused or reset, TLS: the message says which.
     #[error("network error: {message}")]
     Network { message: String },
+    /// The proxy refused the CONNECT tunnel (407, 403, …): another attempt would be refused
+    /// alike, so it is not retried. A network error by its type and exit code.
+    #[error("network error: {message}")]
+    ProxyRefused { message: String },
     /// An attempt took longer than the request timeout.
     #[error("request timed out after {}", format_duration(*.after))]
     Timeout { after: Duration },
@@ -64,7 +68,7 @@ impl AwsError {
     pub fn kind(&self) -> &str {
         match self {
             AwsError::Service { kind, .. } => kind,
-            AwsError::Network { .. } => "NetworkError",
+            AwsError::Network { .. } | AwsError::ProxyRefused { .. } => "NetworkError",
             AwsError::Timeout { .. } => "TimeoutError",
             AwsError::Credentials { .. } => "CredentialsError",
             AwsError::Region { .. } => "RegionError",
@@ -208,11 +212,21 @@ pub fn decode_success_body(
     body: &[u8],
     limits: super::limited_json::ResponseLimits,
 ) -> Result<Value, AwsError> {
-    use super::limited_json::{DecodeError, from_slice};
+    build_success_body(status, body, limits, &super::limited_json::Json)
+}
+
+/// [`decode_success_body`] into what `builder` builds.
+pub fn build_success_body<B: super::limited_json::Build>(
+    status: u16,
+    body: &[u8],
+    limits: super::limited_json::ResponseLimits,
+    builder: &B,
+) -> Result<B::Value, AwsError> {
+    use super::limited_json::{DecodeError, build};
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Value::Object(serde_json::Map::new()));
+        return Ok(builder.end_map(builder.map()));
     }
-    from_slice(body, limits).map_err(|e| AwsError::InvalidResponse {
+    build(body, limits, builder).map_err(|e| AwsError::InvalidResponse {
         status,
         message: match e {
             DecodeError::Over(over) => over.to_string(),

@@ -1,7 +1,8 @@
 //! Response bodies decoded under the scripts' size limits: an array longer than the array
 //! limit, a map with more members than the map limit or a string longer than the string limit
 //! stops decoding at once (so a 30 MB body of 15,000,000 zeros is refused after the first
-//! million, not held whole), with an error naming the limit.
+//! million, not held whole), with an error naming the limit. What the body is decoded into is
+//! the caller's choice ([`Build`]).
 
 use std::cell::Cell;
 use std::fmt;
@@ -69,13 +70,95 @@ pub enum DecodeError {
     Json(serde_json::Error),
 }
 
+/// What a body is decoded into, one value at a time: serde_json's [`Value`] ([`Json`]), or the
+/// script's own value (the host implements it, so nothing below the host knows Rhai). Arrays
+/// and maps are filled as they are read, so no other copy of the body is made on the way.
+pub trait Build {
+    type Value;
+    /// An array being filled.
+    type Array;
+    /// A map being filled.
+    type Map;
+    fn null(&self) -> Self::Value;
+    fn bool(&self, v: bool) -> Self::Value;
+    fn int(&self, v: i64) -> Self::Value;
+    /// A whole number above `i64::MAX`.
+    fn uint(&self, v: u64) -> Self::Value;
+    fn float(&self, v: f64) -> Self::Value;
+    fn string(&self, v: String) -> Self::Value;
+    fn array(&self) -> Self::Array;
+    fn push(&self, array: &mut Self::Array, item: Self::Value);
+    fn end_array(&self, array: Self::Array) -> Self::Value;
+    fn map(&self) -> Self::Map;
+    /// Inserts (a repeated key replaces the earlier value); returns the map's length.
+    fn insert(&self, map: &mut Self::Map, key: String, value: Self::Value) -> usize;
+    fn end_map(&self, map: Self::Map) -> Self::Value;
+}
+
+/// Builds serde_json's [`Value`], member order kept.
+pub struct Json;
+
+impl Build for Json {
+    type Value = Value;
+    type Array = Vec<Value>;
+    type Map = Map<String, Value>;
+
+    fn null(&self) -> Value {
+        Value::Null
+    }
+    fn bool(&self, v: bool) -> Value {
+        Value::Bool(v)
+    }
+    fn int(&self, v: i64) -> Value {
+        Value::from(v)
+    }
+    fn uint(&self, v: u64) -> Value {
+        Value::from(v)
+    }
+    fn float(&self, v: f64) -> Value {
+        serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+    }
+    fn string(&self, v: String) -> Value {
+        Value::String(v)
+    }
+    fn array(&self) -> Vec<Value> {
+        Vec::new()
+    }
+    fn push(&self, array: &mut Vec<Value>, item: Value) {
+        array.push(item);
+    }
+    fn end_array(&self, array: Vec<Value>) -> Value {
+        Value::Array(array)
+    }
+    fn map(&self) -> Map<String, Value> {
+        Map::new()
+    }
+    fn insert(&self, map: &mut Map<String, Value>, key: String, value: Value) -> usize {
+        map.insert(key, value);
+        map.len()
+    }
+    fn end_map(&self, map: Map<String, Value>) -> Value {
+        Value::Object(map)
+    }
+}
+
 /// Decodes `body` as JSON under `limits`.
 pub fn from_slice(body: &[u8], limits: ResponseLimits) -> Result<Value, DecodeError> {
+    build(body, limits, &Json)
+}
+
+/// Decodes `body` as JSON under `limits` into what `builder` builds.
+pub fn build<B: Build>(
+    body: &[u8],
+    limits: ResponseLimits,
+    builder: &B,
+) -> Result<B::Value, DecodeError> {
     let hit = Cell::new(None);
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = Limited {
         limits: &limits,
         hit: &hit,
+        builder,
     }
     .deserialize(&mut de)
     .and_then(|v| de.end().map(|()| v));
@@ -86,13 +169,21 @@ pub fn from_slice(body: &[u8], limits: ResponseLimits) -> Result<Value, DecodeEr
     }
 }
 
-#[derive(Clone, Copy)]
-struct Limited<'a> {
+struct Limited<'a, B> {
     limits: &'a ResponseLimits,
     hit: &'a Cell<Option<Over>>,
+    builder: &'a B,
 }
 
-impl Limited<'_> {
+impl<B> Clone for Limited<'_, B> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<B> Copy for Limited<'_, B> {}
+
+impl<B> Limited<'_, B> {
     fn over<E: de::Error>(&self, over: Over) -> E {
         self.hit.set(Some(over));
         E::custom(over)
@@ -106,77 +197,82 @@ impl Limited<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Limited<'_> {
-    type Value = Value;
+impl<'de, B: Build> DeserializeSeed<'de> for Limited<'_, B> {
+    type Value = B::Value;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<B::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Limited<'_> {
-    type Value = Value;
+impl<'de, B: Build> Visitor<'de> for Limited<'_, B> {
+    type Value = B::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<B::Value, E> {
+        Ok(self.builder.bool(v))
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
+    fn visit_i64<E>(self, v: i64) -> Result<B::Value, E> {
+        Ok(self.builder.int(v))
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
+    fn visit_u64<E>(self, v: u64) -> Result<B::Value, E> {
+        Ok(match i64::try_from(v) {
+            Ok(v) => self.builder.int(v),
+            Err(_) => self.builder.uint(v),
+        })
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    fn visit_f64<E>(self, v: f64) -> Result<B::Value, E> {
+        Ok(self.builder.float(v))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<B::Value, E> {
         self.string(v)?;
-        Ok(Value::String(v.to_string()))
+        Ok(self.builder.string(v.to_string()))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+    fn visit_string<E: de::Error>(self, v: String) -> Result<B::Value, E> {
         self.string(&v)?;
-        Ok(Value::String(v))
+        Ok(self.builder.string(v))
     }
 
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_unit<E>(self) -> Result<B::Value, E> {
+        Ok(self.builder.null())
     }
 
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_none<E>(self) -> Result<B::Value, E> {
+        Ok(self.builder.null())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<B::Value, A::Error> {
+        let mut items = self.builder.array();
+        let mut len = 0usize;
         while let Some(item) = seq.next_element_seed(self)? {
-            if self.limits.array > 0 && items.len() >= self.limits.array {
+            if self.limits.array > 0 && len >= self.limits.array {
                 return Err(self.over(Over::Array(self.limits.array)));
             }
-            items.push(item);
+            self.builder.push(&mut items, item);
+            len += 1;
         }
-        Ok(Value::Array(items))
+        Ok(self.builder.end_array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
-        let mut map = Map::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<B::Value, A::Error> {
+        let mut map = self.builder.map();
         while let Some(key) = access.next_key::<String>()? {
             self.string(&key)?;
             let value = access.next_value_seed(self)?;
-            map.insert(key, value);
-            if self.limits.map > 0 && map.len() > self.limits.map {
+            let len = self.builder.insert(&mut map, key, value);
+            if self.limits.map > 0 && len > self.limits.map {
                 return Err(self.over(Over::Map(self.limits.map)));
             }
         }
-        Ok(Value::Object(map))
+        Ok(self.builder.end_map(map))
     }
 }
 

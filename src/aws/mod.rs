@@ -1,8 +1,10 @@
 //! The AWS JSON-protocol client: credentials, endpoints, SigV4 signing, sending and retrying.
 //!
 //! This layer knows nothing about Rhai or the Cognito model: callers pass the operation name,
-//! the serialized JSON body and the [`Service`] metadata, and get JSON (or an [`AwsError`]) back.
+//! the serialized JSON body and the [`Service`] metadata, and get a checked JSON body (an
+//! [`Answer`], decoded by the caller into what it needs) or an [`AwsError`] back.
 
+mod answer;
 mod client;
 pub mod clock;
 mod credentials;
@@ -10,17 +12,19 @@ pub mod endpoint;
 pub mod errors;
 pub mod limited_json;
 mod profile;
+mod proxy;
 pub mod retry;
 pub mod retry_settings;
 mod settings;
 mod signing;
 pub mod upload;
 
+pub use answer::Answer;
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
 pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
-pub use limited_json::ResponseLimits;
+pub use limited_json::{Build, Json, ResponseLimits};
 pub use retry::RetryMode;
 pub use settings::{Settings, StaticCredentials};
 

@@ -141,14 +141,26 @@ impl Client {
             Ok(h) => h,
             Err(e) => return done(None, Err(e)),
         };
+        let destination = parsed.clone();
+        let connect_timeout = self.settings().effective_connect_timeout();
         let mut request = http.put(parsed).body(body);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
         let send = async {
-            let response = request.send().await.map_err(|e| AwsError::Network {
-                message: format!("upload failed ({})", error_chain(&e.without_url())),
-            })?;
+            let response = match request.send().await {
+                Ok(r) => r,
+                Err(e) => {
+                    let tunnel = super::proxy::explain(&e, &destination, connect_timeout).await;
+                    let chain = error_chain(&e.without_url());
+                    return Err(match tunnel {
+                        Some(t) => t.error(format!("upload failed: {} ({chain})", t.text)),
+                        None => AwsError::Network {
+                            message: format!("upload failed ({chain})"),
+                        },
+                    });
+                }
+            };
             let status = response.status().as_u16();
             let location = response
                 .headers()

@@ -6,7 +6,7 @@
 use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
 use serde_json::Value;
 
-use super::convert::{to_dynamic, to_json};
+use super::convert::{ScriptValue, to_dynamic, to_json};
 use super::error::{change_map, thrown};
 use super::registry::Registrar;
 use crate::model::{Model, Operation};
@@ -89,8 +89,7 @@ impl Cognito {
     ) -> Res<Dynamic> {
         let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
         self.service
-            .call(op, &json, site_of(ctx).as_ref())
-            .map(|v| to_dynamic(&v))
+            .call_into(op, &json, site_of(ctx).as_ref(), &ScriptValue)
             .map_err(|e| self.fail(e))
     }
 
@@ -356,33 +355,4 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
             },
         );
     }
-    allow_with_as_method(reg.engine());
-}
-
-/// Two Rhai keywords stand in the way of DESIGN's names, so the token stream is adjusted:
-/// `with` is reserved, so it is let through as a plain name (`cognito.with(…)`), and
-/// `x.call(…)` means "call the function pointer given as the first argument", so
-/// `cognito.call(…)` is turned into `cognito.invoke(…)`, the same method under a free name.
-fn allow_with_as_method(engine: &mut rhai::Engine) {
-    use rhai::Token;
-    // How far `cognito` `.` has been seen just before the current token.
-    let seen = std::cell::Cell::new(0u8);
-    // Rhai marks `on_parse_token` as volatile (its signature may change), not as going away.
-    #[allow(deprecated)]
-    engine.on_parse_token(move |token, _, _| {
-        let step = seen.get();
-        let (next, token) = match token {
-            Token::Reserved(word) if word.as_str() == "with" => (0, Token::Identifier(word)),
-            Token::Identifier(word) | Token::Reserved(word)
-                if word.as_str() == "call" && step == 2 =>
-            {
-                (0, Token::Identifier(Box::new("invoke".into())))
-            }
-            Token::Identifier(word) if word.as_str() == "cognito" => (1, Token::Identifier(word)),
-            Token::Period if step == 1 => (2, Token::Period),
-            other => (0, other),
-        };
-        seen.set(next);
-        token
-    });
 }

@@ -97,6 +97,55 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
     })
 }
 
+/// Builds the script's value straight from a response body, as [`to_dynamic`] converts (the
+/// call service decodes into it, so a response is never held as a `Value` too).
+pub struct ScriptValue;
+
+impl crate::aws::Build for ScriptValue {
+    type Value = Dynamic;
+    type Array = Array;
+    type Map = RhaiMap;
+
+    fn null(&self) -> Dynamic {
+        Dynamic::UNIT
+    }
+    fn bool(&self, v: bool) -> Dynamic {
+        Dynamic::from_bool(v)
+    }
+    fn int(&self, v: i64) -> Dynamic {
+        Dynamic::from_int(v)
+    }
+    fn uint(&self, v: u64) -> Dynamic {
+        Dynamic::from_float(v as f64)
+    }
+    fn float(&self, v: f64) -> Dynamic {
+        Dynamic::from_float(v)
+    }
+    fn string(&self, v: String) -> Dynamic {
+        Dynamic::from(v)
+    }
+    fn array(&self) -> Array {
+        Array::new()
+    }
+    fn push(&self, array: &mut Array, item: Dynamic) {
+        array.push(item);
+    }
+    fn end_array(&self, mut array: Array) -> Dynamic {
+        array.shrink_to_fit();
+        Dynamic::from_array(array)
+    }
+    fn map(&self) -> RhaiMap {
+        RhaiMap::new()
+    }
+    fn insert(&self, map: &mut RhaiMap, key: String, value: Dynamic) -> usize {
+        map.insert(key.into(), value);
+        map.len()
+    }
+    fn end_map(&self, map: RhaiMap) -> Dynamic {
+        Dynamic::from_map(map)
+    }
+}
+
 /// JSON to a Rhai value: objects become maps, `null` becomes `()`, integers stay integers.
 pub fn to_dynamic(value: &Value) -> Dynamic {
     match value {
@@ -115,5 +164,28 @@ pub fn to_dynamic(value: &Value) -> Dynamic {
             }
             Dynamic::from_map(out)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::ResponseLimits;
+    use crate::aws::limited_json::{build, from_slice};
+
+    #[test]
+    fn a_body_built_as_the_script_value_is_what_to_dynamic_makes_of_it() {
+        let body = br#"{"n":[1,-2,9223372036854775807,18446744073709551615,2.5,1e3],
+            "s":"x\u001b","t":true,"z":null,"m":{"b":1,"a":{"c":[]}},"m":{"b":2}}"#;
+        let built = build(body, ResponseLimits::DEFAULT, &ScriptValue).unwrap();
+        let converted = to_dynamic(&from_slice(body, ResponseLimits::DEFAULT).unwrap());
+        assert_eq!(format!("{built:?}"), format!("{converted:?}"));
+        let back = to_json(&built).unwrap();
+        assert_eq!(back["n"][3], serde_json::json!(18446744073709551615.0));
+        assert_eq!(
+            back["m"],
+            serde_json::json!({"b": 2}),
+            "the last repeat wins"
+        );
     }
 }

@@ -18,14 +18,14 @@ use crate::service::import::{self, ImportError, Job, Options, Summary, restore};
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
 
+/// A bad file or option (nothing sent, exit 5), as a catchable map.
+fn invalid(message: String) -> Box<EvalAltResult> {
+    thrown("ValidationError", message, exit::VALIDATION)
+}
+
 /// The catchable map, with the exit code it ends the run with when nothing catches it
-/// (5 for a bad file or option, nothing sent; 6 for a failed upload).
-fn thrown(kind: &str, message: String) -> Box<EvalAltResult> {
-    let code = if kind == "ValidationError" {
-        exit::VALIDATION
-    } else {
-        exit::SERVICE
-    };
+/// (5 for a bad file or option, nothing sent; 6 for a refused upload, 7 for one unanswered).
+fn thrown(kind: &str, message: String, code: i32) -> Box<EvalAltResult> {
     let mut map = RhaiMap::new();
     map.insert("type".into(), kind.into());
     map.insert("operation".into(), "import_users".into());
@@ -41,10 +41,10 @@ fn number(opts: &RhaiMap, key: &str) -> Res<Option<f64>> {
         Some(v) if v.is_float() && v.as_float().is_ok_and(f64::is_finite) => {
             Ok(Some(v.as_float().unwrap_or_default()))
         }
-        Some(v) => Err(thrown(
-            "ValidationError",
-            format!("opts.{key} must be a number, not {}", v.type_name()),
-        )),
+        Some(v) => Err(invalid(format!(
+            "opts.{key} must be a number, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -52,10 +52,10 @@ fn string(opts: &RhaiMap, key: &str) -> Res<Option<String>> {
     match opts.get(key) {
         None => Ok(None),
         Some(v) if v.is_string() => Ok(Some(v.to_string())),
-        Some(v) => Err(thrown(
-            "ValidationError",
-            format!("opts.{key} must be a string, not {}", v.type_name()),
-        )),
+        Some(v) => Err(invalid(format!(
+            "opts.{key} must be a string, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -75,31 +75,27 @@ fn admin_method(opts: &RhaiMap) -> Res<bool> {
     match string(opts, "method")?.as_deref() {
         None | Some("job") => Ok(false),
         Some("admin-create-user") => Ok(true),
-        Some(other) => Err(thrown(
-            "ValidationError",
-            format!("opts.method is \"job\" or \"admin-create-user\", not \"{other}\""),
-        )),
+        Some(other) => Err(invalid(format!(
+            "opts.method is \"job\" or \"admin-create-user\", not \"{other}\""
+        ))),
     }
 }
 
 fn flag(opts: &RhaiMap, key: &str) -> Res<bool> {
     match opts.get(key) {
         None => Ok(false),
-        Some(v) => v.as_bool().map_err(|t| {
-            thrown(
-                "ValidationError",
-                format!("opts.{key} must be true or false, not {t}"),
-            )
-        }),
+        Some(v) => v
+            .as_bool()
+            .map_err(|t| invalid(format!("opts.{key} must be true or false, not {t}"))),
     }
 }
 
 fn options(opts: &RhaiMap, dry_run: bool) -> Res<Options> {
     if let Some(bad) = opts.keys().find(|k| !KEYS.contains(&k.as_str())) {
-        return Err(thrown(
-            "ValidationError",
-            format!("opts.{bad} is not an option (known: {})", KEYS.join(", ")),
-        ));
+        return Err(invalid(format!(
+            "opts.{bad} is not an option (known: {})",
+            KEYS.join(", ")
+        )));
     }
     let mut o = Options {
         dry_run: dry_run || opts.get("dry_run").and_then(|v| v.as_bool().ok()) == Some(true),
@@ -152,8 +148,8 @@ fn import_error(e: ImportError, ctx: &crate::service::Context) -> Box<EvalAltRes
             terminated(ctx)
         }
         ImportError::Call(crate::service::CallError::Interrupted { .. }) => terminated(ctx),
-        ImportError::File(m) => thrown("ValidationError", m),
-        ImportError::Upload(m) => thrown("UploadFailed", m),
+        ImportError::File(m) => invalid(m),
+        ImportError::Upload(e) => thrown("UploadFailed", e.message, e.exit_code),
         ImportError::Call(e) => super::error::thrown(e, ctx.secrets),
     }
 }

@@ -13,4 +13,5 @@ pub mod missing;
 pub mod output;
 pub mod path;
 pub mod registry;
+pub mod tokens;
 pub mod util;

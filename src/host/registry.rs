@@ -396,8 +396,9 @@ pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path
     util::register(reg, interrupt, base.to_path_buf(), real);
 }
 
-/// Registers every area: the base ones, `cognito` with one method per operation, and the
-/// Chilkat layer sending through `client`.
+/// Registers every area: the base ones, the token mapper (`cognito.with`, `cognito.call`,
+/// interrupts while compiling), `cognito` with one method per operation, and the Chilkat layer
+/// sending through `client`.
 pub fn register_all(
     reg: &mut Registrar<'_>,
     interrupt: &Interrupt,
@@ -408,6 +409,7 @@ pub fn register_all(
 ) {
     let real = client.service.ctx.mode == crate::service::Mode::Run;
     register_base(reg, interrupt, base, real);
+    super::tokens::install(reg.engine(), interrupt);
     cognito::register(reg, model);
     import::register(reg);
     chilkat::register(reg, client, region_override);

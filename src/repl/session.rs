@@ -75,6 +75,10 @@ impl Session {
             Ok(ast) => ast,
             Err(e) => {
                 let report = diagnostics::from_parse_error(&e, name);
+                if let Class::Interrupted(code) = report.class {
+                    // Ctrl-C or SIGTERM while compiling: as while running.
+                    return Err(Failure::Interrupted(code));
+                }
                 return Err(Failure::Error(self.runner.report(&report)));
             }
         };

@@ -96,8 +96,19 @@ fn at(source: &str, pos: Position) -> String {
     }
 }
 
-/// A report for a script that did not compile.
+/// A report for a script that did not compile (or whose compilation Ctrl-C or SIGTERM stopped).
 pub fn from_parse_error(err: &ParseError, source: &str) -> Report {
+    if let Some(code) = crate::host::tokens::interrupted(err.err_type()) {
+        return Report {
+            class: Class::Interrupted(code),
+            severity: "error",
+            message: format!("interrupted while compiling `{source}`"),
+            location: None,
+            details: Vec::new(),
+            notes: Vec::new(),
+            member: None,
+        };
+    }
     Report {
         class: Class::Compile,
         severity: "error",

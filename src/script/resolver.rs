@@ -140,7 +140,15 @@ impl ModuleResolver for Resolver {
         let in_module = |err: Box<EvalAltResult>| -> Box<EvalAltResult> {
             EvalAltResult::ErrorInModule(name.clone(), err, pos).into()
         };
-        let mut ast = engine.compile(&text).map_err(|e| in_module(e.into()))?;
+        let mut ast = engine.compile(&text).map_err(|e| {
+            match crate::host::tokens::interrupted(e.err_type()) {
+                // Stopped by Ctrl-C or SIGTERM: reported like an interrupt while running.
+                Some(code) => {
+                    EvalAltResult::ErrorTerminated(Dynamic::from_int(code.into()), pos).into()
+                }
+                None => in_module(e.into()),
+            }
+        })?;
         ast.set_source(name.as_str());
         let mut module = Module::eval_ast_as_new(Scope::new(), &ast, engine).map_err(in_module)?;
         module.set_id(name.as_str());

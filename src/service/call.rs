@@ -32,8 +32,8 @@ pub enum Check {
 
 /// A call's result with what the wire said, for callers that show the HTTP exchange (the
 /// Chilkat layer's status code and response header).
-pub struct Detailed {
-    pub result: Result<Value, CallError>,
+pub struct Detailed<T = Value> {
+    pub result: Result<T, CallError>,
     /// HTTP status of the last response (synthesized calls: 200).
     pub status: Option<u16>,
     /// Headers of the last response.
@@ -51,6 +51,28 @@ impl Service {
         self.call_with(op, input, site, Check::Full)
     }
 
+    /// [`Service::call`] with the answer decoded straight into what `builder` builds (the
+    /// script's value), with no `Value` in between.
+    pub fn call_into<B: aws::Build>(
+        &self,
+        op: &'static Operation,
+        input: &Value,
+        site: Option<&Site>,
+        builder: &B,
+    ) -> Result<B::Value, CallError> {
+        let runtime = self.ctx.runtime();
+        let run = self.run(
+            op,
+            input,
+            site,
+            Check::Full,
+            None,
+            &self.ctx.interrupt,
+            builder,
+        );
+        runtime.block_on(run).result
+    }
+
     /// [`Service::call`] with a chosen amount of checking.
     pub fn call_with(
         &self,
@@ -60,9 +82,16 @@ impl Service {
         check: Check,
     ) -> Result<Value, CallError> {
         let runtime = self.ctx.runtime();
-        runtime
-            .block_on(self.run(op, input, site, check, None, &self.ctx.interrupt))
-            .result
+        let run = self.run(
+            op,
+            input,
+            site,
+            check,
+            None,
+            &self.ctx.interrupt,
+            &aws::Json,
+        );
+        runtime.block_on(run).result
     }
 
     /// A call that must go out although the run was interrupted (stopping an import job that
@@ -71,7 +100,7 @@ impl Service {
         let runtime = self.ctx.runtime();
         let deaf = crate::interrupt::Interrupt::new();
         runtime
-            .block_on(self.run(op, input, None, Check::Full, None, &deaf))
+            .block_on(self.run(op, input, None, Check::Full, None, &deaf, &aws::Json))
             .result
     }
 
@@ -83,7 +112,16 @@ impl Service {
         site: Option<&Site>,
     ) -> Detailed {
         let runtime = self.ctx.runtime();
-        runtime.block_on(self.run(op, input, site, Check::Full, None, &self.ctx.interrupt))
+        let run = self.run(
+            op,
+            input,
+            site,
+            Check::Full,
+            None,
+            &self.ctx.interrupt,
+            &aws::Json,
+        );
+        runtime.block_on(run)
     }
 
     /// The pipeline as a future, for callers that run many calls at once (bulk). `gate`
@@ -96,9 +134,17 @@ impl Service {
         check: Check,
         gate: Option<&dyn Gate>,
     ) -> Result<Value, CallError> {
-        self.run(op, input, site, check, gate, &self.ctx.interrupt)
-            .await
-            .result
+        self.run(
+            op,
+            input,
+            site,
+            check,
+            gate,
+            &self.ctx.interrupt,
+            &aws::Json,
+        )
+        .await
+        .result
     }
 
     /// Validates and lints `input` for `op` without sending it: warnings are told, errors
@@ -198,8 +244,9 @@ impl Service {
         })
     }
 
-    /// The pipeline.
-    async fn run(
+    /// The pipeline; the answer is decoded into what `builder` builds.
+    #[allow(clippy::too_many_arguments)]
+    async fn run<B: aws::Build>(
         &self,
         op: &'static Operation,
         input: &Value,
@@ -207,7 +254,8 @@ impl Service {
         check: Check,
         gate: Option<&dyn Gate>,
         interrupt: &crate::interrupt::Interrupt,
-    ) -> Detailed {
+        builder: &B,
+    ) -> Detailed<B::Value> {
         let failed = |e: CallError| Detailed {
             result: Err(e),
             status: None,
@@ -232,10 +280,14 @@ impl Service {
         };
         let started = Instant::now();
         if ctx.planning() && !access::is_read_only(op) {
-            return self.synthesized(op, input, &body, started, true).await;
+            return self
+                .synthesized(op, input, &body, started, true, builder)
+                .await;
         }
         if ctx.dry_run() {
-            return self.synthesized(op, input, &body, started, false).await;
+            return self
+                .synthesized(op, input, &body, started, false, builder)
+                .await;
         }
         self.consult_quota(op).await;
         self.log_request(op, input, None);
@@ -259,16 +311,17 @@ impl Service {
             probe: check == Check::Probe,
         };
         let recorded = self.record(&record);
+        let failed = |error: AwsError| CallError::Aws {
+            operation: op.name.clone(),
+            error: Box::new(error),
+            endpoint: outcome.endpoint.clone(),
+            attempts: outcome.attempts.len(),
+        };
         let result = match (outcome.result, recorded) {
             (Err(AwsError::Interrupted), _) => Err(CallError::interrupted(interrupt)),
-            (Err(error), _) => Err(CallError::Aws {
-                operation: op.name.clone(),
-                error: Box::new(error),
-                endpoint: outcome.endpoint.clone(),
-                attempts: outcome.attempts.len(),
-            }),
+            (Err(error), _) => Err(failed(error)),
             (Ok(_), Err(e)) => Err(e),
-            (Ok(value), Ok(())) => Ok(value),
+            (Ok(answer), Ok(())) => answer.build(builder).map_err(failed),
         };
         Detailed {
             result,
@@ -279,14 +332,15 @@ impl Service {
 
     /// A dry run or a planned write: signed (a dry run) or reported (a plan), never sent;
     /// the answer is made from the output model.
-    async fn synthesized(
+    async fn synthesized<B: aws::Build>(
         &self,
         op: &'static Operation,
         input: &Value,
         body: &[u8],
         started: Instant,
         planned: bool,
-    ) -> Detailed {
+        builder: &B,
+    ) -> Detailed<B::Value> {
         let ctx = &self.ctx;
         let failed = |error: AwsError| Detailed {
             result: Err(CallError::Aws {
@@ -321,7 +375,7 @@ impl Service {
                 (Err(e), _) | (_, Err(e)) => return failed(e),
             }
         };
-        let response = ctx.model.synthesize_output(op, input, &region);
+        let response = aws::Answer::of_value(&ctx.model.synthesize_output(op, input, &region));
         let record = Record {
             op,
             request: input,
@@ -343,7 +397,12 @@ impl Service {
             };
         }
         Detailed {
-            result: Ok(response),
+            result: response.build(builder).map_err(|error| CallError::Aws {
+                operation: op.name.clone(),
+                error: Box::new(error),
+                endpoint,
+                attempts: 0,
+            }),
             status: Some(200),
             headers: Vec::new(),
         }
@@ -365,6 +424,7 @@ impl Service {
             Check::None,
             Some(&Ungated),
             &self.ctx.interrupt,
+            &aws::Json,
         ))
         .await
         .result;

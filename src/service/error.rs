@@ -154,6 +154,7 @@ fn aws_exit_code(error: &AwsError) -> i32 {
     match error {
         AwsError::Service { .. } | AwsError::InvalidResponse { .. } => exit::SERVICE,
         AwsError::Network { .. }
+        | AwsError::ProxyRefused { .. }
         | AwsError::Timeout { .. }
         | AwsError::Credentials { .. }
         | AwsError::Region { .. }

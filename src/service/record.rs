@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::call::pretty;
 use super::transcript::Entry;
 use super::{CallError, Notice, Service, progress};
-use crate::aws::{Attempt, AwsError};
+use crate::aws::{Answer, Attempt, AwsError};
 use crate::model::Operation;
 
 /// One finished call, as the pipeline saw it.
@@ -16,7 +16,7 @@ pub(super) struct Record<'a> {
     pub region: &'a str,
     pub endpoint: &'a str,
     pub status: Option<u16>,
-    pub response: Option<&'a Value>,
+    pub response: Option<&'a Answer>,
     pub error: Option<&'a AwsError>,
     pub attempts: &'a [Attempt],
     pub millis: u128,
@@ -39,7 +39,11 @@ impl Service {
             // Nothing records this call: no redacted copy of the response is made.
             return Ok(());
         }
-        let response = r.response.map(|v| ctx.secrets.output(r.op, v));
+        // Decoded here only, for the records: a script's answer is decoded straight into its value.
+        let response = r
+            .response
+            .and_then(|a| a.json().ok())
+            .map(|v| ctx.secrets.output(r.op, &v));
         if logged {
             let shown = match (&response, r.error) {
                 (_, Some(e)) => ctx.secrets.scrub_text(&e.to_string()),

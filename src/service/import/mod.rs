@@ -98,7 +98,7 @@ pub enum ImportError {
     /// The file is wrong; nothing was sent.
     File(String),
     Call(CallError),
-    Upload(String),
+    Upload(upload::UploadError),
     /// Stopped on request; the running job was stopped.
     Interrupted(Summary),
 }
@@ -106,7 +106,8 @@ pub enum ImportError {
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ImportError::File(m) | ImportError::Upload(m) => write!(f, "{m}"),
+            ImportError::File(m) => write!(f, "{m}"),
+            ImportError::Upload(e) => write!(f, "{e}"),
             ImportError::Call(e) => write!(f, "{e}"),
             ImportError::Interrupted(s) => {
                 write!(f, "interrupted: stopped import job {}", s.job_id)
@@ -120,7 +121,7 @@ impl ImportError {
         match self {
             ImportError::File(_) => crate::exit::VALIDATION,
             ImportError::Call(e) => e.exit_code(),
-            ImportError::Upload(_) => crate::exit::SERVICE,
+            ImportError::Upload(e) => e.exit_code,
             ImportError::Interrupted(_) => crate::exit::INTERRUPTED,
         }
     }
@@ -271,12 +272,12 @@ pub fn import(
                 "the answer has no JobId or PreSignedUrl",
             )));
         }
-        if let Err(message) = caller.upload(&url, body, opts.upload_timeout) {
+        if let Err(failure) = caller.upload(&url, body, opts.upload_timeout) {
             if stop() {
                 summary.job_id = job_id;
                 return Err(ImportError::Interrupted(summary));
             }
-            return Err(ImportError::Upload(message));
+            return Err(ImportError::Upload(failure));
         }
         if stop() {
             summary.job_id = job_id;

@@ -11,6 +11,7 @@ use serde_json::json;
 use super::super::transcript::Entry;
 use super::super::{Notice, Service};
 use crate::aws::{Attempt, AwsError};
+use crate::exit;
 
 /// The headers the upload carries besides `Content-Length`.
 pub const UPLOAD_HEADERS: &[(&str, &str)] = &[("x-amz-server-side-encryption", "aws:kms")];
@@ -23,14 +24,34 @@ pub fn shown_url(url: &str) -> String {
     crate::aws::upload::query_starred(url)
 }
 
+/// Why an upload failed: what to say (without the URL's secrets) and the exit code.
+#[derive(Debug)]
+pub struct UploadError {
+    pub message: String,
+    /// 7 when the upload got no answer (network, proxy, timeout), else 6.
+    pub exit_code: i32,
+}
+
+impl UploadError {
+    fn new(message: String, exit_code: i32) -> Self {
+        Self { message, exit_code }
+    }
+}
+
+impl std::fmt::Display for UploadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// Sends a CSV piece to a presigned URL.
 pub trait Uploader {
-    /// PUTs `body` to `url`; an error says what went wrong without the URL's secrets.
-    fn upload(&self, url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), String>;
+    /// PUTs `body` to `url`.
+    fn upload(&self, url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), UploadError>;
 }
 
 impl Uploader for Service {
-    fn upload(&self, url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), String> {
+    fn upload(&self, url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), UploadError> {
         let ctx = &self.ctx;
         let shown = shown_url(url);
         let bytes = body.len();
@@ -72,15 +93,31 @@ impl Uploader for Service {
                 millis,
                 dry_run: false,
             };
-            transcript
-                .record(entry)
-                .map_err(|e| format!("cannot write the transcript: {e}"))?;
+            transcript.record(entry).map_err(|e| {
+                UploadError::new(format!("cannot write the transcript: {e}"), exit::FAILURE)
+            })?;
         }
         match outcome.result {
             Ok(()) => Ok(()),
-            Err(AwsError::Interrupted) => Err("upload interrupted".to_string()),
-            Err(e @ AwsError::Endpoint { .. }) => Err(e.to_string()),
-            Err(e) => Err(format!("upload to {shown} failed: {e}")),
+            Err(AwsError::Interrupted) => Err(UploadError::new(
+                "upload interrupted".to_string(),
+                exit::INTERRUPTED,
+            )),
+            Err(e @ AwsError::Endpoint { .. }) => {
+                Err(UploadError::new(e.to_string(), exit::SERVICE))
+            }
+            Err(
+                e @ (AwsError::Network { .. }
+                | AwsError::ProxyRefused { .. }
+                | AwsError::Timeout { .. }),
+            ) => Err(UploadError::new(
+                format!("upload to {shown} failed: {e}"),
+                exit::NETWORK,
+            )),
+            Err(e) => Err(UploadError::new(
+                format!("upload to {shown} failed: {e}"),
+                exit::SERVICE,
+            )),
         }
     }
 }
