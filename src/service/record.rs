@@ -29,6 +29,7 @@ impl Service {
     /// Records one call; a transcript that cannot be written ends the run (exit 1).
     pub(super) fn record(&self, r: &Record<'_>) -> Result<(), CallError> {
         let ctx = &self.ctx;
+        ctx.secrets.remember_call(r.op, r.request, r.response);
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
         progress::note(&r.op.name, if missed { Some("probe") } else { error_type });
