@@ -10,6 +10,7 @@ pub mod keys;
 pub mod paths;
 pub mod print;
 pub mod redact;
+pub mod save;
 pub mod scan;
 pub mod session;
 pub mod terminate;

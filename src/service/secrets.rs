@@ -233,6 +233,19 @@ impl Secrets {
             .map(|s| s.member)
     }
 
+    /// Whether a string literal in a script is a secret value that must not be written to a
+    /// file: given to a credential name (`TemporaryPassword: "…"`, `secret_key = "…"`), or a
+    /// value a call carried as a credential. Gives the member it stands for.
+    pub fn secret_literal(&self, name: Option<&str>, value: &str) -> Option<String> {
+        if value.is_empty() {
+            return None;
+        }
+        match name {
+            Some(name) if is_credential_name(name) => Some(name.to_string()),
+            _ => self.seen_credential(value),
+        }
+    }
+
     /// How a value at `path` (`ProviderDetails.client_secret`, `Schema[0].Name`) is shown in a
     /// diff line: its JSON, or `"***"` when the last member names a secret.
     pub fn shown_at(&self, path: &str, value: &Value) -> String {
