@@ -149,6 +149,12 @@ fn help_on(model: &Model, name: &str) {
         .collect();
     for e in &found {
         println!("{}\n  {}", e.signature, e.summary);
+        if !e.options.is_empty() {
+            println!("  options:");
+            for o in e.options {
+                println!("    {:<12} {}", o.name, o.about);
+            }
+        }
     }
     if !found.is_empty() {
         return;
