@@ -144,8 +144,10 @@ fn editor(
         .max_history_size(10_000)?
         .build();
     let mut editor = Editor::with_config(config)?;
-    editor.set_helper(Some(ReplHelper::new(model, color)));
-    indent::bind(&mut editor);
+    let helper = ReplHelper::new(model, color);
+    let closing = helper.closing.clone();
+    editor.set_helper(Some(helper));
+    indent::bind(&mut editor, &closing);
     Ok(editor)
 }
 

@@ -272,3 +272,35 @@ fn the_echo_follows_output_and_query() {
     pty.eof();
     assert_eq!(pty.wait(), 0);
 }
+
+/// A closing bracket typed first on a continuation line goes back one level: the block is
+/// kept as typed in the history, and it runs.
+#[test]
+fn closing_brackets_dedent() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send("fn f() {\r");
+    pty.send("let m = #{\r");
+    pty.send("a: [\r");
+    pty.send("1\r");
+    pty.send("]\r");
+    pty.send("};\r");
+    pty.send("m.a[0] + 1\r");
+    pty.send("}\r");
+    pty.settle();
+    pty.send("f()\r");
+    pty.expect("\n2\n");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let history = repl.history();
+    let entries: Vec<&str> = history.lines().skip(1).collect();
+    assert_eq!(
+        entries,
+        [
+            "fn f() {\\n    let m = #{\\n        a: [\\n            1\\n        ]\\n    };\\n    m.a[0] + 1\\n}",
+            "f()"
+        ],
+        "{history}"
+    );
+}
