@@ -453,7 +453,7 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
                     }
                 }
             }
-            Err(_) => crate::stdout::line(&value.to_string()),
+            Err(_) => crate::stdout::line(&crate::repl::redact::redact_text(&value.to_string())),
         }
     }
     code

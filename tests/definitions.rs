@@ -359,3 +359,30 @@ fn help_has_examples() {
     assert!(out.stdout.contains("Examples:"), "{}", out.stdout);
     assert!(out.stdout.contains("pooler definitions .rhai/definitions"));
 }
+
+/// A helper's options come from the registry, under its doc comment.
+#[test]
+fn each_lists_its_options() {
+    let files = generated();
+    let text = &files["cognito.d.rhai"];
+    let doc = doc_above(
+        text,
+        "fn each(this: cognito, name: String, inputs: Array, opts: Map) -> ?;",
+    );
+    assert_eq!(
+        doc,
+        [
+            "/// Runs an operation once per input, paced, resumable; returns a summary.",
+            "///",
+            "/// `cognito.each(name, inputs, opts)`",
+            "///",
+            "/// Options:",
+            "/// - `concurrency`: requests in flight at most, 1 to 256 (default: what the quota needs)",
+            "/// - `on_exists`: \"skip\" (default) or \"fail\" when the item already exists",
+            "/// - `resume`: a journal file: items done in an earlier run are not sent again",
+            "/// - `key`: the input member naming each item in the summary and journal (default Username)",
+            "/// - `max_retries`: retries per item beyond the first attempt, 0 to 100 (default: --max-attempts)",
+            "/// - `progress`: true or false: a progress line on stderr (default: when stderr is a terminal)",
+        ]
+    );
+}

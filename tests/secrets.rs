@@ -219,3 +219,57 @@ fn port_leaves_the_secret_key_out_of_the_script() {
         assert!(out.stdout.contains("fx_csharp"), "{}", out.stdout);
     }
 }
+
+/// A client secret the service returned, selected on its own (`c.UserPoolClient.ClientSecret`)
+/// or put in a new string, map or `print`: `POOLER_REDACT=strict` knows the value itself is a
+/// secret, wherever it went. At the default level a selected value is shown (it was asked for).
+#[test]
+fn strict_eval_hides_a_secret_however_it_was_reached() {
+    const CLIENT_SECRET: &str = "SNTLclientSECRETfromTheService";
+    let body = format!(
+        r#"{{"UserPoolClient": {{"ClientId": "client-1", "ClientName": "web", "ClientSecret": "{CLIENT_SECRET}"}}}}"#
+    );
+    let create = "let c = cognito.create_user_pool_client(#{ UserPoolId: \"us-west-2_abc\", \
+                  ClientName: \"web\", GenerateSecret: true });";
+    let cases = [
+        ("c.UserPoolClient.ClientSecret", "\"***redacted***\"\n"),
+        (
+            "print(`secret: ${c.UserPoolClient.ClientSecret}`); \"x-\" + c.UserPoolClient.ClientSecret",
+            "secret: ***redacted***\n\"x-***redacted***\"\n",
+        ),
+        (
+            "#{ kept: c.UserPoolClient.ClientSecret, name: c.UserPoolClient.ClientName }",
+            "{\n  \"kept\": \"***redacted***\",\n  \"name\": \"web\"\n}\n",
+        ),
+    ];
+    for (expr, want) in cases {
+        let s = Server::start(vec![Reply::json(200, &body)]);
+        let out = sentinel("")
+            .env("POOLER_REDACT", "strict")
+            .args([
+                "eval",
+                "--endpoint-url",
+                &s.url,
+                &format!("{create} {expr}"),
+            ])
+            .run();
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (0, want, ""),
+            "{expr}"
+        );
+    }
+    let s = Server::start(vec![Reply::json(200, &body)]);
+    let out = sentinel("")
+        .args([
+            "eval",
+            "--endpoint-url",
+            &s.url,
+            &format!("{create} c.UserPoolClient.ClientSecret"),
+        ])
+        .run();
+    assert_eq!(
+        (out.code, out.stdout, out.stderr),
+        (0, format!("\"{CLIENT_SECRET}\"\n"), String::new())
+    );
+}

@@ -323,6 +323,12 @@ fn declarations(doc: &FnDoc) -> Vec<(String, String)> {
         .map(|form| {
             let mut text = line_comment(&sentence(doc.summary));
             text.push_str(&format!("///\n/// `{form}`\n"));
+            if !doc.options.is_empty() && form.contains("opts") {
+                text.push_str("///\n/// Options:\n");
+                for o in doc.options {
+                    text.push_str(&format!("/// - `{}`: {}\n", o.name, o.about));
+                }
+            }
             text.push_str(&declaration(doc, form));
             text.push('\n');
             (doc.name.to_string(), text)
@@ -425,6 +431,7 @@ mod tests {
             receiver,
             signature,
             summary: "does it",
+            options: &[],
         }
     }
 

@@ -19,7 +19,52 @@ pub struct FnDoc {
     pub receiver: Option<&'static str>,
     pub signature: &'static str,
     pub summary: &'static str,
+    /// The names its options map takes, each with one line (`:help NAME` lists them).
+    pub options: &'static [OptDoc],
 }
+
+/// One option of a function's options map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptDoc {
+    pub name: &'static str,
+    pub about: &'static str,
+}
+
+impl FnDoc {
+    /// The same function, taking `options`.
+    const fn with_options(self, options: &'static [OptDoc]) -> FnDoc {
+        FnDoc { options, ..self }
+    }
+}
+
+/// The options of the bulk helpers (`each`, `admin_create_users`), read by
+/// `service::bulk::Opts::from_json`.
+pub const BULK_OPTIONS: &[OptDoc] = &[
+    OptDoc {
+        name: "concurrency",
+        about: "requests in flight at most, 1 to 256 (default: what the quota needs)",
+    },
+    OptDoc {
+        name: "on_exists",
+        about: "\"skip\" (default) or \"fail\" when the item already exists",
+    },
+    OptDoc {
+        name: "resume",
+        about: "a journal file: items done in an earlier run are not sent again",
+    },
+    OptDoc {
+        name: "key",
+        about: "the input member naming each item in the summary and journal (default Username)",
+    },
+    OptDoc {
+        name: "max_retries",
+        about: "retries per item beyond the first attempt, 0 to 100 (default: --max-attempts)",
+    },
+    OptDoc {
+        name: "progress",
+        about: "true or false: a progress line on stderr (default: when stderr is a terminal)",
+    },
+];
 
 const fn global(name: &'static str, signature: &'static str, summary: &'static str) -> FnDoc {
     FnDoc {
@@ -27,6 +72,7 @@ const fn global(name: &'static str, signature: &'static str, summary: &'static s
         receiver: None,
         signature,
         summary,
+        options: &[],
     }
 }
 
@@ -41,6 +87,7 @@ const fn method(
         receiver: Some(receiver),
         signature,
         summary,
+        options: &[],
     }
 }
 
@@ -206,13 +253,15 @@ const DOCS: &[FnDoc] = &[
         "each",
         "cognito.each(name, inputs) / cognito.each(name, inputs, opts)",
         "runs an operation once per input, paced, resumable; returns a summary",
-    ),
+    )
+    .with_options(BULK_OPTIONS),
     method(
         "cognito",
         "admin_create_users",
         "cognito.admin_create_users(pool_id, users) / cognito.admin_create_users(pool_id, users, opts)",
         "creates many users (skips those that exist); returns a summary",
-    ),
+    )
+    .with_options(BULK_OPTIONS),
     method(
         "cognito",
         "import_users",
@@ -419,6 +468,36 @@ pub fn register_all(
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    /// The bulk options documented are the ones `Opts` reads, and its error lists them all.
+    #[test]
+    fn bulk_options_are_the_ones_opts_reads() {
+        use crate::service::bulk::Opts;
+        use serde_json::json;
+        let sample = |name: &str| match name {
+            "concurrency" | "max_retries" => json!(2),
+            "progress" => json!(false),
+            "on_exists" => json!("skip"),
+            _ => json!("text"),
+        };
+        for o in BULK_OPTIONS {
+            assert!(
+                Opts::from_json(&json!({ o.name: sample(o.name) })).is_ok(),
+                "{}",
+                o.name
+            );
+        }
+        let Err(unknown) = Opts::from_json(&json!({"bogus": 1})) else {
+            panic!("bogus accepted");
+        };
+        let names: Vec<&str> = BULK_OPTIONS.iter().map(|o| o.name).collect();
+        assert!(
+            unknown
+                .to_string()
+                .ends_with(&format!("({})", names.join(", "))),
+            "{unknown}"
+        );
+    }
 
     /// What is registered and what is documented are the same names.
     #[test]

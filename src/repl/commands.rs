@@ -149,6 +149,12 @@ fn help_on(model: &Model, name: &str) {
         .collect();
     for e in &found {
         println!("{}\n  {}", e.signature, e.summary);
+        if !e.options.is_empty() {
+            println!("  options:");
+            for o in e.options {
+                println!("    {:<12} {}", o.name, o.about);
+            }
+        }
     }
     if !found.is_empty() {
         return;
@@ -184,37 +190,28 @@ fn save(session: &Session, file: &str, force: bool) {
         eprintln!("error: :save needs a file, e.g. `:save setup.rhai`");
         return;
     }
-    let text = script_text(session.succeeded());
+    let (text, variables) =
+        super::save::script_text(session.succeeded(), session.runner.calls.secrets);
     let path = std::path::Path::new(file);
     let written = crate::private_file::create(path, force)
         .and_then(|mut out| std::io::Write::write_all(&mut out, text.as_bytes()));
     match written {
-        Ok(()) => println!("saved {} input(s) to {file}", session.succeeded().len()),
+        Ok(()) => {
+            let count = super::save::written(session.succeeded());
+            println!("saved {count} input(s) to {file}");
+            if !variables.is_empty() {
+                println!(
+                    "secret values were not saved: set {} before running it",
+                    variables.join(", ")
+                );
+            }
+        }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => eprintln!(
             "error: {}",
             crate::private_file::exists_message(path, &format!(":save! {file}"))
         ),
         Err(e) => eprintln!("error: cannot write `{file}`: {e}"),
     }
-}
-
-/// The inputs joined as one script: each ends with `;` (Rhai takes one after a block too), so
-/// that expressions typed for their value stay separate statements; after a line comment the
-/// `;` goes on a line of its own.
-pub fn script_text(inputs: &[String]) -> String {
-    let mut out = String::from("// Saved from the pooler REPL.\n");
-    for input in inputs {
-        let trimmed = input.trim_end();
-        out.push_str(trimmed);
-        let last_line = trimmed.rsplit('\n').next().unwrap_or_default();
-        if last_line.contains("//") {
-            out.push_str("\n;");
-        } else if !trimmed.ends_with(';') {
-            out.push(';');
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// `:history`: the entries of the line editor's history, numbered, oldest first; a block is
@@ -312,21 +309,5 @@ fn dry_run(session: &mut Session, ctx: &mut Context<'_>, arg: &str) {
             println!("dry run {what}");
         }
         Err(_) => eprintln!("error: the dry-run setting was not changed"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::script_text;
-
-    #[test]
-    fn saved_inputs_are_separate_statements() {
-        let inputs: Vec<String> = ["let a = 1;", "a + 1", "fn f() {\n    2\n}", "a // note"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(
-            script_text(&inputs),
-            "// Saved from the pooler REPL.\nlet a = 1;\na + 1;\nfn f() {\n    2\n};\na // note\n;\n"
-        );
     }
 }

@@ -11,6 +11,7 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
 
 use super::complete::{self, Names};
+use super::indent;
 use crate::model::Model;
 
 /// Completer, hinter and highlighter for the REPL's editor.
@@ -19,6 +20,8 @@ pub struct ReplHelper {
     /// The session's functions and variables, refreshed after every input.
     pub names: RefCell<Names>,
     color: bool,
+    /// A closing bracket to write dedented (see [`indent::Closing`]).
+    pub closing: indent::Closing,
 }
 
 impl ReplHelper {
@@ -27,6 +30,7 @@ impl ReplHelper {
             model,
             names: RefCell::new(Names::default()),
             color,
+            closing: indent::Closing::default(),
         }
     }
 }
@@ -40,6 +44,15 @@ impl Completer for ReplHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if let Some(c) = self.closing.take()
+            && let Some((start, line)) = indent::dedent(&line[..pos], c)
+        {
+            let pair = Pair {
+                display: line.clone(),
+                replacement: line,
+            };
+            return Ok((start, vec![pair]));
+        }
         let (start, choices) = complete::complete(&line[..pos], self.model, &self.names.borrow());
         let pairs = choices
             .into_iter()

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod paths;
 pub mod print;
 pub mod redact;
+pub mod save;
 pub mod scan;
 pub mod session;
 pub mod terminate;
@@ -143,8 +144,10 @@ fn editor(
         .max_history_size(10_000)?
         .build();
     let mut editor = Editor::with_config(config)?;
-    editor.set_helper(Some(ReplHelper::new(model, color)));
-    indent::bind(&mut editor);
+    let helper = ReplHelper::new(model, color);
+    let closing = helper.closing.clone();
+    editor.set_helper(Some(helper));
+    indent::bind(&mut editor, &closing);
     Ok(editor)
 }
 

@@ -46,7 +46,7 @@ pub fn show(value: &Dynamic, color: bool, shape: &Shape) -> Option<String> {
     if let Some(cognito) = value.read_lock::<Cognito>() {
         return Some(cognito.describe());
     }
-    Some(value.to_string())
+    Some(super::redact::redact_text(&value.to_string()))
 }
 
 /// Pretty JSON, two-space indent, optionally with ANSI colors.

@@ -2,37 +2,28 @@
 //! tokens, keys, client secrets) are hidden and the user's own data is shown, unless `:redact
 //! strict` (or `POOLER_REDACT=strict`) asks to hide every member the model marks sensitive.
 
-use std::sync::atomic::{AtomicU8, Ordering};
-
 use serde_json::Value;
 
-use crate::service::{Level, Secrets};
-
-/// 0: not chosen yet (the environment decides), 1: credentials, 2: strict.
-static CHOSEN: AtomicU8 = AtomicU8::new(0);
+use crate::service::{Level, Secrets, secrets_echo};
 
 /// The level echoes use now; until `:redact` chooses, `POOLER_REDACT=strict` means strict.
 pub fn level() -> Level {
-    match CHOSEN.load(Ordering::Relaxed) {
-        2 => Level::Strict,
-        1 => Level::Credentials,
-        _ if std::env::var("POOLER_REDACT").is_ok_and(|v| v == "strict") => Level::Strict,
-        _ => Level::Credentials,
-    }
+    secrets_echo::level()
 }
 
 /// Switches the echo level (`:redact strict` / `:redact credentials`).
 pub fn set_level(level: Level) {
-    let chosen = match level {
-        Level::Credentials => 1,
-        Level::Strict => 2,
-    };
-    CHOSEN.store(chosen, Ordering::Relaxed);
+    secrets_echo::set_level(level);
 }
 
 /// `value` as it may be echoed.
 pub fn redact(value: &Value) -> Value {
-    Secrets::embedded().value(value, level())
+    Secrets::embedded().echo(value, level())
+}
+
+/// A text (a selected string) as it may be echoed.
+pub fn redact_text(text: &str) -> String {
+    Secrets::embedded().echo_text(text, level()).into_owned()
 }
 
 #[cfg(test)]

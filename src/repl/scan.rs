@@ -20,6 +20,8 @@ pub struct Scan {
     pub comment: bool,
     /// A closing bracket had no opening one: the input is complete (and wrong).
     pub unbalanced: bool,
+    /// The byte ranges of the closed `"…"` strings, quotes included, in order.
+    pub strings: Vec<std::ops::Range<usize>>,
 }
 
 impl Scan {
@@ -45,11 +47,14 @@ pub fn scan(text: &str) -> Scan {
             }
             continue;
         }
-        if let Some((quote, _)) = out.string {
+        if let Some((quote, start)) = out.string {
             if c == '\\' && quote != '`' {
                 chars.next();
             } else if c == quote {
                 out.string = None;
+                if quote == '"' {
+                    out.strings.push(start..i + 1);
+                }
             }
             continue;
         }

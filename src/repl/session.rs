@@ -5,6 +5,7 @@ use rhai::{AST, Caches, Dynamic, GlobalRuntimeState, Scope};
 
 use super::complete::Names;
 use super::keys::KeyTree;
+use super::save::Saved;
 use crate::host::json_doc::JsonDoc;
 use crate::script::diagnostics::{self, Class};
 use crate::script::runner::Runner;
@@ -22,7 +23,7 @@ pub struct Session {
     /// Every input so far, by its name in error frames.
     inputs: Vec<(String, String)>,
     /// The inputs that ran without an error, in order: what `:save` writes.
-    succeeded: Vec<String>,
+    succeeded: Vec<Saved>,
 }
 
 /// Why an input produced no value.
@@ -101,7 +102,7 @@ impl Session {
         );
         self.runner.calls.tell_deferred_traps();
         if let Ok(value) = &result {
-            self.succeeded.push(text.to_string());
+            self.succeeded.push(Saved::new(text, &ast));
             // `ans` holds the last value shown, as in Julia (`()` leaves it as it was).
             if !value.is_unit() {
                 self.scope.set_value("ans", value.clone());
@@ -123,7 +124,7 @@ impl Session {
     }
 
     /// The inputs that ran without an error, in the order typed.
-    pub fn succeeded(&self) -> &[String] {
+    pub fn succeeded(&self) -> &[Saved] {
         &self.succeeded
     }
 

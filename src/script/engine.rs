@@ -31,7 +31,12 @@ pub fn build(setup: &EngineSetup<'_>) -> Engine {
     let mut engine = Engine::new();
     limits::apply(&mut engine, setup.limits);
     match setup.print {
-        PrintTo::Stdout => engine.on_print(crate::stdout::line),
+        // At the strict echo level (`:redact strict`, `POOLER_REDACT=strict`) a secret value
+        // seen in a call is starred in what a script prints too.
+        PrintTo::Stdout => engine.on_print(|text| {
+            let level = crate::service::secrets_echo::level();
+            crate::stdout::line(&crate::service::Secrets::embedded().echo_text(text, level));
+        }),
         PrintTo::Nowhere => engine.on_print(|_| {}),
     };
     engine.on_debug(|text, source, pos| {

@@ -24,6 +24,7 @@ pub mod plan;
 pub mod progress;
 mod record;
 pub mod secrets;
+pub mod secrets_echo;
 mod secrets_text;
 pub mod transcript;
 pub mod unread;

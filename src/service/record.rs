@@ -31,6 +31,7 @@ impl Service {
         let ctx = &self.ctx;
         ctx.mfa_traps
             .note(&r.op.name, r.request, r.response, r.dry_run);
+        ctx.secrets.remember_call(r.op, r.request, r.response);
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
         progress::note(&r.op.name, if missed { Some("probe") } else { error_type });

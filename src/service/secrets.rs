@@ -191,6 +191,61 @@ impl Secrets {
         }
     }
 
+    /// Remembers the secret values a call carried: every text the model marks sensitive in its
+    /// input and output, and every credential by name wherever it sits. Echoes then know them by
+    /// value ([`Secrets::echo`]), and `:save` never writes one.
+    pub fn remember_call(&self, op: &Operation, input: &Value, output: Option<&Value>) {
+        let mut found = |member: &str, text: &str| {
+            super::secrets_echo::remember(member, text, is_credential_name(member));
+        };
+        self.model.sensitive_strings(op, false, input, &mut found);
+        remember_credentials(input);
+        if let Some(output) = output {
+            self.model.sensitive_strings(op, true, output, &mut found);
+            remember_credentials(output);
+        }
+    }
+
+    /// A value as an echo (the REPL's, `eval`'s) shows it at `level`: members hidden by name,
+    /// and at the strict level every secret value seen in a call, wherever it now sits.
+    pub fn echo(&self, v: &Value, level: Level) -> Value {
+        let shown = self.value(v, level);
+        if level == Level::Strict {
+            star_seen(shown)
+        } else {
+            shown
+        }
+    }
+
+    /// A text (a selected string, a `print`) as an echo shows it at `level`.
+    pub fn echo_text<'a>(&self, text: &'a str, level: Level) -> std::borrow::Cow<'a, str> {
+        match super::secrets_echo::star(text, level) {
+            Some(starred) => starred.into(),
+            None => text.into(),
+        }
+    }
+
+    /// The credential member a text value was seen under in a call (`TemporaryPassword`,
+    /// `ClientSecret`), if it was: `:save` writes an `env(…)` read in its place.
+    pub fn seen_credential(&self, text: &str) -> Option<String> {
+        super::secrets_echo::seen_as(text)
+            .filter(|s| s.credential)
+            .map(|s| s.member)
+    }
+
+    /// Whether a string literal in a script is a secret value that must not be written to a
+    /// file: given to a credential name (`TemporaryPassword: "…"`, `secret_key = "…"`), or a
+    /// value a call carried as a credential. Gives the member it stands for.
+    pub fn secret_literal(&self, name: Option<&str>, value: &str) -> Option<String> {
+        if value.is_empty() {
+            return None;
+        }
+        match name {
+            Some(name) if is_credential_name(name) => Some(name.to_string()),
+            _ => self.seen_credential(value),
+        }
+    }
+
     /// How a value at `path` (`ProviderDetails.client_secret`, `Schema[0].Name`) is shown in a
     /// diff line: its JSON, or `"***"` when the last member names a secret.
     pub fn shown_at(&self, path: &str, value: &Value) -> String {
@@ -279,6 +334,39 @@ fn hideable(v: &Value, level: Level) -> bool {
         Value::String(s) => !s.is_empty(),
         Value::Object(_) | Value::Array(_) => false,
         _ => level == Level::Strict,
+    }
+}
+
+/// Remembers every non-empty text under a credential name, wherever it sits.
+fn remember_credentials(v: &Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                match x {
+                    Value::String(s) if is_credential_name(k) => {
+                        super::secrets_echo::remember(k, s, true)
+                    }
+                    other => remember_credentials(other),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(remember_credentials),
+        _ => {}
+    }
+}
+
+/// Every text in `v` with the secret values seen so far starred.
+fn star_seen(v: Value) -> Value {
+    match v {
+        Value::String(s) => match super::secrets_echo::star(&s, Level::Strict) {
+            Some(starred) => Value::String(starred),
+            None => Value::String(s),
+        },
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, x)| (k, star_seen(x))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(star_seen).collect()),
+        other => other,
     }
 }
 

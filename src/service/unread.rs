@@ -9,6 +9,26 @@ use serde_json::Value;
 /// Variables whose names start so hold secrets an exported script needs.
 pub const SECRET_ENV_PREFIX: &str = "POOLER_SECRET_";
 
+/// The variable named after `parts` (`["Google", "client_secret"]` →
+/// `POOLER_SECRET_GOOGLE_CLIENT_SECRET`): letters and digits upper-cased, anything else `_`.
+pub fn secret_variable(parts: &[&str]) -> String {
+    let cleaned: Vec<String> = parts
+        .iter()
+        .map(|part| {
+            part.chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        '_'
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    format!("{SECRET_ENV_PREFIX}{}", cleaned.join("_"))
+}
+
 /// The value `env(name)` gives for an unset secret variable outside a real run.
 pub fn marker(name: &str) -> String {
     format!("<unset {name}>")

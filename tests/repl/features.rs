@@ -63,13 +63,40 @@ fn tab_completes_load_paths_and_describe_names() {
     assert_eq!(pty.wait(), 0);
 }
 
+/// `:help NAME` shows the function's options from the registry.
+#[test]
+fn help_each_lists_its_options() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line(":help each");
+    pty.settle();
+    let screen = pty.screen();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    assert_eq!(
+        screen
+            .split_once("pooler[dry]> :help each\n")
+            .map(|(_, rest)| rest),
+        Some(
+            "cognito.each(name, inputs) / cognito.each(name, inputs, opts)\n  \
+             runs an operation once per input, paced, resumable; returns a summary\n  \
+             options:\n    \
+             concurrency  requests in flight at most, 1 to 256 (default: what the quota needs)\n    \
+             on_exists    \"skip\" (default) or \"fail\" when the item already exists\n    \
+             resume       a journal file: items done in an earlier run are not sent again\n    \
+             key          the input member naming each item in the summary and journal (default Username)\n    \
+             max_retries  retries per item beyond the first attempt, 0 to 100 (default: --max-attempts)\n    \
+             progress     true or false: a progress line on stderr (default: when stderr is a terminal)\n\
+             pooler[dry]> "
+        ),
+        "{screen}"
+    );
+}
+
 #[test]
 fn help_for_one_function_and_did_you_mean_for_operations() {
     let repl = Repl::new();
     let mut pty = repl.start();
-    pty.send(":help each\r");
-    pty.expect("cognito.each(");
-    pty.expect_prompt();
     pty.send(":help\r");
     pty.expect("cognito.ensure_user_pool(desired)");
     pty.expect_prompt();
@@ -147,7 +174,7 @@ fn save_writes_a_script_that_pooler_run_accepts() {
     pty.line("this_fails()");
     pty.line("print(`total ${twice(base) + 4}`)");
     pty.send(":save saved.rhai\r");
-    pty.expect("saved 4 input(s) to saved.rhai");
+    pty.expect("saved 3 input(s) to saved.rhai");
     pty.expect_prompt();
     pty.eof();
     assert_eq!(pty.wait(), 0);
@@ -244,4 +271,36 @@ fn the_echo_follows_output_and_query() {
     pty.expect("\np-one\tp-two\n");
     pty.eof();
     assert_eq!(pty.wait(), 0);
+}
+
+/// A closing bracket typed first on a continuation line goes back one level: the block is
+/// kept as typed in the history, and it runs.
+#[test]
+fn closing_brackets_dedent() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.send("fn f() {\r");
+    pty.send("let m = #{\r");
+    pty.send("a: [\r");
+    pty.send("1\r");
+    pty.send("]\r");
+    pty.send("};\r");
+    pty.send("m.a[0] + 1\r");
+    pty.send("}\r");
+    pty.settle();
+    pty.send("f()\r");
+    pty.expect("\n2\n");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let history = repl.history();
+    let entries: Vec<&str> = history.lines().skip(1).collect();
+    assert_eq!(
+        entries,
+        [
+            "fn f() {\\n    let m = #{\\n        a: [\\n            1\\n        ]\\n    };\\n    m.a[0] + 1\\n}",
+            "f()"
+        ],
+        "{history}"
+    );
 }

@@ -4,6 +4,7 @@
 use super::Repl;
 use super::pty::Pty;
 use crate::secrets::{PASSWORD, SECRET, TOKEN};
+use crate::support::server::{Reply, Server};
 
 #[test]
 fn the_repl_shows_no_secret_on_screen_or_in_history() {
@@ -117,4 +118,94 @@ fn redact_switches_between_credentials_and_strict() {
         "{screen}"
     );
     assert!(!repl.history().contains("SNTLtypedPW"));
+}
+
+/// `:redact strict` knows a secret by its value: the client secret the service returned is
+/// starred when selected directly, put in a new string or printed, while the default level
+/// shows the selected value (it was asked for).
+#[test]
+fn strict_redaction_hides_a_selected_secret() {
+    const CLIENT_SECRET: &str = "SNTLclientSECRETfromTheService";
+    let server = Server::start(vec![Reply::json(
+        200,
+        &format!(
+            r#"{{"UserPoolClient": {{"ClientId": "client-1", "ClientSecret": "{CLIENT_SECRET}"}}}}"#
+        ),
+    )]);
+    let repl = Repl::new();
+    let mut pty = repl.start_with(&["--endpoint-url", server.url.as_str(), "repl"]);
+    pty.line("let c = cognito.create_user_pool_client(#{ UserPoolId: \"us-west-2_abc\", ClientName: \"web\", GenerateSecret: true });");
+    let inputs = [
+        "c.UserPoolClient.ClientSecret",
+        ":redact strict",
+        "c.UserPoolClient.ClientSecret",
+        "\"x-\" + c.UserPoolClient.ClientSecret",
+        "print(c.UserPoolClient.ClientSecret)",
+    ];
+    for input in inputs {
+        pty.line(input);
+    }
+    pty.settle();
+    let screen = pty.screen();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let shown = screen
+        .split_once("GenerateSecret: true });\n")
+        .map(|(_, rest)| rest);
+    assert_eq!(
+        shown,
+        Some(
+            "pooler> c.UserPoolClient.ClientSecret\n\
+             SNTLclientSECRETfromTheService\n\
+             pooler> :redact strict\n\
+             redact: strict (credentials and every sensitive member)\n\
+             pooler> c.UserPoolClient.ClientSecret\n\
+             ***redacted***\n\
+             pooler> \"x-\" + c.UserPoolClient.ClientSecret\n\
+             x-***redacted***\n\
+             pooler> print(c.UserPoolClient.ClientSecret)\n\
+             ***redacted***\n\
+             pooler> "
+        ),
+        "{screen}"
+    );
+}
+
+/// `:save` writes no secret value: a typed `TemporaryPassword` and a literal holding the client
+/// secret a call returned become `env(...)` reads under a comment naming the variable, and the
+/// lines typed only to see a value are left out.
+#[test]
+fn save_replaces_secret_values_with_env_reads() {
+    const CLIENT_SECRET: &str = "SNTLclientSECRETfromTheService";
+    let server = Server::start(vec![
+        Reply::json(
+            200,
+            &format!(
+                r#"{{"UserPoolClient": {{"ClientId": "client-1", "ClientSecret": "{CLIENT_SECRET}"}}}}"#
+            ),
+        ),
+        Reply::json(200, r#"{"User": {"Username": "a"}}"#),
+    ]);
+    let repl = Repl::new();
+    let mut pty = repl.start_with(&["--endpoint-url", server.url.as_str(), "repl"]);
+    pty.line("let c = cognito.create_user_pool_client(#{ UserPoolId: \"us-west-2_abc\", ClientName: \"web\", GenerateSecret: true });");
+    pty.line("c");
+    pty.line("c.UserPoolClient.ClientId");
+    pty.line("cognito.admin_create_user(#{ UserPoolId: \"us-west-2_abc\", Username: \"a\", TemporaryPassword: \"SNTLtypedPW1!\" })");
+    pty.line(&format!("let copy = \"{CLIENT_SECRET}\";"));
+    pty.send(":save saved.rhai\r");
+    pty.expect("saved 3 input(s) to saved.rhai\nsecret values were not saved: set POOLER_SECRET_TEMPORARY_PASSWORD, POOLER_SECRET_CLIENT_SECRET before running it");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let script = std::fs::read_to_string(repl.dir.path().join("saved.rhai")).unwrap();
+    assert_eq!(
+        script,
+        "// Saved from the pooler REPL.\n\
+         let c = cognito.create_user_pool_client(#{ UserPoolId: \"us-west-2_abc\", ClientName: \"web\", GenerateSecret: true });\n\
+         // set POOLER_SECRET_TEMPORARY_PASSWORD to the TemporaryPassword (secret values are not saved)\n\
+         cognito.admin_create_user(#{ UserPoolId: \"us-west-2_abc\", Username: \"a\", TemporaryPassword: env(\"POOLER_SECRET_TEMPORARY_PASSWORD\") });\n\
+         // set POOLER_SECRET_CLIENT_SECRET to the ClientSecret (secret values are not saved)\n\
+         let copy = env(\"POOLER_SECRET_CLIENT_SECRET\");\n"
+    );
 }

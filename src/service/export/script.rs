@@ -36,18 +36,7 @@ fn arns_of(pool: &Pool) -> Arns {
 
 /// The environment variable that holds one identity provider secret.
 pub fn secret_variable(provider: &str, key: &str) -> String {
-    let clean = |s: &str| -> String {
-        s.chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_uppercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect()
-    };
-    format!("POOLER_SECRET_{}_{}", clean(provider), clean(key))
+    crate::service::unread::secret_variable(&[provider, key])
 }
 
 struct Out {
