@@ -8,6 +8,7 @@ mod bulk;
 mod cli;
 mod cognito;
 mod definitions;
+mod docs_run;
 mod doors;
 mod e2e_ensure;
 mod e2e_moto;
