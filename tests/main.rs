@@ -27,6 +27,7 @@ mod layering;
 mod link;
 mod lint;
 mod lsp;
+mod man;
 mod output;
 mod port;
 mod private_files;
