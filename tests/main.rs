@@ -7,6 +7,7 @@ mod bad_scripts;
 mod bulk;
 mod cli;
 mod cognito;
+mod dates;
 mod definitions;
 mod docs_run;
 mod doors;

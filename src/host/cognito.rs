@@ -6,7 +6,7 @@
 use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
 use serde_json::Value;
 
-use super::convert::{to_dynamic, to_json};
+use super::convert::{to_dynamic_dated, to_json};
 use super::error::{change_map, thrown};
 use super::registry::Registrar;
 use crate::model::{Model, Operation};
@@ -95,6 +95,11 @@ impl Cognito {
         thrown(err, self.service.ctx.secrets)
     }
 
+    /// A response as the script reads it: its timestamps are dates.
+    fn dated(&self, value: &Value) -> Dynamic {
+        to_dynamic_dated(value, &self.service.ctx.model.timestamp_names())
+    }
+
     fn op(&self, name: &str) -> Res<&'static Operation> {
         self.service.operation(name).map_err(|e| self.fail(e))
     }
@@ -112,7 +117,7 @@ impl Cognito {
                 let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
                 self.service
                     .call(op, &json, site_of(ctx).as_ref())
-                    .map(|v| to_dynamic(&v))
+                    .map(|v| self.dated(&v))
                     .map_err(|e| self.fail(e))
             })(),
         )
@@ -128,7 +133,9 @@ impl Cognito {
                     .service
                     .paginate(op, &json, site_of(ctx).as_ref())
                     .map_err(|e| self.fail(e))?;
-                Ok(Dynamic::from_array(items.iter().map(to_dynamic).collect()))
+                Ok(Dynamic::from_array(
+                    items.iter().map(|v| self.dated(v)).collect(),
+                ))
             })(),
         )
     }
