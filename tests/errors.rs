@@ -158,3 +158,15 @@ fn a_rethrown_error_is_reported_where_it_first_happened() {
     assert_eq!((out.code, out.stdout.as_str()), (5, ""));
     assert_golden("rethrow.err", &out.stderr);
 }
+
+/// The same for an error of the script itself (Rhai hands `catch` a map of it): its message
+/// at its place, the rethrow named, exit 4; not the map as JSON.
+#[test]
+fn a_rethrown_script_error_is_reported_where_it_first_happened() {
+    let out = Test::new()
+        .in_repo()
+        .args(["run", "tests/fixtures/errors/rethrow_rhai.rhai"])
+        .run();
+    assert_eq!((out.code, out.stdout.as_str()), (4, ""));
+    assert_golden("rethrow_rhai.err", &out.stderr);
+}

@@ -247,6 +247,12 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
         _ => Class::Runtime,
     };
     if code.is_none() {
+        // Rhai's own error, caught (Rhai made it a map) and thrown again: the error itself.
+        if field(&map, "error").starts_with("Error") && map.contains_key("message") {
+            report.message = without_position(&field(&map, "message"));
+            back_to_the_call(&map, report);
+            return;
+        }
         report.message = shown_thrown(value);
         return;
     }
@@ -300,7 +306,8 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
     report.message = message;
 }
 
-/// A pooler error knows where its call failed (`source`, `line`, `position`); thrown again
+/// A pooler error knows where its call failed (`source`, `line`, `position`), and so does an
+/// error of Rhai's own once caught; thrown again
 /// from elsewhere (`catch (e) { throw e }`), the frame goes back to the call and the place of
 /// the rethrow becomes a note.
 fn back_to_the_call(map: &RhaiMap, report: &mut Report) {
