@@ -4,6 +4,7 @@
 pub mod completion_values;
 pub mod examples;
 pub mod generate;
+pub mod man;
 pub mod script_args;
 pub mod values;
 

@@ -442,7 +442,7 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
     };
     let (code, value) = r.run_text("<eval>", expr);
     if let Some(value) = value.filter(|v| !v.is_unit()) {
-        match crate::host::convert::to_json(&value) {
+        match crate::host::convert::to_json_shown(&value) {
             Ok(json) => {
                 let shown = model.iso_timestamps(&crate::repl::redact::redact(&json));
                 match global.shape().render(&shown) {

@@ -22,3 +22,33 @@ pub const NETWORK: i32 = 7;
 pub const INTERRUPTED: i32 = 130;
 /// Stopped by SIGTERM.
 pub const TERMINATED: i32 = 143;
+
+/// The exit-code table as documented: the code(s), then what they mean. The man page's EXIT
+/// STATUS is drawn from it, and docs/cli.md holds the same rows (a test compares them).
+pub const TABLE: &[(&str, &str)] = &[
+    ("0", "success"),
+    (
+        "1",
+        "a file could not be read or written (standard output included)",
+    ),
+    (
+        "2",
+        "usage: bad command line, bad option value, unknown operation (`cognito.list_user_pool(…)`, `cognito.call(\"NoSuch\", …)`)",
+    ),
+    ("3", "compile error: syntax, missing module"),
+    (
+        "4",
+        "runtime error: uncaught `throw`, type error, limit hit",
+    ),
+    (
+        "5",
+        "validation: a request broke the API model (a member it does not know included, unless `--lenient`), so nothing was sent",
+    ),
+    ("6", "service error the script did not catch"),
+    (
+        "7",
+        "network, timeout, endpoint, credentials or region problem",
+    ),
+    ("130 / 143", "interrupted by Ctrl-C / SIGTERM"),
+    ("141", "standard output was closed by its reader"),
+];

@@ -508,29 +508,6 @@ fn completions_for_each_shell_name_the_commands_and_options() {
 }
 
 #[test]
-fn the_man_page_comes_from_the_same_definitions() {
-    let out = Test::new().args(["man"]).run();
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.starts_with(".ie"),
-        "{}",
-        &out.stdout[..80.min(out.stdout.len())]
-    );
-    assert!(out.stdout.contains(".TH pooler 1"));
-    assert!(
-        out.stdout.contains("\\-\\-dry\\-run"),
-        "global options are on the page"
-    );
-    let test = Test::new();
-    let dir = test.path().join("man1");
-    let pages = test.args(["man", "--dir", dir.to_str().unwrap()]).run();
-    assert_eq!(pages.code, 0, "{}", pages.stderr);
-    for page in ["pooler.1", "pooler-run.1", "pooler-describe.1"] {
-        assert!(dir.join(page).exists(), "{page} missing");
-    }
-}
-
-#[test]
 fn subcommand_help_is_short_with_examples_and_globals_have_a_heading() {
     let run = Test::new().args(["run", "--help"]).run();
     assert_eq!(run.code, 0);

@@ -143,6 +143,25 @@ catch (e) { print(`${e.type} ${e.refused[0].path}`) }"#,
     assert_eq!(out.stdout, "ChangeRefused UsernameAttributes\n");
 }
 
+/// scripts/full_setup.rhai finds its users.csv beside itself, whatever the working folder: here
+/// a scratch folder with no `scripts/` in it. The whole dry run's output is the golden file.
+#[test]
+fn full_setup_dry_runs_from_any_folder() {
+    let script = crate::support::repo_root().join("scripts/full_setup.rhai");
+    let dry = Test::new()
+        .args(["run", "--dry-run", script.to_str().unwrap()])
+        .env("AWS_REGION", "us-west-2")
+        .run();
+    assert_eq!(
+        (dry.code, dry.stderr.as_str()),
+        (
+            0,
+            "dry run: requests are validated and signed, nothing is sent\n"
+        )
+    );
+    crate::support::assert_golden("full_setup_elsewhere.out", &dry.stdout);
+}
+
 #[test]
 fn full_setup_checks_and_dry_runs_offline() {
     let check = Test::new()

@@ -145,3 +145,28 @@ fn check_reports_every_invalid_request_and_exits_5() {
     assert!(out.stdout.is_empty(), "check prints nothing but problems");
     assert_golden("check_every_problem.err", &out.stderr);
 }
+
+/// `catch (e) { throw e; }` reports the original error: its message, class and exit code, the
+/// caret on the member where the call failed, and a note naming the rethrow.
+#[test]
+fn a_rethrown_error_is_reported_where_it_first_happened() {
+    let out = Test::new()
+        .in_repo()
+        .env("AWS_REGION", "us-west-2")
+        .args(["run", "--dry-run", "tests/fixtures/errors/rethrow.rhai"])
+        .run();
+    assert_eq!((out.code, out.stdout.as_str()), (5, ""));
+    assert_golden("rethrow.err", &out.stderr);
+}
+
+/// The same for an error of the script itself (Rhai hands `catch` a map of it): its message
+/// at its place, the rethrow named, exit 4; not the map as JSON.
+#[test]
+fn a_rethrown_script_error_is_reported_where_it_first_happened() {
+    let out = Test::new()
+        .in_repo()
+        .args(["run", "tests/fixtures/errors/rethrow_rhai.rhai"])
+        .run();
+    assert_eq!((out.code, out.stdout.as_str()), (4, ""));
+    assert_golden("rethrow_rhai.err", &out.stderr);
+}

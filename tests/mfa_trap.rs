@@ -84,7 +84,10 @@ fn a_plan_of_a_new_pool_reads_the_factor_its_ensure_mfa_config_would_set() {
     assert_eq!(answered.stderr, "");
     assert_eq!(answered.code, 0);
     let bare = plan("");
-    assert_eq!(bare.stdout, "plan: ensure_user_pool `fresh`: would create\n");
+    assert_eq!(
+        bare.stdout,
+        "plan: ensure_user_pool `fresh`: would create\n"
+    );
     assert_golden("mfa_trap_planned.err", &bare.stderr);
     assert_eq!(bare.code, 0);
     assert_eq!(server.writes(), []);

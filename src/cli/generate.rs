@@ -20,28 +20,27 @@ pub fn completions(shell: clap_complete::Shell, languages: &[&'static str]) -> i
 
 /// Prints `pooler.1`, or writes it and one page per command into `dir`.
 pub fn man(dir: Option<&Path>) -> i32 {
-    let cmd = Cli::command_for_help();
-    let Some(dir) = dir else {
-        let mut buf = Vec::new();
-        if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buf) {
-            eprintln!("error: cannot render the man page: {e}");
+    let pages = match super::man::pages(Cli::command()) {
+        Ok(pages) => pages,
+        Err(e) => {
+            eprintln!("error: cannot render the man pages: {e}");
             return exit::FAILURE;
         }
-        stdout::write_bytes(&buf);
+    };
+    let Some(dir) = dir else {
+        stdout::write_bytes(pages[0].roff.as_bytes());
         return exit::SUCCESS;
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("error: cannot create `{}`: {e}", dir.display());
         return exit::FAILURE;
     }
-    match clap_mangen::generate_to(cmd, dir) {
-        Ok(()) => exit::SUCCESS,
-        Err(e) => {
-            eprintln!(
-                "error: cannot write the man pages into `{}`: {e}",
-                dir.display()
-            );
-            exit::FAILURE
+    for page in &pages {
+        let path = dir.join(&page.file);
+        if let Err(e) = std::fs::write(&path, &page.roff) {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            return exit::FAILURE;
         }
     }
+    exit::SUCCESS
 }

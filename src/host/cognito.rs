@@ -6,7 +6,7 @@
 use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
 use serde_json::Value;
 
-use super::convert::{ScriptValue, to_dynamic, to_json};
+use super::convert::{ScriptValue, to_dynamic_dated, to_json};
 use super::error::{change_map, thrown};
 use super::registry::Registrar;
 use crate::model::{Model, Operation};
@@ -29,6 +29,25 @@ pub fn site_of(ctx: &NativeCallContext) -> Option<Site> {
         source: ctx.call_source().unwrap_or("<script>").to_string(),
         line: pos.line()?,
         column: pos.position().unwrap_or(1),
+    })
+}
+
+/// `result` with its thrown error map stamped with the place of the call (`source`, `line`,
+/// `position`: the keys Rhai gives the errors it catches itself), so that an error caught and
+/// thrown again (`catch (e) { throw e }`) is still reported where the call failed. A map that
+/// already has a place keeps it.
+fn at_call<T>(ctx: &NativeCallContext, result: Res<T>) -> Res<T> {
+    result.map_err(|mut err| {
+        if let (EvalAltResult::ErrorRuntime(value, _), Some(site)) = (err.as_mut(), site_of(ctx))
+            && let Some(mut map) = value.write_lock::<RhaiMap>()
+            && map.contains_key("exit_code")
+            && !map.contains_key("line")
+        {
+            map.insert("source".into(), site.source.into());
+            map.insert("line".into(), Dynamic::from_int(site.line as INT));
+            map.insert("position".into(), Dynamic::from_int(site.column as INT));
+        }
+        err
     })
 }
 
@@ -76,6 +95,11 @@ impl Cognito {
         thrown(err, self.service.ctx.secrets)
     }
 
+    /// A response as the script reads it: its timestamps are dates.
+    fn dated(&self, value: &Value) -> Dynamic {
+        to_dynamic_dated(value, &self.service.ctx.model.timestamp_names())
+    }
+
     fn op(&self, name: &str) -> Res<&'static Operation> {
         self.service.operation(name).map_err(|e| self.fail(e))
     }
@@ -87,20 +111,38 @@ impl Cognito {
         op: &'static Operation,
         input: &Dynamic,
     ) -> Res<Dynamic> {
-        let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
-        self.service
-            .call_into(op, &json, site_of(ctx).as_ref(), &ScriptValue)
-            .map_err(|e| self.fail(e))
+        at_call(
+            ctx,
+            (|| {
+                let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
+                let names = self.service.ctx.model.timestamp_names();
+                self.service
+                    .call_into(
+                        op,
+                        &json,
+                        site_of(ctx).as_ref(),
+                        &ScriptValue::dated(&names),
+                    )
+                    .map_err(|e| self.fail(e))
+            })(),
+        )
     }
 
     fn paginate(&self, ctx: &NativeCallContext, name: &str, input: &Dynamic) -> Res<Dynamic> {
-        let op = self.op(name)?;
-        let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
-        let items = self
-            .service
-            .paginate(op, &json, site_of(ctx).as_ref())
-            .map_err(|e| self.fail(e))?;
-        Ok(Dynamic::from_array(items.iter().map(to_dynamic).collect()))
+        at_call(
+            ctx,
+            (|| {
+                let op = self.op(name)?;
+                let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
+                let items = self
+                    .service
+                    .paginate(op, &json, site_of(ctx).as_ref())
+                    .map_err(|e| self.fail(e))?;
+                Ok(Dynamic::from_array(
+                    items.iter().map(|v| self.dated(v)).collect(),
+                ))
+            })(),
+        )
     }
 
     /// Another client with some of region, profile, endpoint_url and lenient changed.
@@ -149,36 +191,46 @@ impl Cognito {
         inputs: Array,
         opts: RhaiMap,
     ) -> Res<Dynamic> {
-        let op = self.op(name)?;
-        let inputs = inputs
-            .iter()
-            .enumerate()
-            .map(|(n, i)| input_json(&format!("{} input [{n}]", op.name), i))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e))?;
-        let opts = to_json(&Dynamic::from_map(opts))
-            .map_err(|e| CallError::bad_input("bulk option", e.to_string()))
-            .and_then(|v| Opts::from_json(&v))
-            .map_err(|e| self.fail(e))?;
-        let summary = self
-            .service
-            .each(op, inputs, opts, site_of(ctx).as_ref())
-            .map_err(|e| self.fail(e))?;
-        Ok(summary_map(&summary))
+        at_call(
+            ctx,
+            (|| {
+                let op = self.op(name)?;
+                let inputs = inputs
+                    .iter()
+                    .enumerate()
+                    .map(|(n, i)| input_json(&format!("{} input [{n}]", op.name), i))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| self.fail(e))?;
+                let opts = to_json(&Dynamic::from_map(opts))
+                    .map_err(|e| CallError::bad_input("bulk option", e.to_string()))
+                    .and_then(|v| Opts::from_json(&v))
+                    .map_err(|e| self.fail(e))?;
+                let summary = self
+                    .service
+                    .each(op, inputs, opts, site_of(ctx).as_ref())
+                    .map_err(|e| self.fail(e))?;
+                Ok(summary_map(&summary))
+            })(),
+        )
     }
 
     fn ensure(&self, ctx: &NativeCallContext, kind: &Kind, desired: &Dynamic) -> Res<Dynamic> {
-        let desired = to_json(desired).map_err(|e| {
-            self.fail(CallError::Ensure {
-                function: kind.function.to_string(),
-                message: format!("bad input {e}"),
-            })
-        })?;
-        let outcome = self
-            .service
-            .ensure(kind, &desired, site_of(ctx).as_ref())
-            .map_err(|e| self.fail(e))?;
-        Ok(self.outcome_map(&outcome))
+        at_call(
+            ctx,
+            (|| {
+                let desired = to_json(desired).map_err(|e| {
+                    self.fail(CallError::Ensure {
+                        function: kind.function.to_string(),
+                        message: format!("bad input {e}"),
+                    })
+                })?;
+                let outcome = self
+                    .service
+                    .ensure(kind, &desired, site_of(ctx).as_ref())
+                    .map_err(|e| self.fail(e))?;
+                Ok(self.outcome_map(&outcome))
+            })(),
+        )
     }
 
     fn ensure_setting(
@@ -188,12 +240,17 @@ impl Cognito {
         write: &str,
         desired: &Dynamic,
     ) -> Res<Dynamic> {
-        let desired = input_json("ensure_setting", desired).map_err(|e| self.fail(e))?;
-        let outcome = self
-            .service
-            .ensure_setting(read, write, &desired, site_of(ctx).as_ref())
-            .map_err(|e| self.fail(e))?;
-        Ok(self.outcome_map(&outcome))
+        at_call(
+            ctx,
+            (|| {
+                let desired = input_json("ensure_setting", desired).map_err(|e| self.fail(e))?;
+                let outcome = self
+                    .service
+                    .ensure_setting(read, write, &desired, site_of(ctx).as_ref())
+                    .map_err(|e| self.fail(e))?;
+                Ok(self.outcome_map(&outcome))
+            })(),
+        )
     }
 
     fn prune(&self, pool: &str, kinds: Array) -> Res<Dynamic> {

@@ -1,8 +1,11 @@
 //! Conversion between Rhai values and JSON: the one place where the two meet.
 
+use std::collections::BTreeSet;
+
 use rhai::{Array, Dynamic, Map as RhaiMap};
 use serde_json::{Map, Number, Value};
 
+use super::date::Date;
 use super::json_doc::JsonDoc;
 
 /// Why a Rhai value could not become JSON, with the JSON path of the offending member.
@@ -25,10 +28,16 @@ impl std::fmt::Display for ConvertError {
 /// Rhai value to JSON. Maps, arrays, strings, numbers, booleans, `()` (null) and `json()`
 /// documents convert; anything else is an error that names where it was found.
 pub fn to_json(value: &Dynamic) -> Result<Value, ConvertError> {
-    convert(value, &mut String::new())
+    convert(value, &mut String::new(), false)
 }
 
-fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
+/// The same for people to read (`print`, `eval`, the REPL): dates as ISO 8601 text, not
+/// epoch seconds.
+pub fn to_json_shown(value: &Dynamic) -> Result<Value, ConvertError> {
+    convert(value, &mut String::new(), true)
+}
+
+fn convert(value: &Dynamic, path: &mut String, shown: bool) -> Result<Value, ConvertError> {
     if value.is_unit() {
         return Ok(Value::Null);
     }
@@ -64,7 +73,7 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
         for (n, item) in items.iter().enumerate() {
             let len = path.len();
             path.push_str(&format!("[{n}]"));
-            out.push(convert(item, path)?);
+            out.push(convert(item, path, shown)?);
             path.truncate(len);
         }
         return Ok(Value::Array(out));
@@ -80,13 +89,20 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
                 path.push('.');
             }
             path.push_str(key);
-            out.insert(key.to_string(), convert(item, path)?);
+            out.insert(key.to_string(), convert(item, path, shown)?);
             path.truncate(len);
         }
         return Ok(Value::Object(out));
     }
     if let Some(doc) = value.read_lock::<JsonDoc>() {
         return Ok(doc.root.clone());
+    }
+    if let Some(date) = value.read_lock::<Date>() {
+        return Ok(if shown {
+            Value::String(date.iso())
+        } else {
+            epoch_number(date.secs)
+        });
     }
     Err(ConvertError {
         path: path.clone(),
@@ -98,10 +114,25 @@ fn convert(value: &Dynamic, path: &mut String) -> Result<Value, ConvertError> {
 }
 
 /// Builds the script's value straight from a response body, as [`to_dynamic`] converts (the
-/// call service decodes into it, so a response is never held as a `Value` too).
-pub struct ScriptValue;
+/// call service decodes into it, so a response is never held as a `Value` too); with the
+/// model's timestamp member names, as [`to_dynamic_dated`] does.
+pub struct ScriptValue<'a> {
+    timestamps: Option<&'a BTreeSet<String>>,
+}
 
-impl crate::aws::Build for ScriptValue {
+impl<'a> ScriptValue<'a> {
+    /// Numbers stay numbers.
+    pub const PLAIN: ScriptValue<'static> = ScriptValue { timestamps: None };
+
+    /// Each number under a member named in `timestamps` becomes a `date`.
+    pub fn dated(timestamps: &'a BTreeSet<String>) -> Self {
+        ScriptValue {
+            timestamps: Some(timestamps),
+        }
+    }
+}
+
+impl crate::aws::Build for ScriptValue<'_> {
     type Value = Dynamic;
     type Array = Array;
     type Map = RhaiMap;
@@ -138,6 +169,16 @@ impl crate::aws::Build for ScriptValue {
         RhaiMap::new()
     }
     fn insert(&self, map: &mut RhaiMap, key: String, value: Dynamic) -> usize {
+        let value = match self.timestamps {
+            Some(names) if names.contains(&key) => match value.as_float() {
+                Ok(secs) => Dynamic::from(Date { secs }),
+                Err(_) => match value.as_int() {
+                    Ok(secs) => Dynamic::from(Date { secs: secs as f64 }),
+                    Err(_) => value,
+                },
+            },
+            _ => value,
+        };
         map.insert(key.into(), value);
         map.len()
     }
@@ -148,6 +189,16 @@ impl crate::aws::Build for ScriptValue {
 
 /// JSON to a Rhai value: objects become maps, `null` becomes `()`, integers stay integers.
 pub fn to_dynamic(value: &Value) -> Dynamic {
+    build(value, None)
+}
+
+/// The same, with each number under a member named in `timestamps` (the model's timestamp
+/// members) as a `date`.
+pub fn to_dynamic_dated(value: &Value, timestamps: &BTreeSet<String>) -> Dynamic {
+    build(value, Some(timestamps))
+}
+
+fn build(value: &Value, timestamps: Option<&BTreeSet<String>>) -> Dynamic {
     match value {
         Value::Null => Dynamic::UNIT,
         Value::Bool(b) => Dynamic::from_bool(*b),
@@ -156,14 +207,29 @@ pub fn to_dynamic(value: &Value) -> Dynamic {
             None => Dynamic::from_float(n.as_f64().unwrap_or(f64::NAN)),
         },
         Value::String(s) => Dynamic::from(s.clone()),
-        Value::Array(items) => Dynamic::from_array(items.iter().map(to_dynamic).collect()),
+        Value::Array(items) => {
+            Dynamic::from_array(items.iter().map(|v| build(v, timestamps)).collect())
+        }
         Value::Object(map) => {
             let mut out = RhaiMap::new();
             for (k, v) in map {
-                out.insert(k.as_str().into(), to_dynamic(v));
+                let item = match (v.as_f64(), timestamps) {
+                    (Some(secs), Some(names)) if names.contains(k) => Dynamic::from(Date { secs }),
+                    _ => build(v, timestamps),
+                };
+                out.insert(k.as_str().into(), item);
             }
             Dynamic::from_map(out)
         }
+    }
+}
+
+/// Epoch seconds as the service writes them: whole seconds as an integer.
+fn epoch_number(secs: f64) -> Value {
+    if secs.fract() == 0.0 && secs.abs() < 9.0e15 {
+        Value::Number((secs as i64).into())
+    } else {
+        Number::from_f64(secs).map_or(Value::Null, Value::Number)
     }
 }
 
@@ -177,7 +243,7 @@ mod tests {
     fn a_body_built_as_the_script_value_is_what_to_dynamic_makes_of_it() {
         let body = br#"{"n":[1,-2,9223372036854775807,18446744073709551615,2.5,1e3],
             "s":"x\u001b","t":true,"z":null,"m":{"b":1,"a":{"c":[]}},"m":{"b":2}}"#;
-        let built = build(body, ResponseLimits::DEFAULT, &ScriptValue).unwrap();
+        let built = build(body, ResponseLimits::DEFAULT, &ScriptValue::PLAIN).unwrap();
         let converted = to_dynamic(&from_slice(body, ResponseLimits::DEFAULT).unwrap());
         assert_eq!(format!("{built:?}"), format!("{converted:?}"));
         let back = to_json(&built).unwrap();

@@ -4,6 +4,7 @@
 pub mod chilkat;
 pub mod cognito;
 pub mod convert;
+pub mod date;
 pub mod definitions;
 pub mod error;
 pub mod import;

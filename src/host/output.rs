@@ -3,13 +3,13 @@
 
 use rhai::{Array, Dynamic, EvalAltResult, Map, Position};
 
-use super::convert::{to_dynamic, to_json};
+use super::convert::{to_dynamic, to_json, to_json_shown};
 use super::registry::Registrar;
 
 /// Pretty JSON for a map or array, timestamps as ISO 8601; Rhai's own text if it holds
 /// something JSON cannot (a function pointer, a client).
 fn json_text(value: &Dynamic, pretty: bool) -> String {
-    match to_json(value) {
+    match to_json_shown(value) {
         Ok(json) => {
             let json = crate::model::Model::embedded().iso_timestamps(&json);
             if pretty {

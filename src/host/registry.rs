@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rhai::{Engine, RhaiNativeFunc, Variant};
 
-use super::{chilkat, cognito, import, json, output, util};
+use super::{chilkat, cognito, date, import, json, output, util};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
 
@@ -115,6 +115,18 @@ const DOCS: &[FnDoc] = &[
         "a CSV file with a header row, as an array of maps",
     ),
     global("sleep", "sleep(seconds)", "waits; Ctrl-C stops it"),
+    // date
+    global("now", "now()", "the current time, as a date"),
+    global(
+        "date",
+        "date(text) / date(epoch_seconds)",
+        "a date from ISO 8601 text (`date(\"2026-12-01\")`) or epoch seconds",
+    ),
+    global(
+        "days",
+        "days(n)",
+        "n days in seconds, to add to or subtract from a date (`now() - days(30)`)",
+    ),
     global(
         "query",
         "query(value, expr)",
@@ -442,6 +454,7 @@ impl<'e> Registrar<'e> {
 pub fn register_base(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: &Path, real: bool) {
     json::register(reg);
     output::register(reg);
+    date::register(reg);
     util::register(reg, interrupt, base.to_path_buf(), real);
 }
 

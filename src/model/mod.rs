@@ -42,7 +42,7 @@ pub use problem::{Problem, Severity};
 pub use quotas::{Classified, QuotaCategory, QuotaTable, QuotaTableError, UserCap};
 pub use redact::REDACTED;
 pub(crate) use suggest::closest as closest_name;
-pub use timestamps::iso8601;
+pub use timestamps::{iso8601, parse_iso8601};
 
 use shapes::{Shape, ShapeId};
 

@@ -19,14 +19,18 @@ impl Model {
         })
     }
 
-    /// `value` with every number under a timestamp member name shown as an ISO 8601 string.
-    pub fn iso_timestamps(&self, value: &Value) -> Value {
+    /// [`Model::timestamp_member_names`], worked out once for the embedded model.
+    pub fn timestamp_names(&self) -> std::borrow::Cow<'_, BTreeSet<String>> {
         if std::ptr::eq(self, Model::embedded()) {
             static NAMES: OnceLock<BTreeSet<String>> = OnceLock::new();
-            let names = NAMES.get_or_init(|| self.timestamp_member_names());
-            return with_iso(value, names, 0);
+            return std::borrow::Cow::Borrowed(NAMES.get_or_init(|| self.timestamp_member_names()));
         }
-        with_iso(value, &self.timestamp_member_names(), 0)
+        std::borrow::Cow::Owned(self.timestamp_member_names())
+    }
+
+    /// `value` with every number under a timestamp member name shown as an ISO 8601 string.
+    pub fn iso_timestamps(&self, value: &Value) -> Value {
+        with_iso(value, &self.timestamp_names(), 0)
     }
 }
 
@@ -81,6 +85,61 @@ pub fn iso8601(secs: f64) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02}T{time}{frac}Z"))
 }
 
+/// ISO 8601 text (`2026-12-01`, `2026-12-01T12:58:01.949Z`, `…+02:00`) as epoch seconds, or
+/// `None` when it is not a date the forms of [`super::formats`] accept or names no real day.
+pub fn parse_iso8601(text: &str) -> Option<f64> {
+    if !super::formats::is_iso8601(text) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let days = days_from_civil(y, m, d);
+    if !(1..=12).contains(&m) || civil_from_days(days) != (y, m, d) {
+        return None;
+    }
+    let mut secs = days as f64 * 86_400.0;
+    if text.len() == 10 {
+        return Some(secs);
+    }
+    let (h, min) = (num(11..13)?, num(14..16)?);
+    let mut rest = &text[16..];
+    let mut sec = 0.0;
+    if let Some(after) = rest.strip_prefix(':') {
+        let end = after
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(after.len());
+        sec = after[..end].parse::<f64>().ok()?;
+        rest = &after[end..];
+    }
+    if h > 23 || min > 59 || sec >= 61.0 {
+        return None;
+    }
+    secs += (h * 3600 + min * 60) as f64 + sec;
+    let offset = match rest.as_bytes().first() {
+        Some(sign @ (b'+' | b'-')) => {
+            let digits: String = rest[1..].chars().filter(char::is_ascii_digit).collect();
+            let (oh, om) = (
+                digits.get(0..2)?.parse::<i64>().ok()?,
+                digits.get(2..4).map_or(Some(0), |m| m.parse().ok())?,
+            );
+            let offset = (oh * 3600 + om * 60) as f64;
+            if *sign == b'+' { offset } else { -offset }
+        }
+        _ => 0.0,
+    };
+    Some(secs - offset)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (the inverse of [`civil_from_days`]).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let (era, yoe) = (y.div_euclid(400), y.rem_euclid(400));
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// The proleptic Gregorian date of `days` since 1970-01-01 (eras of 400 years).
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
@@ -113,6 +172,21 @@ mod tests {
         assert_eq!(iso8601(-86_400.0).as_deref(), Some("1969-12-31T00:00:00Z"));
         assert_eq!(iso8601(f64::NAN), None);
         assert_eq!(iso8601(1e30), None);
+    }
+
+    #[test]
+    fn iso_8601_text_becomes_epoch_seconds() {
+        assert_eq!(parse_iso8601("1970-01-01"), Some(0.0));
+        assert_eq!(
+            parse_iso8601("2026-12-01T12:58:01.949Z"),
+            Some(1_796_129_881.949)
+        );
+        assert_eq!(parse_iso8601("2000-02-29T02:00+02:00"), Some(951_782_400.0));
+        assert_eq!(parse_iso8601("1969-12-31"), Some(-86_400.0));
+        assert_eq!(parse_iso8601("2026-02-30"), None);
+        assert_eq!(parse_iso8601("2026-13-01"), None);
+        assert_eq!(parse_iso8601("2026-12-01T24:00Z"), None);
+        assert_eq!(parse_iso8601("yesterday"), None);
     }
 
     #[test]

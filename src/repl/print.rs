@@ -8,7 +8,7 @@ use rhai::Dynamic;
 use serde_json::Value;
 
 use crate::host::cognito::Cognito;
-use crate::host::convert::to_json;
+use crate::host::convert::to_json_shown;
 use crate::host::json_doc::JsonDoc;
 use crate::output::{Format, Shape};
 
@@ -26,7 +26,7 @@ pub fn show(value: &Dynamic, color: bool, shape: &Shape) -> Option<String> {
     let structured = value.is_map() || value.is_array() || value.is::<JsonDoc>();
     let shaped = *shape != Shape::default();
     if (structured || (shaped && !value.is::<Cognito>()))
-        && let Ok(json) = to_json(value)
+        && let Ok(json) = to_json_shown(value)
     {
         let shown = crate::model::Model::embedded().iso_timestamps(&super::redact::redact(&json));
         if !shaped {

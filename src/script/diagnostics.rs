@@ -148,6 +148,7 @@ pub fn from_eval_error(err: &EvalAltResult, source: &str, model: &Model) -> Repo
     }
     notes.reverse();
     let mut report = leaf_report(err, &source, model);
+    notes.append(&mut report.notes);
     report.notes = notes;
     report
 }
@@ -257,9 +258,16 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
         _ => Class::Runtime,
     };
     if code.is_none() {
+        // Rhai's own error, caught (Rhai made it a map) and thrown again: the error itself.
+        if field(&map, "error").starts_with("Error") && map.contains_key("message") {
+            report.message = without_position(&field(&map, "message"));
+            back_to_the_call(&map, report);
+            return;
+        }
         report.message = shown_thrown(value);
         return;
     }
+    back_to_the_call(&map, report);
     if matches!(report.class, Class::Runtime | Class::Failure | Class::Usage) {
         report.message = field(&map, "message");
         return;
@@ -307,6 +315,40 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
         }
     }
     report.message = message;
+}
+
+/// A pooler error knows where its call failed (`source`, `line`, `position`), and so does an
+/// error of Rhai's own once caught; thrown again
+/// from elsewhere (`catch (e) { throw e }`), the frame goes back to the call and the place of
+/// the rethrow becomes a note.
+fn back_to_the_call(map: &RhaiMap, report: &mut Report) {
+    let int = |key: &str| {
+        map.get(key)
+            .and_then(|v| v.as_int().ok())
+            .and_then(|v| usize::try_from(v).ok())
+    };
+    let (Some(line), Some(column)) = (int("line"), int("position")) else {
+        return;
+    };
+    let source = match field(map, "source") {
+        s if s.is_empty() => report.location.as_ref().map(|l| l.source.clone()),
+        s => Some(s),
+    };
+    let Some(source) = source else { return };
+    let call = Location {
+        source,
+        line,
+        column,
+    };
+    if report.location.as_ref() == Some(&call) {
+        return;
+    }
+    if let Some(rethrow) = report.location.replace(call) {
+        report.notes.push(format!(
+            "rethrown at {}:{}:{}",
+            rethrow.source, rethrow.line, rethrow.column
+        ));
+    }
 }
 
 /// A value the script threw itself, with every secret member hidden.

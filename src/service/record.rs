@@ -29,9 +29,12 @@ impl Service {
     /// Records one call; a transcript that cannot be written ends the run (exit 1).
     pub(super) fn record(&self, r: &Record<'_>) -> Result<(), CallError> {
         let ctx = &self.ctx;
+        // Decoded once for what reads the answer besides the script: the MFA-trap lint, the
+        // strict echo's memory of secrets, and the records below.
+        let decoded = r.response.and_then(|a| a.json().ok());
         ctx.mfa_traps
-            .note(&r.op.name, r.request, r.response, r.dry_run);
-        ctx.secrets.remember_call(r.op, r.request, r.response);
+            .note(&r.op.name, r.request, decoded.as_ref(), r.dry_run);
+        ctx.secrets.remember_call(r.op, r.request, decoded.as_ref());
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
         progress::note(&r.op.name, if missed { Some("probe") } else { error_type });
@@ -40,11 +43,7 @@ impl Service {
             // Nothing records this call: no redacted copy of the response is made.
             return Ok(());
         }
-        // Decoded here only, for the records: a script's answer is decoded straight into its value.
-        let response = r
-            .response
-            .and_then(|a| a.json().ok())
-            .map(|v| ctx.secrets.output(r.op, &v));
+        let response = decoded.map(|v| ctx.secrets.output(r.op, &v));
         if logged {
             let shown = match (&response, r.error) {
                 (_, Some(e)) => ctx.secrets.scrub_text(&e.to_string()),

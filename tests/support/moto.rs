@@ -40,25 +40,10 @@ pub struct Run {
 }
 
 impl Moto {
-    /// `pooler ARGS` from the repository root with moto's endpoint, region and key only (no
-    /// other AWS or POOLER variable, no shared config), plus `env`; the secret key must not
-    /// appear in what it prints.
-    pub fn pooler(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        self.pooler_stdin(args, env, None)
-    }
-
-    /// The same, with `stdin` as standard input (a pipe, not a terminal).
-    pub fn pooler_stdin(&self, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Run {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pooler"));
-        cmd.args(args)
-            .current_dir(super::repo_root())
-            .stdin(if stdin.is_some() {
-                std::process::Stdio::piped()
-            } else {
-                std::process::Stdio::null()
-            })
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
+    /// `program` with moto's endpoint, region and key only: every AWS_* and POOLER_* variable
+    /// of the caller removed, no shared config or credentials file, no instance metadata.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         for (name, _) in std::env::vars_os() {
             let text = name.to_string_lossy();
             if text.starts_with("AWS_") || text.starts_with("POOLER_") {
@@ -74,6 +59,28 @@ impl Moto {
             .env("AWS_ACCESS_KEY_ID", &self.key_id)
             .env("AWS_SECRET_ACCESS_KEY", &self.secret)
             .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// `pooler ARGS` from the repository root with moto's endpoint, region and key only (no
+    /// other AWS or POOLER variable, no shared config), plus `env`; the secret key must not
+    /// appear in what it prints.
+    pub fn pooler(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        self.pooler_stdin(args, env, None)
+    }
+
+    /// The same, with `stdin` as standard input (a pipe, not a terminal).
+    pub fn pooler_stdin(&self, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Run {
+        let mut cmd = self.command(env!("CARGO_BIN_EXE_pooler"));
+        cmd.args(args)
+            .current_dir(super::repo_root())
+            .stdin(if stdin.is_some() {
+                std::process::Stdio::piped()
+            } else {
+                std::process::Stdio::null()
+            })
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
         for (k, v) in env {
             cmd.env(k, v);
         }
