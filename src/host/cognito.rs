@@ -87,7 +87,7 @@ impl Cognito {
         op: &'static Operation,
         input: &Dynamic,
     ) -> Res<Dynamic> {
-        let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
+        let json = input_json(op.name, input).map_err(|e| self.fail(e))?;
         self.service
             .call(op, &json, site_of(ctx).as_ref())
             .map(|v| to_dynamic(&v))
@@ -96,7 +96,7 @@ impl Cognito {
 
     fn paginate(&self, ctx: &NativeCallContext, name: &str, input: &Dynamic) -> Res<Dynamic> {
         let op = self.op(name)?;
-        let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
+        let json = input_json(op.name, input).map_err(|e| self.fail(e))?;
         let items = self
             .service
             .paginate(op, &json, site_of(ctx).as_ref())
@@ -268,7 +268,7 @@ fn with_pool(pool_id: &str, users: Array) -> Res<Array> {
 pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
     reg.engine().register_type_with_name::<Cognito>("cognito");
     for op in model.operations() {
-        let name = op.snake_name.as_str();
+        let name = op.snake_name;
         reg.operation(
             name,
             move |ctx: NativeCallContext, c: &mut Cognito, input: Dynamic| {

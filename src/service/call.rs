@@ -169,7 +169,7 @@ impl Service {
                 .partition(|p| p.severity == Severity::Error || strict);
             if matches!(check, Check::Full | Check::NoLint) && !warnings.is_empty() {
                 self.ctx.notice(Notice::Problems {
-                    operation: &op.name,
+                    operation: op.name,
                     site,
                     problems: &warnings,
                     blocking: false,
@@ -178,7 +178,7 @@ impl Service {
             if !errors.is_empty() && self.ctx.collect_problems {
                 self.ctx.problems.set(self.ctx.problems.get() + 1);
                 self.ctx.notice(Notice::Problems {
-                    operation: &op.name,
+                    operation: op.name,
                     site,
                     problems: &errors,
                     blocking: true,
@@ -187,7 +187,7 @@ impl Service {
             }
             if !errors.is_empty() {
                 return Err(CallError::Validation {
-                    operation: op.name.clone(),
+                    operation: op.name.to_string(),
                     problems: errors,
                 });
             }
@@ -215,7 +215,7 @@ impl Service {
         };
         if !input.is_object() {
             return failed(CallError::bad_input(
-                &op.name,
+                op.name,
                 "the input must be a map or a json() document",
             ));
         }
@@ -228,7 +228,7 @@ impl Service {
         }
         let body = match serde_json::to_vec(input) {
             Ok(b) => b,
-            Err(e) => return failed(CallError::bad_input(&op.name, e.to_string())),
+            Err(e) => return failed(CallError::bad_input(op.name, e.to_string())),
         };
         let started = Instant::now();
         if ctx.planning() && !access::is_read_only(op) {
@@ -239,11 +239,11 @@ impl Service {
         }
         self.consult_quota(op).await;
         self.log_request(op, input, None);
-        let paced = ctx.pacer.gate(&op.name, input);
+        let paced = ctx.pacer.gate(op.name, input);
         let gate: &dyn Gate = gate.unwrap_or(&paced);
         let outcome = self
             .client
-            .call_gated(&op.name, &body, !op.unsigned, interrupt, gate)
+            .call_gated(op.name, &body, !op.unsigned, interrupt, gate)
             .await;
         let record = Record {
             op,
@@ -262,7 +262,7 @@ impl Service {
         let result = match (outcome.result, recorded) {
             (Err(AwsError::Interrupted), _) => Err(CallError::interrupted(interrupt)),
             (Err(error), _) => Err(CallError::Aws {
-                operation: op.name.clone(),
+                operation: op.name.to_string(),
                 error: Box::new(error),
                 endpoint: outcome.endpoint.clone(),
                 attempts: outcome.attempts.len(),
@@ -290,7 +290,7 @@ impl Service {
         let ctx = &self.ctx;
         let failed = |error: AwsError| Detailed {
             result: Err(CallError::Aws {
-                operation: op.name.clone(),
+                operation: op.name.to_string(),
                 error: Box::new(error),
                 endpoint: String::new(),
                 attempts: 0,
@@ -311,7 +311,7 @@ impl Service {
                     "dry run: requests are validated and signed, nothing is sent",
                 ));
             }
-            let signed = self.client.sign_only(&op.name, body, !op.unsigned).await;
+            let signed = self.client.sign_only(op.name, body, !op.unsigned).await;
             let resolved = self.client.resolve().await;
             match (signed, resolved) {
                 (Ok(signed), Ok(resolved)) => {
@@ -352,7 +352,7 @@ impl Service {
     /// Asks the service for the quota of `op`'s category once per run (GetProvisionedLimit),
     /// when the pacer wants to know; AccessDenied ends the asking.
     async fn consult_quota(&self, op: &Operation) {
-        let Some((category, input)) = self.ctx.pacer.provisioned_limit_request(&op.name) else {
+        let Some((category, input)) = self.ctx.pacer.provisioned_limit_request(op.name) else {
             return;
         };
         let Some(limit) = self.ctx.model.operation("GetProvisionedLimit") else {

@@ -115,7 +115,7 @@ impl Service {
                 .runtime()
                 .block_on(self.lint(create, desired, site));
         };
-        let mut found = warnings(&create.name, desired);
+        let mut found = warnings(create.name, desired);
         let mfa_line = |l: &String| l.starts_with("MfaConfiguration:");
         if found.iter().any(mfa_line) {
             let factors = self
@@ -146,7 +146,7 @@ impl Service {
 
     /// Tells the trap warnings for a call the script makes (before it is sent).
     pub(super) async fn lint(&self, op: &'static Operation, input: &Value, site: Option<&Site>) {
-        let mut found = warnings(&op.name, input);
+        let mut found = warnings(op.name, input);
         if op.name == "UpdateUserPool" {
             found.extend(self.update_resets(op, input).await);
         }
@@ -154,7 +154,7 @@ impl Service {
             return;
         }
         self.ctx.notice(Notice::Traps {
-            operation: &op.name,
+            operation: op.name,
             site,
             lines: &found,
         });

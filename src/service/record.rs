@@ -31,7 +31,7 @@ impl Service {
         let ctx = &self.ctx;
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
-        progress::note(&r.op.name, if missed { Some("probe") } else { error_type });
+        progress::note(r.op.name, if missed { Some("probe") } else { error_type });
         let logged = ctx.verbose && !r.dry_run;
         if !logged && ctx.transcript.is_none() {
             // Nothing records this call: no redacted copy of the response is made.
@@ -58,7 +58,7 @@ impl Service {
             return Ok(());
         };
         let entry = Entry {
-            operation: &r.op.name,
+            operation: r.op.name,
             region: r.region,
             endpoint: r.endpoint,
             request: ctx.secrets.input(r.op, r.request),

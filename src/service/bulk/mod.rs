@@ -89,7 +89,7 @@ fn key_of(input: &Value, key: &str, index: usize) -> String {
 /// AdminCreateUser, GroupExistsException for CreateGroup, …). AliasExistsException means
 /// another user holds the alias: a failure, never "already there".
 fn already_there(op: &Operation, kind: &str) -> bool {
-    op.errors.iter().any(|e| e == kind)
+    op.errors.contains(&kind)
         && kind != "AliasExistsException"
         && (kind.ends_with("ExistsException") || kind == "DuplicateProviderException")
 }
@@ -144,7 +144,7 @@ impl Run {
         }
         bump(&t.sent);
         let gate = Counted {
-            inner: self.service.ctx.pacer.gate(&self.op.name, &item.input),
+            inner: self.service.ctx.pacer.gate(self.op.name, &item.input),
             tally: t,
         };
         let result = self
@@ -181,7 +181,7 @@ impl Run {
         let failed = t.failed.borrow().len();
         let pacer = &self.service.ctx.pacer;
         let pace = pacer
-            .category_of(&self.op.name)
+            .category_of(self.op.name)
             .and_then(|c| pacer.status(c))
             .map(|s| format!(", {}", progress_line(&s)))
             .unwrap_or_default();
@@ -198,7 +198,7 @@ impl Run {
     /// time an item takes, lookup included (Little's law, with room for jitter).
     fn limit(&self) -> usize {
         let pacer = &self.service.ctx.pacer;
-        let Some(category) = pacer.category_of(&self.op.name) else {
+        let Some(category) = pacer.category_of(self.op.name) else {
             return self.concurrency.unwrap_or(UNPACED_CONCURRENCY);
         };
         if let Some(n) = self.concurrency {
@@ -209,7 +209,7 @@ impl Run {
                 let needed = (status.allowed * seconds * 1.5).ceil() as usize + 1;
                 needed.clamp(1, MAX_IN_FLIGHT)
             }
-            _ => pacer.concurrency(&self.op.name),
+            _ => pacer.concurrency(self.op.name),
         }
     }
 }
@@ -406,7 +406,7 @@ impl Service {
         for (n, input) in inputs.iter().enumerate() {
             if !input.is_object() {
                 return Err(CallError::bad_input(
-                    &op.name,
+                    op.name,
                     format!("input [{n}] of {} must be a map", inputs.len()),
                 ));
             }
