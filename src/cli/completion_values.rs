@@ -12,11 +12,7 @@ use crate::model::{Model, QuotaTable};
 /// `cmd` with the value lists set on the arguments that take them.
 pub fn with_value_lists(cmd: Command, languages: &[&'static str]) -> Command {
     let model: &'static Model = Model::embedded();
-    let ops: Vec<&'static str> = model
-        .operations()
-        .iter()
-        .map(|op| op.name.as_str())
-        .collect();
+    let ops: Vec<&'static str> = model.operations().iter().map(|op| op.name).collect();
     let mut names: Vec<&'static str> = ops.iter().copied().chain(model.shape_names()).collect();
     names.sort_unstable();
     names.dedup();

@@ -97,7 +97,7 @@ impl Cognito {
 
     /// A response as the script reads it: its timestamps are dates.
     fn dated(&self, value: &Value) -> Dynamic {
-        to_dynamic_dated(value, &self.service.ctx.model.timestamp_names())
+        to_dynamic_dated(value, self.service.ctx.model.timestamp_member_names())
     }
 
     fn op(&self, name: &str) -> Res<&'static Operation> {
@@ -114,15 +114,10 @@ impl Cognito {
         at_call(
             ctx,
             (|| {
-                let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
-                let names = self.service.ctx.model.timestamp_names();
+                let json = input_json(op.name, input).map_err(|e| self.fail(e))?;
+                let names = self.service.ctx.model.timestamp_member_names();
                 self.service
-                    .call_into(
-                        op,
-                        &json,
-                        site_of(ctx).as_ref(),
-                        &ScriptValue::dated(&names),
-                    )
+                    .call_into(op, &json, site_of(ctx).as_ref(), &ScriptValue::dated(names))
                     .map_err(|e| self.fail(e))
             })(),
         )
@@ -133,7 +128,7 @@ impl Cognito {
             ctx,
             (|| {
                 let op = self.op(name)?;
-                let json = input_json(&op.name, input).map_err(|e| self.fail(e))?;
+                let json = input_json(op.name, input).map_err(|e| self.fail(e))?;
                 let items = self
                     .service
                     .paginate(op, &json, site_of(ctx).as_ref())
@@ -324,7 +319,7 @@ fn with_pool(pool_id: &str, users: Array) -> Res<Array> {
 pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
     reg.engine().register_type_with_name::<Cognito>("cognito");
     for op in model.operations() {
-        let name = op.snake_name.as_str();
+        let name = op.snake_name;
         reg.operation(
             name,
             move |ctx: NativeCallContext, c: &mut Cognito, input: Dynamic| {

@@ -1,7 +1,5 @@
 //! Conversion between Rhai values and JSON: the one place where the two meet.
 
-use std::collections::BTreeSet;
-
 use rhai::{Array, Dynamic, Map as RhaiMap};
 use serde_json::{Map, Number, Value};
 
@@ -117,7 +115,7 @@ fn convert(value: &Dynamic, path: &mut String, shown: bool) -> Result<Value, Con
 /// call service decodes into it, so a response is never held as a `Value` too); with the
 /// model's timestamp member names, as [`to_dynamic_dated`] does.
 pub struct ScriptValue<'a> {
-    timestamps: Option<&'a BTreeSet<String>>,
+    timestamps: Option<&'a [&'a str]>,
 }
 
 impl<'a> ScriptValue<'a> {
@@ -125,7 +123,7 @@ impl<'a> ScriptValue<'a> {
     pub const PLAIN: ScriptValue<'static> = ScriptValue { timestamps: None };
 
     /// Each number under a member named in `timestamps` becomes a `date`.
-    pub fn dated(timestamps: &'a BTreeSet<String>) -> Self {
+    pub fn dated(timestamps: &'a [&'a str]) -> Self {
         ScriptValue {
             timestamps: Some(timestamps),
         }
@@ -170,7 +168,7 @@ impl crate::aws::Build for ScriptValue<'_> {
     }
     fn insert(&self, map: &mut RhaiMap, key: String, value: Dynamic) -> usize {
         let value = match self.timestamps {
-            Some(names) if names.contains(&key) => match value.as_float() {
+            Some(names) if names.binary_search(&key.as_str()).is_ok() => match value.as_float() {
                 Ok(secs) => Dynamic::from(Date { secs }),
                 Err(_) => match value.as_int() {
                     Ok(secs) => Dynamic::from(Date { secs: secs as f64 }),
@@ -194,11 +192,11 @@ pub fn to_dynamic(value: &Value) -> Dynamic {
 
 /// The same, with each number under a member named in `timestamps` (the model's timestamp
 /// members) as a `date`.
-pub fn to_dynamic_dated(value: &Value, timestamps: &BTreeSet<String>) -> Dynamic {
+pub fn to_dynamic_dated(value: &Value, timestamps: &[&str]) -> Dynamic {
     build(value, Some(timestamps))
 }
 
-fn build(value: &Value, timestamps: Option<&BTreeSet<String>>) -> Dynamic {
+fn build(value: &Value, timestamps: Option<&[&str]>) -> Dynamic {
     match value {
         Value::Null => Dynamic::UNIT,
         Value::Bool(b) => Dynamic::from_bool(*b),
@@ -214,7 +212,9 @@ fn build(value: &Value, timestamps: Option<&BTreeSet<String>>) -> Dynamic {
             let mut out = RhaiMap::new();
             for (k, v) in map {
                 let item = match (v.as_f64(), timestamps) {
-                    (Some(secs), Some(names)) if names.contains(k) => Dynamic::from(Date { secs }),
+                    (Some(secs), Some(names)) if names.binary_search(&k.as_str()).is_ok() => {
+                        Dynamic::from(Date { secs })
+                    }
                     _ => build(v, timestamps),
                 };
                 out.insert(k.as_str().into(), item);

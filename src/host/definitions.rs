@@ -148,7 +148,7 @@ fn operations(model: &Model) -> String {
         "module static;",
     );
     let mut ops: Vec<&Operation> = model.operations().iter().collect();
-    ops.sort_by(|a, b| a.snake_name.cmp(&b.snake_name));
+    ops.sort_by(|a, b| a.snake_name.cmp(b.snake_name));
     for op in ops {
         out.push('\n');
         out.push_str(&operation(model, op));
@@ -158,7 +158,7 @@ fn operations(model: &Model) -> String {
 
 fn operation(model: &Model, op: &Operation) -> String {
     let mut out = String::new();
-    let input = op.input_shape.as_deref().unwrap_or("no input");
+    let input = op.input_shape.unwrap_or("no input");
     let _ = writeln!(out, "/// Calls {} (input: {input}).", op.name);
     let mut members = model.input_members_at(op, &[]);
     members.sort_by(|a, b| a.name.cmp(&b.name));
@@ -192,7 +192,7 @@ fn operation(model: &Model, op: &Operation) -> String {
     }
     if let Some(p) = model.paginator(op) {
         let tokens = if p.input_token == p.output_token {
-            p.input_token.clone()
+            p.input_token.to_string()
         } else {
             format!("{} / {}", p.input_token, p.output_token)
         };

@@ -17,7 +17,7 @@ fn method_names(model: &Model) -> impl Iterator<Item = &str> {
     model
         .operations()
         .iter()
-        .map(|op| op.snake_name.as_str())
+        .map(|op| op.snake_name)
         .chain(helpers)
 }
 

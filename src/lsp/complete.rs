@@ -71,7 +71,7 @@ fn describe(
         item.documentation = (!doc.is_empty()).then_some(Documentation::String(doc));
     };
     if after_cognito && let Some(op) = model.operation(name) {
-        let input = op.input_shape.as_deref().unwrap_or("");
+        let input = op.input_shape.unwrap_or("");
         set(
             CompletionItemKind::METHOD,
             format!("{}(input: {input})", op.name),

@@ -81,7 +81,7 @@ fn judge(text: &str, model: &Model, r: &Request, out: &mut Vec<Diagnostic>) {
         ));
     }
     if r.opaque.is_empty() {
-        for warning in lint::warnings(&op.name, &r.input) {
+        for warning in lint::warnings(op.name, &r.input) {
             out.push(diagnostic(call_range, DiagnosticSeverity::WARNING, warning));
         }
     }

@@ -35,8 +35,8 @@ fn markdown(text: &str, before: &str, end: usize, word: &str, model: &Model) -> 
     if before.trim_end().ends_with("cognito.")
         && let Some(op) = model.operation(word)
     {
-        let input = op.input_shape.as_deref().unwrap_or("nothing");
-        let output = op.output_shape.as_deref().unwrap_or("nothing");
+        let input = op.input_shape.unwrap_or("nothing");
+        let output = op.output_shape.unwrap_or("nothing");
         return Some(format!(
             "```rhai\ncognito.{}(input)\n```\n`{}`: input `{input}`, returns `{output}`\n\n{}",
             op.snake_name,

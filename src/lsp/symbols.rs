@@ -98,7 +98,7 @@ pub fn signature_help(text: &str, offset: usize, model: &Model) -> Option<Signat
     if receiver == Some("cognito")
         && let Some(op) = model.operation(name)
     {
-        let input = op.input_shape.as_deref().unwrap_or("()");
+        let input = op.input_shape.unwrap_or("()");
         signatures.push(information(
             format!("cognito.{}(input: {input})", op.snake_name),
             model.operation_summary(op),

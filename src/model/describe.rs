@@ -73,17 +73,14 @@ impl Model {
     /// to `name`, for "did you mean".
     pub fn suggest_name(&self, name: &str) -> Option<String> {
         let snake = name.contains('_') || name.chars().next().is_some_and(char::is_lowercase);
-        let ops = self.operations().iter().map(|o| {
-            if snake {
-                o.snake_name.as_str()
-            } else {
-                o.name.as_str()
-            }
-        });
+        let ops = self
+            .operations()
+            .iter()
+            .map(|o| if snake { o.snake_name } else { o.name });
         if let Some(op) = super::suggest::closest(name, ops) {
             return Some(op.to_string());
         }
-        let shapes = self.shapes.iter().map(|s| s.name.as_str());
+        let shapes = self.shapes.iter().map(|s| s.name);
         super::suggest::closest(name, shapes).map(str::to_string)
     }
 
@@ -92,7 +89,7 @@ impl Model {
         let names = self
             .operations()
             .iter()
-            .flat_map(|o| [o.name.as_str(), o.snake_name.as_str()]);
+            .flat_map(|o| [o.name, o.snake_name]);
         super::suggest::closest(name, names).and_then(|n| self.operation(n))
     }
 
@@ -127,7 +124,7 @@ impl Model {
         let shape = self.shape(id);
         let mut out = String::new();
         let summary = self
-            .shape_doc_html(&shape.name)
+            .shape_doc_html(shape.name)
             .filter(|_| docs)
             .map(|h| format!("  // {}\n", super::docs::summary(h)))
             .unwrap_or_default();
@@ -218,7 +215,7 @@ impl Model {
             notes.push("sensitive".to_string());
         }
         if docs {
-            let parent = stack.last().map(|&p| self.shape(p).name.as_str());
+            let parent = stack.last().map(|&p| self.shape(p).name);
             if let Some(html) = parent.and_then(|p| self.member_doc_html(p, m)) {
                 let _ = writeln!(out, "{pad}// {}", super::docs::summary(html));
             }
@@ -309,7 +306,7 @@ impl Model {
         }
         match &shape.kind {
             Kind::String if !shape.enum_values.is_empty() => enum_text(shape),
-            Kind::Structure(m) if m.is_empty() => "{}".to_string(),
+            Kind::Structure([]) => "{}".to_string(),
             Kind::Structure(_) => format!("{{ {} }}", shape.name),
             Kind::List(item) => format!("[ {} ]", self.inline(*item, depth + 1)),
             Kind::Map { key, value } => format!(

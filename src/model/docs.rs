@@ -35,7 +35,7 @@ fn table() -> &'static Table {
 impl Model {
     /// The operation's documentation as HTML.
     pub fn operation_doc_html(&self, op: &Operation) -> Option<&'static str> {
-        table().operations.get(&op.name).map(String::as_str)
+        table().operations.get(op.name).map(String::as_str)
     }
 
     /// The documentation of `member` of the structure `parent` (a shape name), else of the
@@ -44,7 +44,7 @@ impl Model {
         let t = table();
         t.members
             .get(&format!("{parent}.{}", member.name))
-            .or_else(|| t.shapes.get(&self.shape(member.shape).name))
+            .or_else(|| t.shapes.get(self.shape(member.shape).name))
             .map(String::as_str)
     }
 

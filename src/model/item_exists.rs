@@ -21,6 +21,6 @@ impl Operation {
     /// itself exists (UsernameExistsException for AdminCreateUser, GroupExistsException for
     /// CreateGroup).
     pub fn says_item_exists(&self, kind: &str) -> bool {
-        ITEM_EXISTS.contains(&kind) && self.errors.iter().any(|e| e == kind)
+        ITEM_EXISTS.contains(&kind) && self.errors.contains(&kind)
     }
 }

@@ -4,7 +4,6 @@
 //! `documentation` are skipped), then shape names are resolved to indices once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -182,17 +181,25 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
         .map(Cow::into_owned)
         .unwrap_or_else(|| endpoint_prefix.clone());
 
-    let shape_index: HashMap<String, ShapeId> = raw
-        .shapes
-        .0
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| (name.clone(), i))
-        .collect();
-    let resolve = |shape: &str, used_by: &str| -> Result<ShapeId, ModelError> {
+    // The model is kept for the whole process (see `Model`): its text is leaked into
+    // `'static` tables once here, as the embedded tables are static from the start.
+    let mut shape_index: Vec<(&'static str, ShapeId)> = Vec::with_capacity(raw.shapes.0.len());
+    let mut shape_names: Vec<&'static str> = Vec::with_capacity(raw.shapes.0.len());
+    for (i, (name, _)) in raw.shapes.0.iter().enumerate() {
+        let name: &'static str = leak(name.clone());
+        shape_index.push((name, i));
+        shape_names.push(name);
+    }
+    shape_index.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let find = |shape: &str| -> Option<(&'static str, ShapeId)> {
         shape_index
-            .get(shape)
-            .copied()
+            .binary_search_by(|(k, _)| (*k).cmp(shape))
+            .ok()
+            .map(|i| shape_index[i])
+    };
+    let resolve = |shape: &str, used_by: &str| -> Result<ShapeId, ModelError> {
+        find(shape)
+            .map(|(_, id)| id)
             .ok_or_else(|| ModelError::UnknownShape {
                 shape: shape.to_string(),
                 used_by: used_by.to_string(),
@@ -200,15 +207,18 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
     };
 
     let mut shapes = Vec::with_capacity(raw.shapes.0.len());
-    for (name, rs) in raw.shapes.0 {
-        let kind = build_kind(&name, &rs, &resolve)?;
+    for ((_, rs), name) in raw.shapes.0.into_iter().zip(shape_names) {
+        let kind = build_kind(name, &rs, &resolve)?;
         let mut shape = Shape::new(name, kind);
         shape.min = rs.min;
         shape.max = rs.max;
         shape.pattern = rs
             .pattern
-            .map(|p| super::pattern::Pattern::new(corrected_pattern(&shape.name, p)));
-        shape.enum_values = rs.enum_values.unwrap_or_default();
+            .map(|p| super::pattern::Pattern::new(leak(corrected_pattern(name, p))));
+        shape.enum_values = rs
+            .enum_values
+            .map(|v| leak_all(v.into_iter().map(leak)))
+            .unwrap_or(&[]);
         shape.sensitive = rs.sensitive;
         shapes.push(shape);
     }
@@ -216,65 +226,89 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
     let mut operations = Vec::with_capacity(raw.operations.0.len());
     for (name, ro) in raw.operations.0 {
         let used_by = format!("operation {name}");
-        if let Some(r) = &ro.input {
-            resolve(&r.shape, &used_by)?;
-        }
-        if let Some(r) = &ro.output {
-            resolve(&r.shape, &used_by)?;
-        }
+        let shape_of = |r: Option<RawRef>| -> Result<Option<&'static str>, ModelError> {
+            match r {
+                Some(r) => {
+                    resolve(&r.shape, &used_by)?;
+                    Ok(find(&r.shape).map(|(n, _)| n))
+                }
+                None => Ok(None),
+            }
+        };
+        let input_shape = shape_of(ro.input)?;
+        let output_shape = shape_of(ro.output)?;
         let unsigned = ro.authtype.as_deref() == Some("none")
             || ro.auth.iter().any(|a| a == "smithy.api#noAuth");
         operations.push(Operation {
-            snake_name: names::xform_name(&name),
-            name,
-            input_shape: ro.input.map(|r| r.shape),
-            output_shape: ro.output.map(|r| r.shape),
+            snake_name: leak(names::xform_name(&name)),
+            name: leak(name),
+            input_shape,
+            output_shape,
             unsigned,
-            errors: ro.errors.into_iter().map(|r| r.shape).collect(),
+            errors: leak_all(ro.errors.into_iter().map(|r| leak(r.shape))),
         });
     }
     add_omitted_errors(&mut operations, &shape_index);
-    operations.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut op_index = HashMap::with_capacity(operations.len() * 2);
+    operations.sort_by(|a, b| a.name.cmp(b.name));
+    let mut op_index = Vec::with_capacity(operations.len() * 2);
     for (i, op) in operations.iter().enumerate() {
-        op_index.insert(op.name.clone(), i);
-        op_index.insert(op.snake_name.clone(), i);
+        op_index.push((op.name, i));
+        op_index.push((op.snake_name, i));
     }
+    op_index.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    op_index.dedup_by(|a, b| a.0 == b.0);
 
     let paginators = match paginators {
-        Some(text) => load_paginators(text, &op_index)?,
-        None => HashMap::new(),
+        Some(text) => load_paginators(text, &operations)?,
+        None => Vec::new(),
     };
 
-    Ok(Model {
-        target_prefix,
-        json_version,
-        signing_name,
-        endpoint_prefix,
-        operations,
-        op_index,
-        shapes,
-        shape_index,
-        paginators,
-    })
+    let mut model = Model {
+        target_prefix: leak(target_prefix),
+        json_version: leak(json_version),
+        signing_name: leak(signing_name),
+        endpoint_prefix: leak(endpoint_prefix),
+        operations: operations.leak(),
+        op_index: op_index.leak(),
+        shapes: shapes.leak(),
+        shape_index: shape_index.leak(),
+        paginators: paginators.leak(),
+        sensitive_names: &[],
+        timestamp_names: &[],
+    };
+    model.sensitive_names = leak_all(model.find_sensitive_names().into_iter());
+    model.timestamp_names = leak_all(model.find_timestamp_names().into_iter());
+    Ok(model)
+}
+
+/// Text kept for the rest of the process.
+fn leak(s: String) -> &'static str {
+    s.leak()
+}
+
+/// A list kept for the rest of the process.
+fn leak_all<T>(items: impl Iterator<Item = T>) -> &'static [T] {
+    items.collect::<Vec<T>>().leak()
 }
 
 /// Adds the errors the service returns that the model does not list ([`OMITTED_ERRORS`]).
-fn add_omitted_errors(operations: &mut [Operation], shapes: &HashMap<String, ShapeId>) {
+fn add_omitted_errors(operations: &mut [Operation], shapes: &[(&'static str, ShapeId)]) {
     for (op_name, error) in OMITTED_ERRORS {
-        if !shapes.contains_key(*error) {
+        let Ok(at) = shapes.binary_search_by(|(k, _)| k.cmp(error)) else {
             continue;
-        }
+        };
         if let Some(op) = operations.iter_mut().find(|o| o.name == *op_name)
-            && !op.errors.iter().any(|e| e == error)
+            && !op.errors.contains(error)
         {
-            op.errors.push(error.to_string());
+            let mut errors = op.errors.to_vec();
+            errors.push(shapes[at].0);
+            op.errors = errors.leak();
         }
     }
 }
 
 fn build_kind(
-    name: &str,
+    name: &'static str,
     rs: &RawShape,
     resolve: &impl Fn(&str, &str) -> Result<ShapeId, ModelError>,
 ) -> Result<Kind, ModelError> {
@@ -293,14 +327,14 @@ fn build_kind(
             let mut members = Vec::with_capacity(rs.members.0.len());
             for (mname, r) in &rs.members.0 {
                 members.push(Member {
-                    name: mname.clone(),
+                    name: leak(mname.clone()),
                     shape: resolve(&r.shape, name)?,
                     required: rs.required.iter().any(|q| q == mname),
                     sensitive: r.sensitive,
                     deprecated: r.deprecated,
                 });
             }
-            Kind::Structure(members)
+            Kind::Structure(members.leak())
         }
         "list" => Kind::List(needs(&rs.member, "member")?),
         "map" => Kind::Map {
@@ -321,16 +355,16 @@ fn build_kind(
 
 fn load_paginators(
     text: &str,
-    op_index: &HashMap<String, usize>,
-) -> Result<HashMap<String, Paginator>, ModelError> {
+    operations: &[Operation],
+) -> Result<Vec<(&'static str, Paginator)>, ModelError> {
     let raw: RawPaginators =
         serde_json::from_str(text).map_err(|e| ModelError::json("paginators-1.json", &e))?;
-    let mut out = HashMap::with_capacity(raw.pagination.0.len());
+    let mut out = Vec::with_capacity(raw.pagination.0.len());
     for (op, rp) in raw.pagination.0 {
         // A paginator for an operation this model lacks (or one without tokens) is useless.
-        if !op_index.contains_key(&op) {
+        let Ok(at) = operations.binary_search_by(|o| o.name.cmp(op.as_str())) else {
             continue;
-        }
+        };
         let (Some(input_token), Some(output_token), Some(result_key)) = (
             rp.input_token.and_then(OneOrMany::first),
             rp.output_token.and_then(OneOrMany::first),
@@ -338,16 +372,18 @@ fn load_paginators(
         ) else {
             continue;
         };
-        out.insert(
-            op,
+        out.push((
+            operations[at].name,
             Paginator {
-                input_token,
-                output_token,
-                limit_key: rp.limit_key,
-                result_key,
+                input_token: leak(input_token),
+                output_token: leak(output_token),
+                limit_key: rp.limit_key.map(leak),
+                result_key: leak(result_key),
             },
-        );
+        ));
     }
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
     Ok(out)
 }
 

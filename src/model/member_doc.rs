@@ -66,7 +66,7 @@ impl Model {
             let side = if output { "output" } else { "input" };
             format!("{} has no {side}", op.name)
         })?;
-        self.member_doc_from(root, &op.name, path)
+        self.member_doc_from(root, op.name, path)
             .map(|(doc, _, _)| doc)
     }
 
@@ -102,7 +102,7 @@ impl Model {
                 Kind::Structure(members) => {
                     let Some(index) = members.iter().position(|m| m.name == name) else {
                         let mut message = format!("`{walked}` has no member `{name}`");
-                        let names = members.iter().map(|m| m.name.as_str());
+                        let names = members.iter().map(|m| m.name);
                         if let Some(near) = super::suggest::closest(name, names) {
                             let _ = write!(message, "; did you mean `{near}`?");
                         }
@@ -146,9 +146,9 @@ impl Model {
                 .into_iter()
                 .map(|n| n.replace(PATTERN_MARK, "")),
         );
-        let parent_name = self.shape(parent).name.clone();
+        let parent_name = self.shape(parent).name.to_string();
         let doc = MemberDoc {
-            name: m.name.clone(),
+            name: m.name.to_string(),
             html: self.member_doc_html(&parent_name, m),
             parent: parent_name,
             type_text: self.inline(m.shape, 0),
@@ -181,7 +181,7 @@ impl Model {
             let side = if output { "output" } else { "input" };
             (
                 id.ok_or_else(|| format!("{} has no {side}", op.name))?,
-                op.name.clone(),
+                op.name.to_string(),
             )
         } else if let Some(id) = self.shape_id(head) {
             (id, head.to_string())

@@ -32,10 +32,10 @@ impl Model {
             .map(|m| {
                 let shape = self.shape(m.shape);
                 MemberInfo {
-                    name: m.name.clone(),
+                    name: m.name.to_string(),
                     type_name: shape.type_name().to_string(),
                     required: m.required,
-                    enum_values: shape.enum_values.clone(),
+                    enum_values: shape.enum_values.iter().map(|v| v.to_string()).collect(),
                 }
             })
             .collect()

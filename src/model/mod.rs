@@ -2,13 +2,16 @@
 //! dry-run responses, redaction and paginators. Knows nothing about Rhai or HTTP.
 //!
 //! The vendored botocore model (`model/cognito-idp/service-2.json` and `paginators-1.json`) is
-//! embedded at build time and parsed once ([`Model::embedded`]); `--model FILE` goes through
+//! embedded as static tables generated from it (`embedded_tables.rs`, kept current by a unit
+//! test), so no start parses anything ([`Model::embedded`]); `--model FILE` goes through
 //! [`Model::from_json`]. Every walk over shapes is bounded in depth, so recursive shapes and
 //! deeply nested input cannot overflow the stack.
 
 mod describe;
 mod doc_text;
 mod docs;
+#[rustfmt::skip]
+mod embedded_tables;
 mod error;
 mod formats;
 mod item_exists;
@@ -30,10 +33,9 @@ mod timestamps;
 mod validate;
 
 #[cfg(test)]
+mod codegen;
+#[cfg(test)]
 mod tests;
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 pub use error::ModelError;
 pub use member_doc::MemberDoc;
@@ -49,47 +51,56 @@ use shapes::{Shape, ShapeId};
 /// Deepest nesting any walk over shapes or values goes before it stops.
 pub(crate) const MAX_DEPTH: usize = 48;
 
-const EMBEDDED_SERVICE: &str = include_str!("../../model/cognito-idp/service-2.json");
 const EMBEDDED_PAGINATORS: &str = include_str!("../../model/cognito-idp/paginators-1.json");
 
-/// A parsed, resolved API model with its lookup tables.
+/// A resolved API model with its lookup tables. Every part is `'static`: the embedded model is
+/// a set of static tables generated from the vendored JSON (`embedded_tables.rs`), and a model
+/// loaded at run time (`--model FILE`) is kept for the whole process.
 #[derive(Debug)]
 pub struct Model {
-    target_prefix: String,
-    json_version: String,
-    signing_name: String,
-    endpoint_prefix: String,
-    operations: Vec<Operation>,
-    /// Both `CreateUserPool` and `create_user_pool` map to the index in `operations`.
-    op_index: HashMap<String, usize>,
-    shapes: Vec<Shape>,
-    shape_index: HashMap<String, ShapeId>,
-    /// Keyed by operation name.
-    paginators: HashMap<String, Paginator>,
+    target_prefix: &'static str,
+    json_version: &'static str,
+    signing_name: &'static str,
+    endpoint_prefix: &'static str,
+    /// Sorted by name.
+    operations: &'static [Operation],
+    /// Both `CreateUserPool` and `create_user_pool` with the index in `operations`, sorted by
+    /// name.
+    op_index: &'static [(&'static str, usize)],
+    shapes: &'static [Shape],
+    /// Every shape name with its index in `shapes`, sorted by name.
+    shape_index: &'static [(&'static str, ShapeId)],
+    /// Keyed by operation name, sorted.
+    paginators: &'static [(&'static str, Paginator)],
+    /// Every member name marked sensitive (or of a sensitive shape) in some operation's input
+    /// or output, sorted.
+    sensitive_names: &'static [&'static str],
+    /// Every member name of a `timestamp` shape in some operation's output, sorted.
+    timestamp_names: &'static [&'static str],
 }
 
 /// One API operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operation {
     /// `CreateUserPool`
-    pub name: String,
+    pub name: &'static str,
     /// `create_user_pool`, as boto3 names the method.
-    pub snake_name: String,
-    pub input_shape: Option<String>,
-    pub output_shape: Option<String>,
+    pub snake_name: &'static str,
+    pub input_shape: Option<&'static str>,
+    pub output_shape: Option<&'static str>,
     /// The model says `"authtype": "none"`: send without a signature.
     pub unsigned: bool,
     /// Names of the error shapes the operation may return.
-    pub errors: Vec<String>,
+    pub errors: &'static [&'static str],
 }
 
 /// How an operation pages its results.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paginator {
-    pub input_token: String,
-    pub output_token: String,
-    pub limit_key: Option<String>,
-    pub result_key: String,
+    pub input_token: &'static str,
+    pub output_token: &'static str,
+    pub limit_key: Option<&'static str>,
+    pub result_key: &'static str,
 }
 
 /// A member of an input structure, for completion and hints.
@@ -104,14 +115,18 @@ pub struct MemberInfo {
     pub enum_values: Vec<String>,
 }
 
+/// The entry of a table sorted by key whose key is `key`.
+fn lookup<'t, T>(table: &'t [(&'static str, T)], key: &str) -> Option<&'t T> {
+    table
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| &table[i].1)
+}
+
 impl Model {
-    /// The embedded model, parsed once.
+    /// The embedded model: static tables, nothing parsed at start.
     pub fn embedded() -> &'static Model {
-        static EMBEDDED: OnceLock<Model> = OnceLock::new();
-        EMBEDDED.get_or_init(|| {
-            Model::from_json(EMBEDDED_SERVICE, Some(EMBEDDED_PAGINATORS))
-                .expect("the embedded Cognito model is valid (checked by unit tests)")
-        })
+        &embedded_tables::EMBEDDED
     }
 
     /// The embedded paginators-1.json, to pair with a service file given by `--model FILE`
@@ -120,24 +135,25 @@ impl Model {
         EMBEDDED_PAGINATORS
     }
 
-    /// Parse a service-2.json (and optional paginators-1.json) given at run time.
+    /// Parse a service-2.json (and optional paginators-1.json) given at run time. The model's
+    /// tables are kept for the rest of the process (see [`Model`]).
     pub fn from_json(service: &str, paginators: Option<&str>) -> Result<Model, ModelError> {
         load::load(service, paginators)
     }
 
     /// All operations, sorted by name.
-    pub fn operations(&self) -> &[Operation] {
-        &self.operations
+    pub fn operations(&self) -> &'static [Operation] {
+        self.operations
     }
 
     /// Look an operation up by its API name (`CreateUserPool`) or snake name (`create_user_pool`).
-    pub fn operation(&self, name: &str) -> Option<&Operation> {
-        self.op_index.get(name).map(|&i| &self.operations[i])
+    pub fn operation(&self, name: &str) -> Option<&'static Operation> {
+        lookup(self.op_index, name).map(|&i| &self.operations[i])
     }
 
     /// Operations whose name contains `filter`, in either form (`user_pool` or `UserPool`,
     /// any case), sorted by name.
-    pub fn operations_matching<'a>(&'a self, filter: &str) -> impl Iterator<Item = &'a Operation> {
+    pub fn operations_matching(&self, filter: &str) -> impl Iterator<Item = &'static Operation> {
         let needle = filter.to_ascii_lowercase().replace('_', "");
         self.operations
             .iter()
@@ -153,33 +169,33 @@ impl Model {
     }
 
     /// The `X-Amz-Target` prefix, e.g. `AWSCognitoIdentityProviderService`.
-    pub fn target_prefix(&self) -> &str {
-        &self.target_prefix
+    pub fn target_prefix(&self) -> &'static str {
+        self.target_prefix
     }
 
     /// The JSON protocol version, e.g. `1.1` (content type `application/x-amz-json-1.1`).
-    pub fn json_version(&self) -> &str {
-        &self.json_version
+    pub fn json_version(&self) -> &'static str {
+        self.json_version
     }
 
     /// The SigV4 service name, e.g. `cognito-idp`.
-    pub fn signing_name(&self) -> &str {
-        &self.signing_name
+    pub fn signing_name(&self) -> &'static str {
+        self.signing_name
     }
 
     /// The host prefix of the endpoint, e.g. `cognito-idp`.
-    pub fn endpoint_prefix(&self) -> &str {
-        &self.endpoint_prefix
+    pub fn endpoint_prefix(&self) -> &'static str {
+        self.endpoint_prefix
     }
 
     /// How `op` pages its results, if it does.
-    pub fn paginator(&self, op: &Operation) -> Option<&Paginator> {
-        self.paginators.get(&op.name)
+    pub fn paginator(&self, op: &Operation) -> Option<&'static Paginator> {
+        lookup(self.paginators, op.name)
     }
 
     /// Every distinct pattern the model uses.
     #[cfg(test)]
-    pub(crate) fn patterns(&self) -> Vec<&str> {
+    pub(crate) fn patterns(&self) -> Vec<&'static str> {
         let mut all: Vec<&str> = self
             .shapes
             .iter()
@@ -190,26 +206,26 @@ impl Model {
         all
     }
 
-    pub(crate) fn shape(&self, id: ShapeId) -> &Shape {
+    pub(crate) fn shape(&self, id: ShapeId) -> &'static Shape {
         &self.shapes[id]
     }
 
     /// The name of every shape of the model (for completion after `describe`).
-    pub fn shape_names(&self) -> impl Iterator<Item = &str> {
-        self.shape_index.keys().map(String::as_str)
+    pub fn shape_names(&self) -> impl Iterator<Item = &'static str> {
+        self.shape_index.iter().map(|(name, _)| *name)
     }
 
     pub(crate) fn shape_id(&self, name: &str) -> Option<ShapeId> {
-        self.shape_index.get(name).copied()
+        lookup(self.shape_index, name).copied()
     }
 
     /// The input shape of `op` in this model (looked up by name, so an operation taken from
     /// another model still works when the names agree).
     pub(crate) fn input_id(&self, op: &Operation) -> Option<ShapeId> {
-        op.input_shape.as_deref().and_then(|n| self.shape_id(n))
+        op.input_shape.and_then(|n| self.shape_id(n))
     }
 
     pub(crate) fn output_id(&self, op: &Operation) -> Option<ShapeId> {
-        op.output_shape.as_deref().and_then(|n| self.shape_id(n))
+        op.output_shape.and_then(|n| self.shape_id(n))
     }
 }

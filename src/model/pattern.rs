@@ -14,7 +14,7 @@ use regex::Regex;
 /// A pattern from the model, anchored to match the whole value.
 #[derive(Debug)]
 pub(crate) struct Pattern {
-    source: String,
+    source: &'static str,
     ascii: OnceLock<Option<Ascii>>,
     full: OnceLock<Option<Regex>>,
 }
@@ -130,17 +130,17 @@ fn to_ascii(pattern: &str) -> Option<String> {
 }
 
 impl Pattern {
-    pub fn new(source: String) -> Self {
-        Self {
+    /// A pattern that compiles on first use (a `const fn`, so the embedded tables hold it).
+    pub const fn new(source: &'static str) -> Self {
+        Pattern {
             source,
             ascii: OnceLock::new(),
             full: OnceLock::new(),
         }
     }
 
-    /// The pattern as the model writes it.
-    pub fn source(&self) -> &str {
-        &self.source
+    pub fn source(&self) -> &'static str {
+        self.source
     }
 
     fn full(&self) -> Option<&Regex> {
@@ -151,7 +151,7 @@ impl Pattern {
 
     fn ascii(&self) -> Option<&Ascii> {
         self.ascii
-            .get_or_init(|| Ascii::build(&to_ascii(&self.source)?))
+            .get_or_init(|| Ascii::build(&to_ascii(self.source)?))
             .as_ref()
     }
 
@@ -207,7 +207,7 @@ mod tests {
         let model = crate::model::Model::embedded();
         let mut checked = 0;
         for pattern in model.patterns() {
-            let p = Pattern::new(pattern.to_string());
+            let p = Pattern::new(pattern);
             let Some(full) = p.full() else { continue };
             let Some(ascii) = p.ascii() else { continue };
             for s in samples() {
@@ -229,7 +229,7 @@ mod tests {
             .patterns()
             .into_iter()
             .filter(|pattern| {
-                let p = Pattern::new(pattern.to_string());
+                let p = Pattern::new(pattern);
                 matches!(p.ascii(), Some(Ascii::Full(_)))
             })
             .map(|pattern| pattern.to_string())
@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn non_ascii_text_uses_the_unicode_regex() {
-        let p = Pattern::new(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+".to_string());
+        let p = Pattern::new(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+");
         assert_eq!(p.matches("Zoë"), Some(true));
         assert_eq!(
             p.matches("Zoë Ünal"),
@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn unsupported_patterns_are_reported() {
-        let p = Pattern::new(r"^[0-9A-Za-z\.\-_]*(?<!\.)$".to_string());
+        let p = Pattern::new(r"^[0-9A-Za-z\.\-_]*(?<!\.)$");
         assert_eq!(p.matches("abc"), None);
         assert!(!p.is_supported());
     }

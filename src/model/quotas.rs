@@ -216,7 +216,7 @@ mod tests {
         let missing: Vec<&str> = Model::embedded()
             .operations()
             .iter()
-            .map(|op| op.name.as_str())
+            .map(|op| op.name)
             .filter(|name| table.classify(name) == Classified::Unknown)
             .collect();
         assert!(missing.is_empty(), "not in quotas.json: {missing:?}");

@@ -12,8 +12,13 @@ use super::{MAX_DEPTH, Model, Operation};
 
 impl Model {
     /// Every member name that is sensitive (or of a sensitive shape) in some operation's input
-    /// or output.
-    pub fn sensitive_member_names(&self) -> BTreeSet<String> {
+    /// or output, sorted.
+    pub fn sensitive_member_names(&self) -> &'static [&'static str] {
+        self.sensitive_names
+    }
+
+    /// The walk behind [`Model::sensitive_member_names`], run when a model is loaded.
+    pub(crate) fn find_sensitive_names(&self) -> BTreeSet<&'static str> {
         let roots = self
             .operations()
             .iter()
@@ -84,7 +89,7 @@ impl Model {
         &self,
         roots: impl Iterator<Item = ShapeId>,
         keep: &dyn Fn(&Member) -> bool,
-    ) -> BTreeSet<String> {
+    ) -> BTreeSet<&'static str> {
         let mut names = BTreeSet::new();
         let mut visited = HashSet::new();
         for id in roots {
@@ -98,23 +103,23 @@ impl Model {
         id: ShapeId,
         keep: &dyn Fn(&Member) -> bool,
         visited: &mut HashSet<ShapeId>,
-        names: &mut BTreeSet<String>,
+        names: &mut BTreeSet<&'static str>,
         depth: usize,
     ) {
         if depth > MAX_DEPTH || !visited.insert(id) {
             return;
         }
-        match &self.shape(id).kind {
+        match self.shape(id).kind {
             Kind::Structure(members) => {
                 for m in members {
                     if keep(m) {
-                        names.insert(m.name.clone());
+                        names.insert(m.name);
                     }
                     self.collect_names(m.shape, keep, visited, names, depth + 1);
                 }
             }
-            Kind::List(item) => self.collect_names(*item, keep, visited, names, depth + 1),
-            Kind::Map { value, .. } => self.collect_names(*value, keep, visited, names, depth + 1),
+            Kind::List(item) => self.collect_names(item, keep, visited, names, depth + 1),
+            Kind::Map { value, .. } => self.collect_names(value, keep, visited, names, depth + 1),
             _ => {}
         }
     }

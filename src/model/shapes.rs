@@ -7,18 +7,18 @@ pub(crate) type ShapeId = usize;
 
 #[derive(Debug)]
 pub(crate) struct Shape {
-    pub name: String,
+    pub name: &'static str,
     pub kind: Kind,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub pattern: Option<Pattern>,
-    pub enum_values: Vec<String>,
+    pub enum_values: &'static [&'static str],
     pub sensitive: bool,
 }
 
 #[derive(Debug)]
 pub(crate) enum Kind {
-    Structure(Vec<Member>),
+    Structure(&'static [Member]),
     List(ShapeId),
     Map {
         key: ShapeId,
@@ -38,7 +38,7 @@ pub(crate) enum Kind {
 
 #[derive(Debug)]
 pub(crate) struct Member {
-    pub name: String,
+    pub name: &'static str,
     pub shape: ShapeId,
     pub required: bool,
     pub sensitive: bool,
@@ -46,14 +46,14 @@ pub(crate) struct Member {
 }
 
 impl Shape {
-    pub fn new(name: String, kind: Kind) -> Shape {
+    pub const fn new(name: &'static str, kind: Kind) -> Shape {
         Shape {
             name,
             kind,
             min: None,
             max: None,
             pattern: None,
-            enum_values: Vec::new(),
+            enum_values: &[],
             sensitive: false,
         }
     }
@@ -77,14 +77,14 @@ impl Shape {
     }
 
     /// Members of a structure; empty for every other kind.
-    pub fn members(&self) -> &[Member] {
-        match &self.kind {
+    pub fn members(&self) -> &'static [Member] {
+        match self.kind {
             Kind::Structure(m) => m,
             _ => &[],
         }
     }
 
-    pub fn member(&self, name: &str) -> Option<&Member> {
+    pub fn member(&self, name: &str) -> Option<&'static Member> {
         self.members().iter().find(|m| m.name == name)
     }
 

@@ -61,9 +61,9 @@ fn find(model: &Model, root: ShapeId, limit: usize, matches: impl Fn(&str) -> bo
         }
         match &model.shape(id).kind {
             Kind::Structure(members) => {
-                for m in members {
-                    let p = paths::member(&path, &m.name);
-                    if matches(&m.name) {
+                for m in *members {
+                    let p = paths::member(&path, m.name);
+                    if matches(m.name) {
                         out.push(p.clone());
                         if out.len() >= limit {
                             return out;

@@ -39,7 +39,7 @@ impl Model {
                 .duration_since(UNIX_EPOCH)
                 .map(|d| d.as_secs())
                 .unwrap_or(0),
-            skip: self.paginator(op).map(|p| p.output_token.as_str()),
+            skip: self.paginator(op).map(|p| p.output_token),
         };
         let root = input.is_object().then_some(Counterpart {
             value: input,
@@ -72,15 +72,15 @@ impl Synth<'_> {
             return Value::Object(out);
         }
         for m in self.model.shape(id).members() {
-            if depth == 0 && self.skip == Some(m.name.as_str()) {
+            if depth == 0 && self.skip == Some(m.name) {
                 continue;
             }
-            let mut mcp = cp.and_then(|cp| self.counterpart(cp, &m.name, m.shape));
+            let mut mcp = cp.and_then(|cp| self.counterpart(cp, m.name, m.shape));
             if mcp.is_none() && depth == 0 && self.model.shape(m.shape).is_structure() {
                 mcp = cp;
             }
-            let v = self.value(m.shape, &m.name, mcp, depth + 1);
-            out.insert(m.name.clone(), v);
+            let v = self.value(m.shape, m.name, mcp, depth + 1);
+            out.insert(m.name.to_string(), v);
         }
         Value::Object(out)
     }
@@ -105,15 +105,15 @@ impl Synth<'_> {
         let mut found = in_shape.members().iter().filter(|m| {
             m.shape == shape
                 && m.name != name
-                && (m.name.contains(name) || name.contains(m.name.as_str()))
-                && obj.get(&m.name).is_some_and(|v| !v.is_null())
+                && (m.name.contains(name) || name.contains(m.name))
+                && obj.get(m.name).is_some_and(|v| !v.is_null())
         });
         let alias = found.next()?;
         if found.next().is_some() {
             return None; // ambiguous
         }
         Some(Counterpart {
-            value: obj.get(&alias.name)?,
+            value: obj.get(alias.name)?,
             shape: Some(alias.shape),
         })
     }
@@ -148,7 +148,7 @@ impl Synth<'_> {
 
     fn string(&self, shape: &Shape, name: &str) -> String {
         if let Some(first) = shape.enum_values.first() {
-            return first.clone();
+            return first.to_string();
         }
         let region = self.region;
         let candidates: Vec<String> = if name == "Arn" {

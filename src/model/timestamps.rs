@@ -3,7 +3,6 @@
 //! the AWS CLI does. A display concern only: requests and transcripts keep the numbers.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -11,30 +10,26 @@ use super::shapes::Kind;
 use super::{MAX_DEPTH, Model};
 
 impl Model {
-    /// Every member name whose shape is a `timestamp` in some operation's output.
-    pub fn timestamp_member_names(&self) -> BTreeSet<String> {
+    /// Every member name whose shape is a `timestamp` in some operation's output, sorted.
+    pub fn timestamp_member_names(&self) -> &'static [&'static str] {
+        self.timestamp_names
+    }
+
+    /// The walk behind [`Model::timestamp_member_names`], run when a model is loaded.
+    pub(crate) fn find_timestamp_names(&self) -> BTreeSet<&'static str> {
         let roots = self.operations().iter().filter_map(|op| self.output_id(op));
         self.member_names_where(roots, &|m| {
             matches!(self.shape(m.shape).kind, Kind::Timestamp)
         })
     }
 
-    /// [`Model::timestamp_member_names`], worked out once for the embedded model.
-    pub fn timestamp_names(&self) -> std::borrow::Cow<'_, BTreeSet<String>> {
-        if std::ptr::eq(self, Model::embedded()) {
-            static NAMES: OnceLock<BTreeSet<String>> = OnceLock::new();
-            return std::borrow::Cow::Borrowed(NAMES.get_or_init(|| self.timestamp_member_names()));
-        }
-        std::borrow::Cow::Owned(self.timestamp_member_names())
-    }
-
     /// `value` with every number under a timestamp member name shown as an ISO 8601 string.
     pub fn iso_timestamps(&self, value: &Value) -> Value {
-        with_iso(value, &self.timestamp_names(), 0)
+        with_iso(value, self.timestamp_names, 0)
     }
 }
 
-fn with_iso(value: &Value, names: &BTreeSet<String>, depth: usize) -> Value {
+fn with_iso(value: &Value, names: &[&str], depth: usize) -> Value {
     if depth > MAX_DEPTH {
         return value.clone();
     }
@@ -43,7 +38,7 @@ fn with_iso(value: &Value, names: &BTreeSet<String>, depth: usize) -> Value {
             map.iter()
                 .map(|(k, v)| {
                     let shown = match v.as_f64() {
-                        Some(secs) if names.contains(k) => {
+                        Some(secs) if names.binary_search(&k.as_str()).is_ok() => {
                             iso8601(secs).map_or_else(|| v.clone(), Value::String)
                         }
                         _ => with_iso(v, names, depth + 1),
@@ -193,8 +188,8 @@ mod tests {
     fn only_members_the_model_calls_timestamps_change() {
         let model = Model::embedded();
         let names = model.timestamp_member_names();
-        assert!(names.contains("CreationDate") && names.contains("UserCreateDate"));
-        assert!(!names.contains("MinimumLength"));
+        assert!(names.contains(&"CreationDate") && names.contains(&"UserCreateDate"));
+        assert!(!names.contains(&"MinimumLength"));
         let v = serde_json::json!({
             "UserPool": {"CreationDate": 1_796_129_881.949, "Policies": {"PasswordPolicy": {"MinimumLength": 8}}},
             "Users": [{"UserCreateDate": 0, "Username": "ann"}]

@@ -94,7 +94,7 @@ impl Validator<'_> {
 
     fn structure(&mut self, shape: &Shape, value: &Value, path: &str, depth: usize) {
         let Value::Object(map) = value else {
-            let names: Vec<&str> = shape.members().iter().map(|m| m.name.as_str()).collect();
+            let names: Vec<&str> = shape.members().iter().map(|m| m.name).collect();
             let shown = match names.len() {
                 0 => "a map".to_string(),
                 1..=4 => format!("a map with members {}", names.join(", ")),
@@ -111,10 +111,10 @@ impl Validator<'_> {
             return;
         };
         for m in shape.members() {
-            if m.required && map.get(&m.name).is_none_or(Value::is_null) {
+            if m.required && map.get(m.name).is_none_or(Value::is_null) {
                 let ty = self.model.shape(m.shape).type_name();
                 self.error(
-                    &paths::member(path, &m.name),
+                    &paths::member(path, m.name),
                     format!("missing required member `{}` ({ty})", m.name),
                 );
             }
@@ -134,7 +134,7 @@ impl Validator<'_> {
 
     fn unknown_member(&mut self, shape: &Shape, name: &str, parent: &str, here: &str) {
         let mut message = format!("unknown member `{name}` in {}", shape.name);
-        let local = suggest::closest(name, shape.members().iter().map(|m| m.name.as_str()));
+        let local = suggest::closest(name, shape.members().iter().map(|m| m.name));
         if let Some(local) = local {
             message.push_str(&format!(": did you mean `{local}`?"));
         }
@@ -290,12 +290,10 @@ impl Validator<'_> {
             subject(path)
         };
         if !shape.enum_values.is_empty() {
-            if !shape.enum_values.iter().any(|e| e == s) {
+            if !shape.enum_values.contains(&s) {
                 let allowed: Vec<String> = shape.enum_values.iter().map(|e| quote(e)).collect();
                 let mut msg = format!("{what}: {} is not one of {}", quote(s), allowed.join(", "));
-                if let Some(best) =
-                    suggest::closest(s, shape.enum_values.iter().map(String::as_str))
-                {
+                if let Some(best) = suggest::closest(s, shape.enum_values.iter().copied()) {
                     msg.push_str(&format!(": did you mean {}?", quote(best)));
                 }
                 self.error(path, msg);

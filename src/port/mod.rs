@@ -168,7 +168,7 @@ pub fn port(text: &str, file: &str, lang: Option<&str>, style: Style) -> Result<
     reviews.sort_by_key(|r| r.line);
     let snake = crate::model::Model::embedded()
         .operation(&operation)
-        .map(|op| op.snake_name.clone());
+        .map(|op| op.snake_name.to_string());
     let header = Header {
         file: std::path::Path::new(file)
             .file_name()

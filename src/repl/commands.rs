@@ -174,7 +174,11 @@ fn help_on(model: &Model, name: &str) {
     let names = crate::host::registry::entries();
     let near = crate::model::closest_name(bare, names.iter().map(|e| e.name))
         .map(str::to_string)
-        .or_else(|| model.suggest_operation(bare).map(|o| o.snake_name.clone()));
+        .or_else(|| {
+            model
+                .suggest_operation(bare)
+                .map(|o| o.snake_name.to_string())
+        });
     match near {
         Some(near) => {
             eprintln!("error: no script function or operation `{name}`; did you mean `{near}`?")

@@ -182,7 +182,7 @@ fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
             let mut list: Vec<String> = model
                 .operations()
                 .iter()
-                .map(|o| if snake { &o.snake_name } else { &o.name }.clone())
+                .map(|o| if snake { o.snake_name } else { o.name }.to_string())
                 .collect();
             if !snake {
                 // Shapes too (`:describe UserPoolTy` -> `UserPoolType`), after the operations.
@@ -241,7 +241,11 @@ fn string_choices(
         return filtered(list, partial);
     }
     if before.ends_with("cognito.call(") || before.ends_with("cognito.paginate(") {
-        let list = model.operations().iter().map(|o| o.name.clone()).collect();
+        let list = model
+            .operations()
+            .iter()
+            .map(|o| o.name.to_string())
+            .collect();
         return filtered(list, partial);
     }
     let Some(key_text) = before.strip_suffix(':') else {
@@ -287,7 +291,7 @@ fn method_names(receiver: &str, model: &Model, names: &Names) -> Vec<String> {
         let mut list: Vec<String> = model
             .operations()
             .iter()
-            .map(|o| o.snake_name.clone())
+            .map(|o| o.snake_name.to_string())
             .collect();
         list.extend(registry_names(Some("cognito")));
         return list;

@@ -71,7 +71,7 @@ pub const READ_NAMED_WRITES: &[&str] = &[
 
 /// Whether `op` only reads (a plan sends it).
 pub fn is_read_only(op: &Operation) -> bool {
-    READ_ONLY.binary_search(&op.name.as_str()).is_ok()
+    READ_ONLY.binary_search(&op.name).is_ok()
 }
 
 #[cfg(test)]
@@ -96,7 +96,7 @@ mod tests {
         let read_like = ["Describe", "List", "Get", "AdminGet", "AdminList"];
         for op in model.operations() {
             let looks_read = read_like.iter().any(|p| op.name.starts_with(p));
-            let listed = is_read_only(op) || READ_NAMED_WRITES.contains(&op.name.as_str());
+            let listed = is_read_only(op) || READ_NAMED_WRITES.contains(&op.name);
             assert!(
                 !looks_read || listed,
                 "{} looks like a read: add it to READ_ONLY or READ_NAMED_WRITES",

@@ -215,7 +215,7 @@ impl Service {
                 .partition(|p| p.severity == Severity::Error || strict);
             if matches!(check, Check::Full | Check::NoLint) && !warnings.is_empty() {
                 self.ctx.notice(Notice::Problems {
-                    operation: &op.name,
+                    operation: op.name,
                     site,
                     problems: &warnings,
                     blocking: false,
@@ -224,7 +224,7 @@ impl Service {
             if !errors.is_empty() && self.ctx.collect_problems {
                 self.ctx.problems.set(self.ctx.problems.get() + 1);
                 self.ctx.notice(Notice::Problems {
-                    operation: &op.name,
+                    operation: op.name,
                     site,
                     problems: &errors,
                     blocking: true,
@@ -233,7 +233,7 @@ impl Service {
             }
             if !errors.is_empty() {
                 return Err(CallError::Validation {
-                    operation: op.name.clone(),
+                    operation: op.name.to_string(),
                     problems: errors,
                 });
             }
@@ -263,7 +263,7 @@ impl Service {
         };
         if !input.is_object() {
             return failed(CallError::bad_input(
-                &op.name,
+                op.name,
                 "the input must be a map or a json() document",
             ));
         }
@@ -276,7 +276,7 @@ impl Service {
         }
         let body = match serde_json::to_vec(input) {
             Ok(b) => b,
-            Err(e) => return failed(CallError::bad_input(&op.name, e.to_string())),
+            Err(e) => return failed(CallError::bad_input(op.name, e.to_string())),
         };
         let started = Instant::now();
         if ctx.planning() && !access::is_read_only(op) {
@@ -291,11 +291,11 @@ impl Service {
         }
         self.consult_quota(op).await;
         self.log_request(op, input, None);
-        let paced = ctx.pacer.gate(&op.name, input);
+        let paced = ctx.pacer.gate(op.name, input);
         let gate: &dyn Gate = gate.unwrap_or(&paced);
         let outcome = self
             .client
-            .call_gated(&op.name, &body, !op.unsigned, interrupt, gate)
+            .call_gated(op.name, &body, !op.unsigned, interrupt, gate)
             .await;
         let record = Record {
             op,
@@ -312,7 +312,7 @@ impl Service {
         };
         let recorded = self.record(&record);
         let failed = |error: AwsError| CallError::Aws {
-            operation: op.name.clone(),
+            operation: op.name.to_string(),
             error: Box::new(error),
             endpoint: outcome.endpoint.clone(),
             attempts: outcome.attempts.len(),
@@ -344,7 +344,7 @@ impl Service {
         let ctx = &self.ctx;
         let failed = |error: AwsError| Detailed {
             result: Err(CallError::Aws {
-                operation: op.name.clone(),
+                operation: op.name.to_string(),
                 error: Box::new(error),
                 endpoint: String::new(),
                 attempts: 0,
@@ -365,7 +365,7 @@ impl Service {
                     "dry run: requests are validated and signed, nothing is sent",
                 ));
             }
-            let signed = self.client.sign_only(&op.name, body, !op.unsigned).await;
+            let signed = self.client.sign_only(op.name, body, !op.unsigned).await;
             let resolved = self.client.resolve().await;
             match (signed, resolved) {
                 (Ok(signed), Ok(resolved)) => {
@@ -398,7 +398,7 @@ impl Service {
         }
         Detailed {
             result: response.build(builder).map_err(|error| CallError::Aws {
-                operation: op.name.clone(),
+                operation: op.name.to_string(),
                 error: Box::new(error),
                 endpoint,
                 attempts: 0,
@@ -411,7 +411,7 @@ impl Service {
     /// Asks the service for the quota of `op`'s category once per run (GetProvisionedLimit),
     /// when the pacer wants to know; AccessDenied ends the asking.
     async fn consult_quota(&self, op: &Operation) {
-        let Some((category, input)) = self.ctx.pacer.provisioned_limit_request(&op.name) else {
+        let Some((category, input)) = self.ctx.pacer.provisioned_limit_request(op.name) else {
             return;
         };
         let Some(limit) = self.ctx.model.operation("GetProvisionedLimit") else {

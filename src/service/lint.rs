@@ -119,7 +119,7 @@ impl Service {
                 .runtime()
                 .block_on(self.lint(create, desired, site));
         };
-        let found = request_warnings(&create.name, desired);
+        let found = request_warnings(create.name, desired);
         if !found.is_empty() {
             self.ctx.notice(Notice::Traps {
                 operation: "ensure_user_pool",
@@ -127,7 +127,7 @@ impl Service {
                 lines: &found,
             });
         }
-        if let Some(line) = mfa_without_factor(&create.name, desired) {
+        if let Some(line) = mfa_without_factor(create.name, desired) {
             self.ctx
                 .mfa_traps
                 .defer(Some(id), "ensure_user_pool", site, line);
@@ -146,11 +146,11 @@ impl Service {
     /// Tells the trap warnings for a call the script makes (before it is sent); the MFA one
     /// waits for the end of the run.
     pub(super) async fn lint(&self, op: &'static Operation, input: &Value, site: Option<&Site>) {
-        if let Some(line) = mfa_without_factor(&op.name, input) {
+        if let Some(line) = mfa_without_factor(op.name, input) {
             let pool = input.get("UserPoolId").and_then(Value::as_str);
-            self.ctx.mfa_traps.defer(pool, &op.name, site, line);
+            self.ctx.mfa_traps.defer(pool, op.name, site, line);
         }
-        let mut found = request_warnings(&op.name, input);
+        let mut found = request_warnings(op.name, input);
         if op.name == "UpdateUserPool" {
             found.extend(self.update_resets(op, input).await);
         }
@@ -158,7 +158,7 @@ impl Service {
             return;
         }
         self.ctx.notice(Notice::Traps {
-            operation: &op.name,
+            operation: op.name,
             site,
             lines: &found,
         });

@@ -211,12 +211,12 @@ impl Service {
             let close: Vec<&str> = model
                 .operations_matching(name)
                 .take(5)
-                .map(|op| op.name.as_str())
+                .map(|op| op.name)
                 .collect();
             let close = if close.is_empty() {
                 model
                     .suggest_operation(name)
-                    .map(|op| vec![op.name.as_str()])
+                    .map(|op| vec![op.name])
                     .unwrap_or_default()
             } else {
                 close

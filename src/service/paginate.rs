@@ -20,7 +20,7 @@ impl Service {
     ) -> Result<Vec<Value>, CallError> {
         let Some(pager) = self.ctx.model.paginator(op) else {
             return Err(CallError::bad_input(
-                &op.name,
+                op.name,
                 format!("{} does not paginate; call it with cognito.call", op.name),
             ));
         };
@@ -31,15 +31,15 @@ impl Service {
         loop {
             let response = self.call_with(op, &request, site, check)?;
             check = Check::ErrorsOnly;
-            if let Some(Value::Array(page)) = response.get(&pager.result_key) {
+            if let Some(Value::Array(page)) = response.get(pager.result_key) {
                 items.extend(page.iter().cloned());
             }
-            match response.get(&pager.output_token) {
+            match response.get(pager.output_token) {
                 Some(Value::String(token)) if !token.is_empty() => {
                     // botocore raises here too: following the token again would loop forever.
                     if !seen.insert(token.clone()) {
                         return Err(CallError::bad_input(
-                            &op.name,
+                            op.name,
                             format!(
                                 "the service returned the same {} twice; stopping instead of \
                                  looping (the {} item(s) read so far are not returned)",
@@ -48,7 +48,7 @@ impl Service {
                             ),
                         ));
                     }
-                    request[pager.input_token.as_str()] = Value::String(token.clone());
+                    request[pager.input_token] = Value::String(token.clone());
                 }
                 _ => return Ok(items),
             }

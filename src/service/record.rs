@@ -33,11 +33,11 @@ impl Service {
         // strict echo's memory of secrets, and the records below.
         let decoded = r.response.and_then(|a| a.json().ok());
         ctx.mfa_traps
-            .note(&r.op.name, r.request, decoded.as_ref(), r.dry_run);
+            .note(r.op.name, r.request, decoded.as_ref(), r.dry_run);
         ctx.secrets.remember_call(r.op, r.request, decoded.as_ref());
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
-        progress::note(&r.op.name, if missed { Some("probe") } else { error_type });
+        progress::note(r.op.name, if missed { Some("probe") } else { error_type });
         let logged = ctx.verbose && !r.dry_run;
         if !logged && ctx.transcript.is_none() {
             // Nothing records this call: no redacted copy of the response is made.
@@ -64,7 +64,7 @@ impl Service {
             return Ok(());
         };
         let entry = Entry {
-            operation: &r.op.name,
+            operation: r.op.name,
             region: r.region,
             endpoint: r.endpoint,
             request: ctx.secrets.input(r.op, r.request),

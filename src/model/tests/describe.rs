@@ -133,7 +133,7 @@ fn the_plain_skeleton_has_no_pattern_marks() {
     for o in model().operations() {
         assert!(!model().describe(o).contains('\u{1}'), "{}", o.name);
         assert!(!model().describe_output(o).contains('\u{1}'), "{}", o.name);
-        let named = model().describe_named(&o.name, false).expect("op");
+        let named = model().describe_named(o.name, false).expect("op");
         assert!(!named.contains('\u{1}'), "{}", o.name);
     }
 }

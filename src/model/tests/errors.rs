@@ -11,14 +11,11 @@ fn the_omitted_alias_error_is_listed_for_admin_create_user() {
     assert_eq!(
         errors
             .iter()
-            .filter(|e| *e == "AliasExistsException")
+            .filter(|e| **e == "AliasExistsException")
             .count(),
         1
     );
-    assert_eq!(
-        errors.last().map(String::as_str),
-        Some("AliasExistsException")
-    );
+    assert_eq!(errors.last().copied(), Some("AliasExistsException"));
 }
 
 #[test]

@@ -13,7 +13,7 @@ fn embedded_model_has_all_operations_and_metadata() {
     assert_eq!(m.json_version(), "1.1");
     assert_eq!(m.signing_name(), "cognito-idp");
     assert_eq!(m.endpoint_prefix(), "cognito-idp");
-    let names: Vec<&str> = m.operations().iter().map(|o| o.name.as_str()).collect();
+    let names: Vec<&str> = m.operations().iter().map(|o| o.name).collect();
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "operations are sorted by name");
@@ -22,15 +22,11 @@ fn embedded_model_has_all_operations_and_metadata() {
 #[test]
 fn snake_names_are_unique_and_match_boto3() {
     let m = model();
-    let snakes: HashSet<&str> = m
-        .operations()
-        .iter()
-        .map(|o| o.snake_name.as_str())
-        .collect();
+    let snakes: HashSet<&str> = m.operations().iter().map(|o| o.snake_name).collect();
     assert_eq!(snakes.len(), 153);
     // The name rules themselves are tested in names.rs; here: every operation uses them.
     for o in m.operations() {
-        assert_eq!(o.snake_name, crate::model::xform_name(&o.name));
+        assert_eq!(o.snake_name, crate::model::xform_name(o.name));
     }
     for o in m.operations() {
         assert!(
@@ -49,13 +45,13 @@ fn operation_by_either_name() {
     let a = m.operation("CreateUserPool").expect("by API name");
     let b = m.operation("create_user_pool").expect("by snake name");
     assert_eq!(a, b);
-    assert_eq!(a.input_shape.as_deref(), Some("CreateUserPoolRequest"));
-    assert_eq!(a.output_shape.as_deref(), Some("CreateUserPoolResponse"));
-    assert!(a.errors.iter().any(|e| e == "InvalidParameterException"));
+    assert_eq!(a.input_shape, Some("CreateUserPoolRequest"));
+    assert_eq!(a.output_shape, Some("CreateUserPoolResponse"));
+    assert!(a.errors.contains(&"InvalidParameterException"));
     assert!(m.operation("createUserPool").is_none());
     assert!(m.operation("NoSuchOperation").is_none());
     assert_eq!(
-        m.operation("get_csv_header").map(|o| o.name.as_str()),
+        m.operation("get_csv_header").map(|o| o.name),
         Some("GetCSVHeader")
     );
 }
@@ -77,14 +73,14 @@ fn paginators_for_list_operations() {
     let p = m.paginator(op("ListUsers")).expect("ListUsers pages");
     assert_eq!(p.input_token, "PaginationToken");
     assert_eq!(p.output_token, "PaginationToken");
-    assert_eq!(p.limit_key.as_deref(), Some("Limit"));
+    assert_eq!(p.limit_key, Some("Limit"));
     assert_eq!(p.result_key, "Users");
     let p = m
         .paginator(op("ListUserPools"))
         .expect("ListUserPools pages");
     assert_eq!(p.input_token, "NextToken");
     assert_eq!(p.output_token, "NextToken");
-    assert_eq!(p.limit_key.as_deref(), Some("MaxResults"));
+    assert_eq!(p.limit_key, Some("MaxResults"));
     assert_eq!(p.result_key, "UserPools");
     assert!(m.paginator(op("CreateUserPool")).is_none());
 }
@@ -97,10 +93,7 @@ fn paginators_are_optional_and_may_be_lists() {
     let m = Model::from_json(super::TREE_MODEL, Some(pag)).expect("loads");
     let o = m.operation("PutTree").expect("op");
     let p = m.paginator(o).expect("paginator");
-    assert_eq!(
-        (p.input_token.as_str(), p.result_key.as_str()),
-        ("A", "Items")
-    );
+    assert_eq!((p.input_token, p.result_key), ("A", "Items"));
     assert_eq!(p.limit_key, None);
     assert_eq!(
         m.signing_name(),

@@ -109,7 +109,7 @@ fn pagination_tokens_are_never_synthesized() {
             "us-east-1",
         );
         let obj = out.as_object().expect("object");
-        assert!(!obj.contains_key(&p.output_token), "{name}: {out}");
+        assert!(!obj.contains_key(p.output_token), "{name}: {out}");
         // One synthesized item, so `r.Users[0]` works in a dry run.
         assert_eq!(
             out[&p.result_key].as_array().map(Vec::len),

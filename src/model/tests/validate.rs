@@ -323,8 +323,8 @@ fn unsupported_patterns_are_skipped() {
     let m = model();
     let shape = m
         .shape_index
-        .values()
-        .map(|&id| m.shape(id))
+        .iter()
+        .map(|&(_, id)| m.shape(id))
         .find(|s| {
             s.pattern
                 .as_ref()
@@ -334,8 +334,8 @@ fn unsupported_patterns_are_skipped() {
     assert!(shape.pattern_matches("abc").is_none());
     let ok = m
         .shape_index
-        .values()
-        .map(|&id| m.shape(id))
+        .iter()
+        .map(|&(_, id)| m.shape(id))
         .filter(|s| s.pattern.as_ref().is_some_and(|p| p.is_supported()))
         .count();
     assert!(ok >= 60, "most patterns compile: {ok}");

@@ -134,7 +134,7 @@ impl Run {
         }
         bump(&t.sent);
         let gate = Counted {
-            inner: self.service.ctx.pacer.gate(&self.op.name, &item.input),
+            inner: self.service.ctx.pacer.gate(self.op.name, &item.input),
             tally: t,
         };
         let result = self
@@ -171,7 +171,7 @@ impl Run {
         let failed = t.failed.borrow().len();
         let pacer = &self.service.ctx.pacer;
         let pace = pacer
-            .category_of(&self.op.name)
+            .category_of(self.op.name)
             .and_then(|c| pacer.status(c))
             .map(|s| format!(", {}", progress_line(&s)))
             .unwrap_or_default();
@@ -188,7 +188,7 @@ impl Run {
     /// time an item takes, lookup included (Little's law, with room for jitter).
     fn limit(&self) -> usize {
         let pacer = &self.service.ctx.pacer;
-        let Some(category) = pacer.category_of(&self.op.name) else {
+        let Some(category) = pacer.category_of(self.op.name) else {
             return self.concurrency.unwrap_or(UNPACED_CONCURRENCY);
         };
         if let Some(n) = self.concurrency {
@@ -199,7 +199,7 @@ impl Run {
                 let needed = (status.allowed * seconds * 1.5).ceil() as usize + 1;
                 needed.clamp(1, MAX_IN_FLIGHT)
             }
-            _ => pacer.concurrency(&self.op.name),
+            _ => pacer.concurrency(self.op.name),
         }
     }
 }
@@ -396,7 +396,7 @@ impl Service {
         for (n, input) in inputs.iter().enumerate() {
             if !input.is_object() {
                 return Err(CallError::bad_input(
-                    &op.name,
+                    op.name,
                     format!("input [{n}] of {} must be a map", inputs.len()),
                 ));
             }

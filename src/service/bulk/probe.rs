@@ -18,7 +18,7 @@ impl Probe {
     /// The lookup for items of `op`, when there is one (and the model has it).
     pub fn for_operation(service: &Service, op: &Operation) -> Option<Probe> {
         let model = service.ctx.model;
-        match op.name.as_str() {
+        match op.name {
             "AdminCreateUser" => model.operation("AdminGetUser").map(Probe::User),
             "AdminAddUserToGroup" => model
                 .operation("AdminListGroupsForUser")
