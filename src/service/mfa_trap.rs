@@ -47,6 +47,14 @@ impl MfaTraps {
 
     /// What a finished call (sent, dry-run or planned: `synthesized`) tells about a pool's
     /// MFA factors. A synthesized answer is made up, so only a real one counts as what exists.
+    /// Whether [`MfaTraps::note`] reads the answer of `op` (the others need no decoding).
+    pub(super) fn reads(op: &str) -> bool {
+        matches!(
+            op,
+            "CreateUserPool" | "SetUserPoolMfaConfig" | "GetUserPoolMfaConfig"
+        )
+    }
+
     pub(super) fn note(
         &self,
         op: &str,

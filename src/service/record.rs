@@ -31,14 +31,18 @@ impl Service {
         let ctx = &self.ctx;
         // Decoded once for what reads the answer besides the script: the MFA-trap lint, the
         // strict echo's memory of secrets, and the records below.
-        let decoded = r.response.and_then(|a| a.json().ok());
+        let logged = ctx.verbose && !r.dry_run;
+        let reads = logged
+            || ctx.transcript.is_some()
+            || super::mfa_trap::MfaTraps::reads(r.op.name)
+            || ctx.secrets.output_may_hold_secrets(r.op);
+        let decoded = r.response.filter(|_| reads).and_then(|a| a.json().ok());
         ctx.mfa_traps
             .note(r.op.name, r.request, decoded.as_ref(), r.dry_run);
         ctx.secrets.remember_call(r.op, r.request, decoded.as_ref());
         let error_type = r.error.map(AwsError::kind);
         let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
         progress::note(r.op.name, if missed { Some("probe") } else { error_type });
-        let logged = ctx.verbose && !r.dry_run;
         if !logged && ctx.transcript.is_none() {
             // Nothing records this call: no redacted copy of the response is made.
             return Ok(());

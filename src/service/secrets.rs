@@ -194,6 +194,31 @@ impl Secrets {
     /// Remembers the secret values a call carried: every text the model marks sensitive in its
     /// input and output, and every credential by name wherever it sits. Echoes then know them by
     /// value ([`Secrets::echo`]), and `:save` never writes one.
+    /// Whether an answer of `op` can hold a secret to remember: its output reaches a member the
+    /// model marks sensitive or a string member named as a credential. Worked out once per operation, so
+    /// the answers of the others are never walked.
+    pub fn output_may_hold_secrets(&self, op: &Operation) -> bool {
+        static SEEN: std::sync::Mutex<Vec<(&'static str, bool)>> =
+            std::sync::Mutex::new(Vec::new());
+        let mut seen = SEEN
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&(_, holds)) = seen.iter().find(|(name, _)| std::ptr::eq(*name, op.name)) {
+            return holds;
+        }
+        let model = self.model;
+        let holds = !model
+            .member_names_where(model.output_id(op).into_iter(), &|m| {
+                let shape = model.shape(m.shape);
+                m.sensitive
+                    || shape.sensitive
+                    || (shape.type_name() == "string" && is_credential_name(m.name))
+            })
+            .is_empty();
+        seen.push((op.name, holds));
+        holds
+    }
+
     pub fn remember_call(&self, op: &Operation, input: &Value, output: Option<&Value>) {
         let mut found = |member: &str, text: &str| {
             super::secrets_echo::remember(member, text, is_credential_name(member));
@@ -398,6 +423,19 @@ fn credentials_out(v: Value) -> Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn only_answers_that_can_hold_a_secret_are_walked_for_one() {
+        let model = Model::embedded();
+        let secrets = Secrets::embedded();
+        let holds = |op: &str| secrets.output_may_hold_secrets(model.operation(op).unwrap());
+        assert!(holds("DescribeUserPoolClient"), "ClientSecret");
+        assert!(holds("AdminInitiateAuth"), "AuthenticationResult tokens");
+        assert!(!holds("ListGroups"));
+        assert!(!holds("DescribeUserPool"));
+        // Asked again, the answer comes from what was worked out the first time.
+        assert!(holds("DescribeUserPoolClient") && !holds("ListGroups"));
+    }
 
     #[test]
     fn folding_on_the_stack_matches_fold() {
