@@ -47,8 +47,11 @@ pub const TABLE: &[(&str, &str)] = &[
     ("6", "service error the script did not catch"),
     (
         "7",
-        "network, timeout, endpoint, credentials or region problem",
+        "network, timeout, endpoint, credentials or region problem, a proxy that refused the tunnel; an import upload that got no answer",
     ),
-    ("130 / 143", "interrupted by Ctrl-C / SIGTERM"),
+    (
+        "130 / 143",
+        "interrupted by Ctrl-C / SIGTERM, also while a script or module is being compiled (`interrupted while compiling`)",
+    ),
     ("141", "standard output was closed by its reader"),
 ];

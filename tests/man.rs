@@ -86,13 +86,20 @@ fn the_exit_status_section_is_the_table_of_the_manual() {
 }
 
 /// The names pooler reads: `"AWS_…"` and `"POOLER_…"` literals, and `var("…")`, `var_os("…")`,
-/// `env("…")` calls (outside comments and raw strings), anywhere in src/.
+/// `env("…")` calls (outside comments and raw strings), anywhere in src/ but the embedded
+/// model's generated tables and their generator.
 fn variables_read() -> BTreeSet<String> {
     fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(&path, out);
+                continue;
+            }
+            // The embedded model's tables are data (enum values such as `AWS_OWNED_KEY`), and
+            // their generator runs in tests only (`POOLER_REGEN`): neither is pooler reading.
+            let file = path.file_name().and_then(|f| f.to_str());
+            if matches!(file, Some("embedded_tables.rs" | "codegen.rs")) {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
