@@ -191,20 +191,16 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
         shape_names.push(name);
     }
     shape_index.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let find = |shape: &str| -> Option<(&'static str, ShapeId)> {
-        shape_index
-            .binary_search_by(|(k, _)| (*k).cmp(shape))
-            .ok()
-            .map(|i| shape_index[i])
-    };
-    let resolve = |shape: &str, used_by: &str| -> Result<ShapeId, ModelError> {
-        find(shape)
-            .map(|(_, id)| id)
+    // The shape's name as the model keeps it, and its index.
+    let find = |shape: &str, used_by: &str| -> Result<(&'static str, ShapeId), ModelError> {
+        super::entry(&shape_index, shape)
+            .copied()
             .ok_or_else(|| ModelError::UnknownShape {
                 shape: shape.to_string(),
                 used_by: used_by.to_string(),
             })
     };
+    let resolve = |shape: &str, used_by: &str| find(shape, used_by).map(|(_, id)| id);
 
     let mut shapes = Vec::with_capacity(raw.shapes.0.len());
     for ((_, rs), name) in raw.shapes.0.into_iter().zip(shape_names) {
@@ -227,13 +223,8 @@ pub(crate) fn load(service: &str, paginators: Option<&str>) -> Result<Model, Mod
     for (name, ro) in raw.operations.0 {
         let used_by = format!("operation {name}");
         let shape_of = |r: Option<RawRef>| -> Result<Option<&'static str>, ModelError> {
-            match r {
-                Some(r) => {
-                    resolve(&r.shape, &used_by)?;
-                    Ok(find(&r.shape).map(|(n, _)| n))
-                }
-                None => Ok(None),
-            }
+            r.map(|r| find(&r.shape, &used_by).map(|(name, _)| name))
+                .transpose()
         };
         let input_shape = shape_of(ro.input)?;
         let output_shape = shape_of(ro.output)?;
@@ -294,14 +285,14 @@ fn leak_all<T>(items: impl Iterator<Item = T>) -> &'static [T] {
 /// Adds the errors the service returns that the model does not list ([`OMITTED_ERRORS`]).
 fn add_omitted_errors(operations: &mut [Operation], shapes: &[(&'static str, ShapeId)]) {
     for (op_name, error) in OMITTED_ERRORS {
-        let Ok(at) = shapes.binary_search_by(|(k, _)| k.cmp(error)) else {
+        let Some(&(error, _)) = super::entry(shapes, error) else {
             continue;
         };
         if let Some(op) = operations.iter_mut().find(|o| o.name == *op_name)
-            && !op.errors.contains(error)
+            && !op.errors.contains(&error)
         {
             let mut errors = op.errors.to_vec();
-            errors.push(shapes[at].0);
+            errors.push(error);
             op.errors = errors.leak();
         }
     }

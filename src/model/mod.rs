@@ -115,12 +115,17 @@ pub struct MemberInfo {
     pub enum_values: Vec<String>,
 }
 
-/// The entry of a table sorted by key whose key is `key`.
-fn lookup<'t, T>(table: &'t [(&'static str, T)], key: &str) -> Option<&'t T> {
+/// The entry whose key is `key` in a table sorted by key.
+fn entry<'t, T>(table: &'t [(&'static str, T)], key: &str) -> Option<&'t (&'static str, T)> {
     table
         .binary_search_by(|(k, _)| (*k).cmp(key))
         .ok()
-        .map(|i| &table[i].1)
+        .map(|i| &table[i])
+}
+
+/// The value whose key is `key` in a table sorted by key.
+fn lookup<'t, T>(table: &'t [(&'static str, T)], key: &str) -> Option<&'t T> {
+    entry(table, key).map(|(_, v)| v)
 }
 
 impl Model {
