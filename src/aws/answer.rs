@@ -52,6 +52,9 @@ impl Answer {
 
     /// The body decoded into what `builder` builds.
     pub fn build<B: Build>(&self, builder: &B) -> Result<B::Value, AwsError> {
+        if !B::READS {
+            return Ok(builder.null());
+        }
         build_success_body(self.status, &self.body, self.limits, builder)
     }
 

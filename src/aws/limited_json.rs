@@ -74,6 +74,9 @@ pub enum DecodeError {
 /// script's own value (the host implements it, so nothing below the host knows Rhai). Arrays
 /// and maps are filled as they are read, so no other copy of the body is made on the way.
 pub trait Build {
+    /// Whether the body is read at all: [`Unread`] says no, and its answer is never decoded
+    /// again after the check on arrival.
+    const READS: bool = true;
     type Value;
     /// An array being filled.
     type Array;
@@ -93,6 +96,32 @@ pub trait Build {
     /// Inserts (a repeated key replaces the earlier value); returns the map's length.
     fn insert(&self, map: &mut Self::Map, key: String, value: Self::Value) -> usize;
     fn end_map(&self, map: Self::Map) -> Self::Value;
+}
+
+/// Reads nothing: for callers that need to know only that a call succeeded (a bulk item),
+/// whose answer was already checked when it arrived.
+pub struct Unread;
+
+impl Build for Unread {
+    const READS: bool = false;
+    type Value = ();
+    type Array = ();
+    type Map = ();
+
+    fn null(&self) {}
+    fn bool(&self, _: bool) {}
+    fn int(&self, _: i64) {}
+    fn uint(&self, _: u64) {}
+    fn float(&self, _: f64) {}
+    fn string(&self, _: String) {}
+    fn array(&self) {}
+    fn push(&self, _: &mut (), _: ()) {}
+    fn end_array(&self, _: ()) {}
+    fn map(&self) {}
+    fn insert(&self, _: &mut (), _: String, _: ()) -> usize {
+        0
+    }
+    fn end_map(&self, _: ()) {}
 }
 
 /// Builds serde_json's [`Value`], member order kept.

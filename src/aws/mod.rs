@@ -24,7 +24,7 @@ pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungate
 pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
-pub use limited_json::{Build, Json, ResponseLimits};
+pub use limited_json::{Build, Json, ResponseLimits, Unread};
 pub use retry::RetryMode;
 pub use settings::{Settings, StaticCredentials};
 

@@ -7,7 +7,8 @@
 //! the time the full `regex` engine takes (a tenth of a dry run's CPU went to compiling
 //! patterns); values are short, so its slower matching does not show.
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use regex::Regex;
 
@@ -15,6 +16,10 @@ use regex::Regex;
 #[derive(Debug)]
 pub(crate) struct Pattern {
     source: &'static str,
+}
+
+/// A pattern's compiled forms, each built on first use.
+struct Compiled {
     ascii: OnceLock<Option<Ascii>>,
     full: OnceLock<Option<Regex>>,
 }
@@ -132,27 +137,44 @@ fn to_ascii(pattern: &str) -> Option<String> {
 impl Pattern {
     /// A pattern that compiles on first use (a `const fn`, so the embedded tables hold it).
     pub const fn new(source: &'static str) -> Self {
-        Pattern {
-            source,
-            ascii: OnceLock::new(),
-            full: OnceLock::new(),
-        }
+        Pattern { source }
     }
 
     pub fn source(&self) -> &'static str {
         self.source
     }
 
-    fn full(&self) -> Option<&Regex> {
-        self.full
+    fn full(&self) -> Option<&'static Regex> {
+        let compiled = self.compiled();
+        compiled
+            .full
             .get_or_init(|| Regex::new(&format!("^(?:{})$", self.source)).ok())
             .as_ref()
     }
 
-    fn ascii(&self) -> Option<&Ascii> {
-        self.ascii
+    fn ascii(&self) -> Option<&'static Ascii> {
+        let compiled = self.compiled();
+        compiled
+            .ascii
             .get_or_init(|| Ascii::build(&to_ascii(self.source)?))
             .as_ref()
+    }
+
+    /// This pattern's compiled forms, kept beside the tables rather than in them: a shape
+    /// holds only its pattern's text, so the embedded tables have no interior mutability and
+    /// stay in read-only memory (with the cache inside, every shape's page was written at
+    /// start-up). Keyed by the text's address, one entry per pattern used.
+    fn compiled(&self) -> &'static Compiled {
+        static CACHE: Mutex<BTreeMap<(usize, usize), &'static Compiled>> =
+            Mutex::new(BTreeMap::new());
+        let key = (self.source.as_ptr() as usize, self.source.len());
+        let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        cache.entry(key).or_insert_with(|| {
+            Box::leak(Box::new(Compiled {
+                ascii: OnceLock::new(),
+                full: OnceLock::new(),
+            }))
+        })
     }
 
     /// Whether `text` matches; `None` when the pattern cannot be checked here (look-around and

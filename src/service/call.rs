@@ -126,25 +126,18 @@ impl Service {
 
     /// The pipeline as a future, for callers that run many calls at once (bulk). `gate`
     /// replaces the run's quota pacing for this call (`None`: the pacer's gate).
-    pub async fn call_async(
+    pub async fn call_async<B: aws::Build>(
         &self,
         op: &'static Operation,
         input: &Value,
         site: Option<&Site>,
         check: Check,
         gate: Option<&dyn Gate>,
-    ) -> Result<Value, CallError> {
-        self.run(
-            op,
-            input,
-            site,
-            check,
-            gate,
-            &self.ctx.interrupt,
-            &aws::Json,
-        )
-        .await
-        .result
+        builder: &B,
+    ) -> Result<B::Value, CallError> {
+        self.run(op, input, site, check, gate, &self.ctx.interrupt, builder)
+            .await
+            .result
     }
 
     /// Validates and lints `input` for `op` without sending it: warnings are told, errors

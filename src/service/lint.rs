@@ -173,7 +173,14 @@ impl Service {
         let describe = self.ctx.model.operation("DescribeUserPool")?;
         let request = serde_json::json!({ "UserPoolId": id });
         let resp = self
-            .call_async(describe, &request, None, Check::None, None)
+            .call_async(
+                describe,
+                &request,
+                None,
+                Check::None,
+                None,
+                &crate::aws::Json,
+            )
             .await
             .ok()?;
         let members: Vec<String> = self

@@ -220,6 +220,9 @@ impl Secrets {
     }
 
     pub fn remember_call(&self, op: &Operation, input: &Value, output: Option<&Value>) {
+        if !super::secrets_echo::sightings_read() {
+            return;
+        }
         let mut found = |member: &str, text: &str| {
             super::secrets_echo::remember(member, text, is_credential_name(member));
         };

@@ -5,13 +5,16 @@
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use super::secrets::Level;
 use crate::model::REDACTED;
 
 /// 0: not chosen yet (the environment decides), 1: credentials, 2: strict.
 static CHOSEN: AtomicU8 = AtomicU8::new(0);
+
+/// Set while a REPL runs: its `:save` and `:redact strict` read the sightings of every call.
+static INTERACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// The level echoes use now; until `:redact` chooses, `POOLER_REDACT=strict` means strict.
 pub fn level() -> Level {
@@ -21,6 +24,19 @@ pub fn level() -> Level {
         _ if std::env::var("POOLER_REDACT").is_ok_and(|v| v == "strict") => Level::Strict,
         _ => Level::Credentials,
     }
+}
+
+/// Marks the process as interactive (the REPL): every call's secret values are remembered from
+/// the first, since `:save` and a later `:redact strict` read them.
+pub fn keep_sightings() {
+    INTERACTIVE.store(true, Ordering::Relaxed);
+}
+
+/// Whether anything can read what [`remember`] keeps: the REPL, or the strict level (only it
+/// stars remembered values in `eval`'s echo and a script's `print`). A `run` or `eval` at the
+/// credentials level remembers nothing, so its calls are not walked for secrets.
+pub fn sightings_read() -> bool {
+    INTERACTIVE.load(Ordering::Relaxed) || level() == Level::Strict
 }
 
 /// Switches the echo level (`:redact strict` / `:redact credentials`).

@@ -145,6 +145,7 @@ impl Run {
                 self.site.as_ref(),
                 Check::ErrorsOnly,
                 Some(&gate),
+                &crate::aws::Unread,
             )
             .await;
         match result {

@@ -5,6 +5,7 @@
 
 use serde_json::{Value, json};
 
+use crate::aws;
 use crate::model::Operation;
 use crate::service::{CallError, Check, Service};
 
@@ -42,7 +43,7 @@ impl Probe {
             Probe::User(get) => {
                 let request = json!({ "UserPoolId": pool, "Username": user });
                 match service
-                    .call_async(get, &request, None, Check::Probe, None)
+                    .call_async(get, &request, None, Check::Probe, None, &aws::Unread)
                     .await
                 {
                     Ok(_) => Ok(true),
@@ -57,7 +58,7 @@ impl Probe {
                 let mut request = json!({ "UserPoolId": pool, "Username": user, "Limit": 60 });
                 loop {
                     let page = match service
-                        .call_async(list, &request, None, Check::Probe, None)
+                        .call_async(list, &request, None, Check::Probe, None, &aws::Json)
                         .await
                     {
                         Ok(page) => page,
