@@ -27,7 +27,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match cli::Cli::parse_args(args) {
+    run_parsed(cli::Cli::parse_args(args))
+}
+
+/// [`run`] with the command line already parsed (the binary parses it once, to size the
+/// stack of the thread that runs it).
+pub fn run_parsed(parsed: Result<cli::Cli, clap::Error>) -> i32 {
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

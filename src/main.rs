@@ -4,13 +4,12 @@
 //! (`pooler::script::limits::stack_for`): deep scripts, deep documents and their conversions
 //! recurse, and a limit raised beyond what can be reserved is a clear error, never an abort.
 
-use clap::Parser as _;
-
 use pooler::script::limits;
 
 fn main() {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let stack = match pooler::cli::Cli::try_parse_from(&args) {
+    // Parsed once, here: the depth limits size the stack, and the thread gets the result.
+    let parsed = pooler::cli::Cli::parse_args(std::env::args_os());
+    let stack = match &parsed {
         Ok(cli) => match limits::stack_for(&cli.global.limits) {
             Some(bytes) => bytes,
             None => too_deep(&cli.global.limits, "more than the address space"),
@@ -23,11 +22,11 @@ fn main() {
         .stack_size(stack)
         .spawn(move || {
             limits::set_stack(stack);
-            pooler::run(args)
+            pooler::run_parsed(parsed)
         });
     let code = match worker {
         Ok(handle) => handle.join().unwrap_or(pooler::exit::FAILURE),
-        Err(e) => match pooler::cli::Cli::try_parse_from(std::env::args_os()) {
+        Err(e) => match pooler::cli::Cli::parse_args(std::env::args_os()) {
             Ok(cli) => too_deep(
                 &cli.global.limits,
                 &format!("{} MiB, which could not be reserved ({e})", stack >> 20),

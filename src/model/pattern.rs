@@ -24,15 +24,94 @@ struct Compiled {
     full: OnceLock<Option<Regex>>,
 }
 
-/// The compiled ASCII translation: `regex-lite` when it accepts the syntax, else `regex`.
+/// The compiled ASCII translation: a byte set when the pattern is one bracket class repeated
+/// (`[\w\s+=,.@-]+`, most of the model's), else `regex-lite` when it accepts the syntax, else
+/// `regex`.
 #[derive(Debug)]
 enum Ascii {
+    Class(Class),
     Lite(regex_lite::Regex),
     Full(regex::bytes::Regex),
 }
 
+/// `[…]+` or `[…]*` over ASCII: which bytes the class holds, and whether the text may be empty.
+#[derive(Debug)]
+struct Class {
+    bytes: [bool; 128],
+    empty_ok: bool,
+}
+
+impl Class {
+    /// The class of a translated pattern that is exactly one bracket class (not negated, no
+    /// nested classes) followed by `+` or `*`, anchors allowed; `None` for anything else.
+    fn parse(translated: &str) -> Option<Class> {
+        let body = translated.strip_prefix('^').unwrap_or(translated);
+        let body = body.strip_suffix('$').unwrap_or(body);
+        let (inner, empty_ok) = if let Some(b) = body.strip_suffix("]+") {
+            (b, false)
+        } else {
+            (body.strip_suffix("]*")?, true)
+        };
+        let inner = inner.strip_prefix('[')?;
+        if inner.starts_with('^') || inner.is_empty() {
+            return None;
+        }
+        let mut items = Vec::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            let item = match c {
+                '[' | ']' => return None,
+                '\\' => match chars.next()? {
+                    'x' => {
+                        let hex: String = [chars.next()?, chars.next()?].iter().collect();
+                        u8::from_str_radix(&hex, 16).ok()?
+                    }
+                    't' => b'\t',
+                    'n' => b'\n',
+                    'r' => b'\r',
+                    e if e.is_ascii_punctuation() => e as u8,
+                    _ => return None,
+                },
+                c if c.is_ascii() => c as u8,
+                _ => return None,
+            };
+            // A `-` between two items is a range; escaped, first or last it is itself.
+            items.push((item, c == '-'));
+        }
+        let mut bytes = [false; 128];
+        let mut i = 0;
+        while i < items.len() {
+            let (lo, _) = items[i];
+            if i + 2 < items.len() && items[i + 1].1 {
+                let (hi, _) = items[i + 2];
+                if hi < lo {
+                    return None;
+                }
+                for b in lo..=hi {
+                    *bytes.get_mut(usize::from(b))? = true;
+                }
+                i += 3;
+            } else {
+                *bytes.get_mut(usize::from(lo))? = true;
+                i += 1;
+            }
+        }
+        Some(Class { bytes, empty_ok })
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        (self.empty_ok || !text.is_empty())
+            && text
+                .bytes()
+                .all(|b| self.bytes.get(usize::from(b)).copied().unwrap_or(false))
+    }
+}
+
 impl Ascii {
     fn build(translated: &str) -> Option<Ascii> {
+        if let Some(class) = Class::parse(translated) {
+            return Some(Ascii::Class(class));
+        }
         let anchored = format!("^(?:{translated})$");
         if let Ok(re) = regex_lite::Regex::new(&anchored) {
             return Some(Ascii::Lite(re));
@@ -47,6 +126,7 @@ impl Ascii {
     /// Whether ASCII `text` matches.
     fn is_match(&self, text: &str) -> bool {
         match self {
+            Ascii::Class(class) => class.is_match(text),
             Ascii::Lite(re) => re.is_match(text),
             Ascii::Full(re) => re.is_match(text.as_bytes()),
         }
@@ -257,6 +337,40 @@ mod tests {
             .map(|pattern| pattern.to_string())
             .collect();
         assert!(fell_back.is_empty(), "full regex engine for {fell_back:#?}");
+    }
+
+    #[test]
+    fn one_repeated_class_is_matched_as_a_byte_set() {
+        let class = |p: &str| match Ascii::build(&to_ascii(p).unwrap()) {
+            Some(Ascii::Class(c)) => c,
+            other => panic!("{p}: {other:?}"),
+        };
+        let c = class(r"[\w\s+=,.@-]+");
+        assert!(c.is_match("joe.doe+x@example.com") && c.is_match("a b\tc"));
+        assert!(!c.is_match("") && !c.is_match("a/b") && !c.is_match("é"));
+        let c = class(r"[A-Za-z0-9-_=.]*");
+        assert!(c.is_match("") && c.is_match("a-_=.9") && !c.is_match("a+b"));
+        let c = class(r"^[a-z\-]+$");
+        assert!(c.is_match("a-b") && !c.is_match("A"));
+        // More than one class, a negated class, non-ASCII bytes: left to the regex engines.
+        for p in [
+            r"[\w-]+_[0-9a-zA-Z]+",
+            r"[^a]+",
+            r"[\p{L}\p{M}]+",
+            "Level[1-4]",
+        ] {
+            assert!(
+                !matches!(Ascii::build(&to_ascii(p).unwrap()), Some(Ascii::Class(_))),
+                "{p}"
+            );
+        }
+        let model = crate::model::Model::embedded();
+        let classes = model
+            .patterns()
+            .into_iter()
+            .filter(|p| matches!(Pattern::new(p).ascii(), Some(Ascii::Class(_))))
+            .count();
+        assert!(classes >= 17, "only {classes} model patterns are one class");
     }
 
     #[test]
