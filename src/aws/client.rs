@@ -7,7 +7,6 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use reqwest::Url;
-use serde_json::Value;
 use tokio::sync::OnceCell;
 
 use super::Service;
@@ -76,7 +75,20 @@ pub struct SignedRequest {
     pub headers: Vec<(String, String)>,
 }
 
-/// The result of [`Client::call`] and what happened on the way.
+/// One operation for [`Client::send`]: the serialized JSON input, whether it is signed
+/// (`false` sends no `Authorization`), and how the call service wants it sent.
+pub(crate) struct Request<'a> {
+    pub operation: &'a str,
+    pub body: &'a [u8],
+    pub signed: bool,
+    pub interrupt: &'a Interrupt,
+    /// Pacing around each attempt ([`Ungated`]: none).
+    pub gate: &'a dyn Gate,
+    /// Attempts for this call alone (a bulk run's `max_retries`); `None`: the client's.
+    pub attempts: Option<u32>,
+}
+
+/// The result of [`Client::send`] and what happened on the way.
 #[derive(Debug)]
 pub struct Outcome {
     pub result: Result<Answer, AwsError>,
@@ -218,7 +230,7 @@ impl Client {
     }
 
     /// Region, endpoint and credential source name (fetching credentials if need be).
-    pub async fn resolve(&self) -> Result<Resolved, AwsError> {
+    pub(crate) async fn resolve(&self) -> Result<Resolved, AwsError> {
         let state = self.state().await?;
         Ok(Resolved {
             region: state.region.clone(),
@@ -227,8 +239,8 @@ impl Client {
         })
     }
 
-    /// Dry run: resolve, build and sign the request exactly as `call` would; send nothing.
-    pub async fn sign_only(
+    /// Dry run: resolve, build and sign the request exactly as `send` would; send nothing.
+    pub(crate) async fn sign_only(
         &self,
         operation: &str,
         body: &[u8],
@@ -242,29 +254,19 @@ impl Client {
         })
     }
 
-    /// Sends one operation, retrying transient failures. `body` is the serialized JSON input;
-    /// `signed == false` sends no `Authorization`. An interrupt ends the call at once.
-    /// With `Settings::dry_run` nothing is sent: the request is signed and the result is `{}`.
-    pub async fn call(
-        &self,
-        operation: &str,
-        body: &[u8],
-        signed: bool,
-        interrupt: &Interrupt,
-    ) -> Outcome {
-        self.call_gated(operation, body, signed, interrupt, &Ungated)
-            .await
-    }
-
-    /// [`Client::call`], waiting on `gate` before every attempt and telling it the outcome.
-    pub async fn call_gated(
-        &self,
-        operation: &str,
-        body: &[u8],
-        signed: bool,
-        interrupt: &Interrupt,
-        gate: &dyn Gate,
-    ) -> Outcome {
+    /// Sends one operation, retrying transient failures, waiting on the request's gate before
+    /// every attempt and telling it the outcome. An interrupt ends the call at once. Only the
+    /// call service sends (`tests/layering.rs` keeps it so): it has decided by then that the
+    /// call goes out (not a dry run, not a planned write).
+    pub(crate) async fn send(&self, request: Request<'_>) -> Outcome {
+        let Request {
+            operation,
+            body,
+            signed,
+            interrupt,
+            gate,
+            attempts,
+        } = request;
         let started = Instant::now();
         let mut outcome = Outcome {
             result: Err(AwsError::Interrupted),
@@ -291,15 +293,6 @@ impl Client {
         };
         outcome.region = state.region.clone();
         outcome.endpoint = state.endpoint.to_string();
-        if self.settings.dry_run {
-            // A dry run never sends: sign (to surface any error) and answer `{}`.
-            outcome.result = self
-                .sign_only(operation, body, signed)
-                .await
-                .map(|_| Answer::of_value(&Value::Object(serde_json::Map::new())));
-            outcome.elapsed = started.elapsed();
-            return outcome;
-        }
         let http = match self.http(state.endpoint.scheme() == "https") {
             Ok(http) => http,
             Err(e) => {
@@ -308,13 +301,18 @@ impl Client {
                 return outcome;
             }
         };
-        let (max_attempts, mode) = (state.max_attempts, state.mode);
+        // A per-call budget (a bulk run's `max_retries`) is a set number of attempts.
+        let (max_attempts, attempts_set) = match attempts {
+            Some(n) => (n.max(1), true),
+            None => (state.max_attempts, state.attempts_set),
+        };
+        let mode = state.mode;
         let timeout = self.settings.effective_timeout();
         let retry_base = self.settings.effective_retry_base(&process_env);
 
         // Set attempts bound every attempt (as the SDKs count them); only the default leaves
         // a paced call room to wait throttling out at the gate's pace.
-        let mut throttles_left = if state.attempts_set {
+        let mut throttles_left = if attempts_set {
             0
         } else {
             gate.throttle_retries()
@@ -449,7 +447,7 @@ impl Client {
                     .settings
                     .attempts_with(&process_env, extras.max_attempts, mode)
                     .map_err(config_error)?;
-                let config = if self.settings.dry_run {
+                let config = if self.settings.offline {
                     resolve_offline(&self.settings, &process_env)
                 } else if let Some(config) = from_environment(&self.settings, &process_env) {
                     config
@@ -737,3 +735,7 @@ fn network_error(
         message: format!("{what} ({chain})"),
     }
 }
+
+#[cfg(test)]
+#[path = "client_tests.rs"]
+mod tests;

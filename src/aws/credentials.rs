@@ -510,7 +510,7 @@ mod tests {
             _ => None,
         };
         let settings = Settings {
-            dry_run: true,
+            offline: true,
             ..Settings::default()
         };
         let resolved = resolve_offline(&settings, &env);
@@ -531,7 +531,7 @@ mod tests {
     #[test]
     fn dry_run_defaults_without_anything() {
         let settings = Settings {
-            dry_run: true,
+            offline: true,
             ..Settings::default()
         };
         let resolved = resolve_offline(&settings, &|_| None);

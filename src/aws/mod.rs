@@ -20,6 +20,7 @@ mod signing;
 pub mod upload;
 
 pub use answer::Answer;
+pub(crate) use client::Request;
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
 pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};

@@ -112,7 +112,7 @@ pub fn check_url(url: &str, policy: &UploadPolicy) -> Result<Url, AwsError> {
 impl Client {
     /// PUTs `body` to the presigned `url` with `headers`, within `timeout`; an interrupt ends it
     /// at once. A 3xx is an error naming the status and `Location`; nothing is sent again.
-    pub async fn upload(
+    pub(crate) async fn upload(
         &self,
         url: &str,
         headers: &[(&str, &str)],

@@ -152,7 +152,7 @@ impl CkRest {
                 "CkRest: no X-Amz-Target header; rest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\") names the operation",
             )?;
         let name = target.rsplit('.').next().unwrap_or(&target);
-        let model = self.cognito.service.ctx.model;
+        let model = self.cognito.service.ctx().model;
         let op = model.operation(name).ok_or_else(|| {
             format!("CkRest: X-Amz-Target `{target}` names no Cognito operation (`pooler ops` lists them)")
         })?;
@@ -181,14 +181,20 @@ impl CkRest {
                 .with_overrides(Some(region), None, None),
             None => self.cognito.service.clone(),
         };
-        let detailed = service.call_detailed(op, body, site_of(ctx).as_ref());
-        let header: String = detailed
+        let wire = std::cell::RefCell::new(crate::service::Wire::default());
+        let site = site_of(ctx);
+        let options = crate::service::CallOptions::default()
+            .site(site.as_ref())
+            .detail(&wire);
+        let result = service.call(op, body, &options);
+        let wire = wire.into_inner();
+        let header: String = wire
             .headers
             .iter()
             .map(|(k, v)| format!("{k}: {v}\r\n"))
             .collect();
-        let status = detailed.status.map_or(0, INT::from);
-        match detailed.result {
+        let status = wire.status.map_or(0, INT::from);
+        match result {
             Ok(value) => Ok(Exchange {
                 status,
                 header,
@@ -214,7 +220,7 @@ impl CkRest {
                 error: Some(format!("{}: {}", error.kind(), error.message())),
             }),
             // Refused before sending (validation) or interrupted: the script stops.
-            Err(e) => Err(thrown(e, service.ctx.secrets)),
+            Err(e) => Err(thrown(e, service.ctx().secrets)),
         }
     }
 

@@ -32,7 +32,7 @@ pub mod unread;
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
-pub use call::{Check, Detailed};
+pub use call::{CallOptions, Check, Wire};
 pub use error::CallError;
 pub use notice::{Notice, Observer, Silent, Site};
 pub use secrets::{Level, Secrets};
@@ -152,14 +152,15 @@ impl Context {
     }
 }
 
-/// A client for one region, profile and endpoint, sharing the run's [`Context`].
+/// A client for one region, profile and endpoint, sharing the run's [`Context`]. Its
+/// transport is its own: the layers above reach Cognito only through [`Service::call`].
 #[derive(Clone)]
 pub struct Service {
-    pub ctx: Rc<Context>,
-    pub client: Rc<aws::Client>,
+    ctx: Rc<Context>,
+    client: Rc<aws::Client>,
     /// Unknown members are sent with a warning instead of refused (`--lenient`, or
     /// `cognito.with(#{ lenient: true })`).
-    pub lenient: bool,
+    lenient: bool,
 }
 
 /// The service metadata the AWS layer needs, taken from the model.
@@ -180,6 +181,17 @@ impl Service {
             ctx,
             client: Rc::new(client),
         }
+    }
+
+    /// What every call of the run shares: the model, the mode, the secret policy, the
+    /// interrupt.
+    pub fn ctx(&self) -> &Rc<Context> {
+        &self.ctx
+    }
+
+    /// Whether unknown members are sent with a warning instead of refused.
+    pub fn lenient(&self) -> bool {
+        self.lenient
     }
 
     /// The same client, lenient or not about unknown members.
