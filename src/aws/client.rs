@@ -15,6 +15,7 @@ use super::clock::{Skew, is_skew_error};
 use super::credentials::{CredentialSource, from_environment, resolve_offline, resolve_real};
 use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 use super::errors::{AwsError, decode_error_response, error_chain};
+use super::network::{NetworkKind, classify};
 use super::profile;
 use super::retry::{
     NO_RETRY_INCREMENT, RETRY_COST, RetryMode, RetryQuota, TIMEOUT_RETRY_COST, backoff, retry_after,
@@ -75,7 +76,7 @@ pub struct SignedRequest {
     pub headers: Vec<(String, String)>,
 }
 
-/// One operation for [`Client::send`]: the serialized JSON input, whether it is signed
+/// One operation for [`Client::transmit`]: the serialized JSON input, whether it is signed
 /// (`false` sends no `Authorization`), and how the call service wants it sent.
 pub(crate) struct Request<'a> {
     pub operation: &'a str,
@@ -88,7 +89,7 @@ pub(crate) struct Request<'a> {
     pub attempts: Option<u32>,
 }
 
-/// The result of [`Client::send`] and what happened on the way.
+/// The result of [`Client::transmit`] and what happened on the way.
 #[derive(Debug)]
 pub struct Outcome {
     pub result: Result<Answer, AwsError>,
@@ -230,7 +231,7 @@ impl Client {
     }
 
     /// Region, endpoint and credential source name (fetching credentials if need be).
-    pub(crate) async fn resolve(&self) -> Result<Resolved, AwsError> {
+    pub(crate) async fn resolve_identity(&self) -> Result<Resolved, AwsError> {
         let state = self.state().await?;
         Ok(Resolved {
             region: state.region.clone(),
@@ -239,7 +240,7 @@ impl Client {
         })
     }
 
-    /// Dry run: resolve, build and sign the request exactly as `send` would; send nothing.
+    /// Dry run: resolve, build and sign the request exactly as `transmit` would; send nothing.
     pub(crate) async fn sign_only(
         &self,
         operation: &str,
@@ -258,7 +259,7 @@ impl Client {
     /// every attempt and telling it the outcome. An interrupt ends the call at once. Only the
     /// call service sends (`tests/layering.rs` keeps it so): it has decided by then that the
     /// call goes out (not a dry run, not a planned write).
-    pub(crate) async fn send(&self, request: Request<'_>) -> Outcome {
+    pub(crate) async fn transmit(&self, request: Request<'_>) -> Outcome {
         let Request {
             operation,
             body,
@@ -513,7 +514,8 @@ impl Client {
         })
         .clone()
         .map_err(|message| AwsError::Network {
-            message: format!("could not set up the HTTP client: {message}"),
+            kind: NetworkKind::Setup,
+            message: format!("{}: {message}", NetworkKind::Setup.describe()),
         })
     }
 
@@ -667,6 +669,7 @@ async fn read_capped(
             Ok(None) => return Ok((bytes, false)),
             Err(e) => {
                 return Err(AwsError::Network {
+                    kind: classify(&e),
                     message: format!(
                         "connection lost while reading the response body: {}",
                         error_chain(&e)
@@ -677,61 +680,28 @@ async fn read_capped(
     }
 }
 
-/// Names the kind of transport failure (DNS, refused, reset, TLS, …) and keeps the details.
-/// `tunnel` says what a proxy did when the failure was in its tunnel (`proxy::explain`).
+/// The transport failure with its kind (DNS, refused, reset, TLS, …, read from the error's
+/// types) in words, and the details. `tunnel` says what a proxy did when the failure was in its
+/// tunnel (`proxy::explain`).
 fn network_error(
     e: &reqwest::Error,
     connect_timeout: Duration,
     tunnel: Option<super::proxy::Tunnel>,
 ) -> AwsError {
     let chain = error_chain(e);
-    let lower = chain.to_ascii_lowercase();
-    let mut io_kind = None;
-    let mut source: Option<&dyn std::error::Error> = Some(e);
-    while let Some(err) = source {
-        if let Some(io) = err.downcast_ref::<std::io::Error>() {
-            io_kind = Some(io.kind());
-        }
-        source = err.source();
-    }
-    use std::io::ErrorKind;
     if let Some(tunnel) = tunnel {
         return tunnel.error(format!("{} ({chain})", tunnel.text));
     }
-    let what = if e.is_timeout() {
-        format!(
+    let kind = classify(e);
+    let what = match kind {
+        NetworkKind::Timeout => format!(
             "connect timed out after {}",
             super::errors::format_duration(connect_timeout)
-        )
-    } else if io_kind == Some(ErrorKind::ConnectionRefused) || lower.contains("connection refused")
-    {
-        "connection refused".to_string()
-    } else if lower.contains("dns error")
-        || lower.contains("failed to lookup address")
-        || lower.contains("name or service not known")
-        || lower.contains("no such host")
-    {
-        "DNS lookup failed".to_string()
-    } else if io_kind == Some(ErrorKind::ConnectionReset) || lower.contains("connection reset") {
-        "connection reset".to_string()
-    } else if lower.contains("certificate")
-        || lower.contains("tls")
-        || lower.contains("handshake")
-        || lower.contains("rustls")
-        || lower.contains("corrupt message")
-        || lower.contains("peer is incompatible")
-        || (e.is_connect() && io_kind == Some(ErrorKind::InvalidData))
-    {
-        // tokio-rustls reports handshake failures as io::ErrorKind::InvalidData.
-        "TLS error".to_string()
-    } else if lower.contains("connection closed") || lower.contains("incomplete message") {
-        "connection closed by the server".to_string()
-    } else if e.is_connect() {
-        "could not connect".to_string()
-    } else {
-        "request failed".to_string()
+        ),
+        kind => kind.describe().to_string(),
     };
     AwsError::Network {
+        kind,
         message: format!("{what} ({chain})"),
     }
 }

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::aws::{
-    AwsError, Client, EndpointConfig, Outcome, Request, Service, Settings, StaticCredentials,
-    Ungated, choose_endpoint, validate_endpoint,
+    AwsError, Client, EndpointConfig, NetworkKind, Outcome, Request, Service, Settings,
+    StaticCredentials, Ungated, choose_endpoint, validate_endpoint,
 };
 use crate::interrupt::Interrupt;
 use serde_json::json;
@@ -245,7 +245,7 @@ async fn send(
     interrupt: &Interrupt,
 ) -> Outcome {
     client
-        .send(Request {
+        .transmit(Request {
             operation,
             body,
             signed,
@@ -470,7 +470,16 @@ async fn connection_refused_is_a_network_error() {
     let client = Client::new(s, service());
     let outcome = call(&client, "ListUsers", "{}").await;
     let err = outcome.result.expect_err("refused");
-    assert!(matches!(err, AwsError::Network { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Refused,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(err.kind(), "NetworkError");
     assert!(err.to_string().contains("connection refused"), "{err}");
     assert!(err.retryable());
@@ -488,9 +497,71 @@ async fn tls_to_a_plain_http_server_is_a_tls_network_error() {
         .await
         .result
         .expect_err("tls");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Tls,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(err.kind(), "NetworkError");
     assert!(err.to_string().contains("TLS"), "{err}");
     assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn a_server_that_closes_without_answering_is_a_closed_connection() {
+    let server = TestServer::start_raw(b"").await;
+    let mut s = settings(&format!("http://{}", server.addr));
+    s.max_attempts = Some(1);
+    let err = call(&Client::new(s, service()), "ListUsers", "{}")
+        .await
+        .result
+        .expect_err("closed");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Closed,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("network error: connection closed by the server ("),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn a_name_that_does_not_resolve_is_a_dns_failure() {
+    // `.invalid` never resolves (RFC 2606).
+    let mut s = settings("https://pooler-test.invalid");
+    s.max_attempts = Some(1);
+    let err = call(&Client::new(s, service()), "ListUsers", "{}")
+        .await
+        .result
+        .expect_err("dns");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Dns,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("network error: DNS lookup failed ("),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -730,11 +801,11 @@ async fn a_per_call_attempt_budget_bounds_that_call_alone() {
         attempts,
     };
     // The budget is set attempts: the gate's throttling retries do not extend it.
-    let outcome = client.send(budget(Some(2))).await;
+    let outcome = client.transmit(budget(Some(2))).await;
     assert_eq!(outcome.attempts.len(), 2);
     assert_eq!(server.hits(), 2);
     // Zero means one try; the client's own setting (3) is untouched for the next call.
-    let outcome = client.send(budget(Some(0))).await;
+    let outcome = client.transmit(budget(Some(0))).await;
     assert_eq!(outcome.attempts.len(), 1);
     assert_eq!(server.hits(), 3);
     let outcome = call(&client, "ListUsers", "{}").await;
@@ -928,13 +999,13 @@ async fn resolve_and_overrides() {
     let first = TestServer::start(vec![json_reply(200, "OK", r#"{"n":1}"#)]).await;
     let second = TestServer::start(vec![json_reply(200, "OK", r#"{"n":2}"#)]).await;
     let client = Client::new(settings(&first.url()), service());
-    let resolved = client.resolve().await.expect("resolve");
+    let resolved = client.resolve_identity().await.expect("resolve");
     assert_eq!(resolved.region, "us-east-1");
     assert_eq!(resolved.endpoint, format!("{}/", first.url()));
     assert_eq!(resolved.credentials_source, "settings");
 
     let other = client.with_overrides(Some("eu-central-1".into()), None, Some(second.url()));
-    let resolved = other.resolve().await.expect("resolve");
+    let resolved = other.resolve_identity().await.expect("resolve");
     assert_eq!(resolved.region, "eu-central-1");
     assert_eq!(resolved.endpoint, format!("{}/", second.url()));
     assert_eq!(
@@ -1021,7 +1092,7 @@ async fn dry_run_without_region_or_endpoint_settings_still_signs() {
             .iter()
             .any(|(k, v)| k == "authorization" && v.contains("/cognito-idp/aws4_request"))
     );
-    let resolved = client.resolve().await.expect("resolve");
+    let resolved = client.resolve_identity().await.expect("resolve");
     assert!(!resolved.region.is_empty());
 }
 
@@ -1043,7 +1114,7 @@ async fn secrets_never_appear_in_output() {
         .and_then(|a| a.split("Signature=").nth(1))
         .expect("signature")
         .to_string();
-    let resolved = client.resolve().await.expect("resolve");
+    let resolved = client.resolve_identity().await.expect("resolve");
     let mut dry = s.clone();
     dry.offline = true;
     let dry_client = Client::new(dry, service());
@@ -1061,6 +1132,7 @@ async fn secrets_never_appear_in_output() {
             retryable: false,
         },
         AwsError::Network {
+            kind: crate::aws::NetworkKind::Refused,
             message: "connection refused".into(),
         },
         AwsError::Timeout {
@@ -1148,7 +1220,9 @@ fn works_with_block_on_of_a_current_thread_runtime() {
     ]));
     let client = Client::new(settings(&server.url()), service());
     let interrupt = Interrupt::new();
-    let resolved = runtime.block_on(client.resolve()).expect("resolve");
+    let resolved = runtime
+        .block_on(client.resolve_identity())
+        .expect("resolve");
     assert_eq!(resolved.region, "us-east-1");
     let outcome = runtime.block_on(send(&client, "ListUsers", b"{}", true, &interrupt));
     assert_eq!(outcome.result.expect("success").json().unwrap()["ok"], 1);

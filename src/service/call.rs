@@ -286,7 +286,7 @@ impl Service {
         let paced = ctx.pacer.gate(op.name, input);
         let outcome = self
             .client
-            .send(aws::Request {
+            .transmit(aws::Request {
                 operation: op.name,
                 body: &body,
                 signed: !op.unsigned,
@@ -363,7 +363,7 @@ impl Service {
                 ));
             }
             let signed = self.client.sign_only(op.name, body, !op.unsigned).await;
-            let resolved = self.client.resolve().await;
+            let resolved = self.client.resolve_identity().await;
             match (signed, resolved) {
                 (Ok(signed), Ok(resolved)) => {
                     self.log_request(op, input, Some(&signed));

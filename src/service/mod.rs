@@ -264,7 +264,7 @@ impl Service {
             Mode::DryRun => ", dry run",
             Mode::Plan => ", plan",
         };
-        match self.ctx.runtime().block_on(self.client.resolve()) {
+        match self.ctx.runtime().block_on(self.client.resolve_identity()) {
             Ok(r) => format!(
                 "cognito(region: {}, endpoint: {}, credentials: {}{mode})",
                 r.region, r.endpoint, r.credentials_source
