@@ -124,8 +124,9 @@ impl Context {
         }
     }
 
-    /// The one current-thread runtime every call blocks on, made when first needed.
-    pub fn runtime(&self) -> &tokio::runtime::Runtime {
+    /// The one current-thread runtime every call blocks on, made when first needed; only the
+    /// service's blocking edges (`Service::call`, …) use it.
+    fn runtime(&self) -> &tokio::runtime::Runtime {
         self.runtime.get_or_init(|| {
             tokio::runtime::Builder::new_current_thread()
                 .enable_all()
