@@ -4,6 +4,7 @@
 //! (or failed with `on_exists: "fail"`); a resume file makes a second run skip finished items.
 
 use crate::support::Test;
+use crate::support::server::{Reply, Server};
 use crate::support::throttle::ThrottledServer;
 
 /// A script creating `count` users (user0, user1, …) with these bulk options.
@@ -325,4 +326,40 @@ fn the_progress_line_ends_with_the_final_counts() {
         "no progress line off a terminal: {:?}",
         quiet.stderr
     );
+}
+
+/// `max_retries` is a budget for each item of the run alone: the run's client (and its
+/// `--max-attempts`) serves the calls after it unchanged.
+#[test]
+fn max_retries_bounds_each_item_and_leaves_the_runs_attempts() {
+    let server = Server::start(vec![Reply::json(
+        500,
+        r#"{"__type":"InternalErrorException","message":"boom"}"#,
+    )]);
+    let script = r#"
+let s = cognito.each("AdminDeleteUser", [#{ UserPoolId: "us-west-2_abc", Username: "a" }],
+    #{ max_retries: 1, progress: false });
+print(`failed=${s.failed.len()} ${s.failed[0].type} retried=${s.retried}`);
+try { cognito.admin_delete_user(#{ UserPoolId: "us-west-2_abc", Username: "b" }); }
+catch (e) { print(`then ${e.type}`); }
+"#;
+    let out = Test::new()
+        .script(script)
+        .args(["--endpoint-url", &server.url, "--max-attempts", "3"])
+        .args(["run", "script.rhai"])
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+        .env("AWS_REGION", "us-west-2")
+        .env("POOLER_RETRY_BASE_MS", "1")
+        .run();
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (
+            0,
+            "failed=1 InternalErrorException retried=1\nthen InternalErrorException\n",
+            ""
+        )
+    );
+    // Two attempts for the item (1 + max_retries), three for the call after it.
+    assert_eq!(server.requests().len(), 5);
 }

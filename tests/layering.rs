@@ -1,6 +1,7 @@
 //! The layering DESIGN.md draws, checked on the source: the call service, the AWS transport and
-//! the model never touch Rhai, and no two top-level modules depend on each other, directly or
-//! through others (`crate::x` references outside comments).
+//! the model never touch Rhai, no two top-level modules depend on each other, directly or
+//! through others (`crate::x` references outside comments), only the call service reaches the
+//! transport's sending methods, and the transport builds the one HTTP client.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -117,4 +118,71 @@ fn no_two_modules_depend_on_each_other() {
             panic!("modules depend on each other: {}", cycle.join(" -> "));
         }
     }
+}
+
+/// The transport's methods that reach the network or sign (`aws::Client`), and the request
+/// they take: only the call service and the transport itself may name them.
+const SENDING: &str =
+    r"\.(transmit|put_presigned|sign_only|resolve_identity)\s*\(|\baws::Request\b";
+
+/// Ways to build an HTTP client.
+const HTTP_BUILDER: &str = r"\b(reqwest::)?Client::builder\s*\(|\bClientBuilder\b|\breqwest::Client::new\s*\(|\bhyper_util::client::legacy::Client\b";
+
+/// Every Rust file of the crate, its tests and benchmarks, but this one (which names the
+/// patterns it looks for).
+fn tree_files() -> Vec<PathBuf> {
+    let root = repo_root();
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let this = root.join("tests/layering.rs");
+    files.retain(|f| *f != this);
+    files.sort();
+    files
+}
+
+/// `file:line: code` for every code line of `files` matching `pattern`.
+fn matches(files: &[PathBuf], pattern: &str) -> Vec<String> {
+    let re = regex::Regex::new(pattern).unwrap();
+    let root = repo_root();
+    let mut out = Vec::new();
+    for file in files {
+        for (n, line) in code_lines(file).iter().enumerate() {
+            if re.is_match(line) {
+                let shown = file.strip_prefix(&root).unwrap_or(file).display();
+                out.push(format!("{shown}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_call_service_reaches_the_transport() {
+    let root = repo_root();
+    let outside: Vec<PathBuf> = tree_files()
+        .into_iter()
+        .filter(|f| {
+            !f.starts_with(root.join("src/service")) && !f.starts_with(root.join("src/aws"))
+        })
+        .collect();
+    let found = matches(&outside, SENDING);
+    assert!(
+        found.is_empty(),
+        "the transport's sending methods are the call service's alone \
+         (Service::call and CallOptions say how a call is made):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_transport_builds_the_one_http_client() {
+    let found = matches(&tree_files(), HTTP_BUILDER);
+    assert!(
+        found.len() == 1 && found[0].starts_with("src/aws/client.rs:"),
+        "one HTTP client builder, the transport's (src/aws/client.rs, `Client::http`): every \
+         request goes through its pool; found:\n{}",
+        found.join("\n")
+    );
 }

@@ -2,7 +2,6 @@
 
 mod support;
 
-mod aws_client;
 mod bad_scripts;
 mod bulk;
 mod cli;

@@ -1,5 +1,5 @@
 //! Quota pacing against a server that enforces Cognito's quotas (`support::quota_server`):
-//! paced calls straight through `aws::Client::call_gated`. Correctness with generous bounds;
+//! paced calls through the call service, unchecked. Correctness with generous bounds;
 //! the exact achieved-rate figures are in `benches/quota.rs`.
 
 use std::time::Duration;

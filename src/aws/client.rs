@@ -7,7 +7,6 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use reqwest::Url;
-use serde_json::Value;
 use tokio::sync::OnceCell;
 
 use super::Service;
@@ -16,6 +15,7 @@ use super::clock::{Skew, is_skew_error};
 use super::credentials::{CredentialSource, from_environment, resolve_offline, resolve_real};
 use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 use super::errors::{AwsError, decode_error_response, error_chain};
+use super::network::{NetworkKind, classify};
 use super::profile;
 use super::retry::{
     NO_RETRY_INCREMENT, RETRY_COST, RetryMode, RetryQuota, TIMEOUT_RETRY_COST, backoff, retry_after,
@@ -76,7 +76,20 @@ pub struct SignedRequest {
     pub headers: Vec<(String, String)>,
 }
 
-/// The result of [`Client::call`] and what happened on the way.
+/// One operation for [`Client::transmit`]: the serialized JSON input, whether it is signed
+/// (`false` sends no `Authorization`), and how the call service wants it sent.
+pub(crate) struct Request<'a> {
+    pub operation: &'a str,
+    pub body: &'a [u8],
+    pub signed: bool,
+    pub interrupt: &'a Interrupt,
+    /// Pacing around each attempt ([`Ungated`]: none).
+    pub gate: &'a dyn Gate,
+    /// Attempts for this call alone (a bulk run's `max_retries`); `None`: the client's.
+    pub attempts: Option<u32>,
+}
+
+/// The result of [`Client::transmit`] and what happened on the way.
 #[derive(Debug)]
 pub struct Outcome {
     pub result: Result<Answer, AwsError>,
@@ -218,7 +231,7 @@ impl Client {
     }
 
     /// Region, endpoint and credential source name (fetching credentials if need be).
-    pub async fn resolve(&self) -> Result<Resolved, AwsError> {
+    pub(crate) async fn resolve_identity(&self) -> Result<Resolved, AwsError> {
         let state = self.state().await?;
         Ok(Resolved {
             region: state.region.clone(),
@@ -227,8 +240,8 @@ impl Client {
         })
     }
 
-    /// Dry run: resolve, build and sign the request exactly as `call` would; send nothing.
-    pub async fn sign_only(
+    /// Dry run: resolve, build and sign the request exactly as `transmit` would; send nothing.
+    pub(crate) async fn sign_only(
         &self,
         operation: &str,
         body: &[u8],
@@ -242,29 +255,19 @@ impl Client {
         })
     }
 
-    /// Sends one operation, retrying transient failures. `body` is the serialized JSON input;
-    /// `signed == false` sends no `Authorization`. An interrupt ends the call at once.
-    /// With `Settings::dry_run` nothing is sent: the request is signed and the result is `{}`.
-    pub async fn call(
-        &self,
-        operation: &str,
-        body: &[u8],
-        signed: bool,
-        interrupt: &Interrupt,
-    ) -> Outcome {
-        self.call_gated(operation, body, signed, interrupt, &Ungated)
-            .await
-    }
-
-    /// [`Client::call`], waiting on `gate` before every attempt and telling it the outcome.
-    pub async fn call_gated(
-        &self,
-        operation: &str,
-        body: &[u8],
-        signed: bool,
-        interrupt: &Interrupt,
-        gate: &dyn Gate,
-    ) -> Outcome {
+    /// Sends one operation, retrying transient failures, waiting on the request's gate before
+    /// every attempt and telling it the outcome. An interrupt ends the call at once. Only the
+    /// call service sends (`tests/layering.rs` keeps it so): it has decided by then that the
+    /// call goes out (not a dry run, not a planned write).
+    pub(crate) async fn transmit(&self, request: Request<'_>) -> Outcome {
+        let Request {
+            operation,
+            body,
+            signed,
+            interrupt,
+            gate,
+            attempts,
+        } = request;
         let started = Instant::now();
         let mut outcome = Outcome {
             result: Err(AwsError::Interrupted),
@@ -291,15 +294,6 @@ impl Client {
         };
         outcome.region = state.region.clone();
         outcome.endpoint = state.endpoint.to_string();
-        if self.settings.dry_run {
-            // A dry run never sends: sign (to surface any error) and answer `{}`.
-            outcome.result = self
-                .sign_only(operation, body, signed)
-                .await
-                .map(|_| Answer::of_value(&Value::Object(serde_json::Map::new())));
-            outcome.elapsed = started.elapsed();
-            return outcome;
-        }
         let http = match self.http(state.endpoint.scheme() == "https") {
             Ok(http) => http,
             Err(e) => {
@@ -308,13 +302,18 @@ impl Client {
                 return outcome;
             }
         };
-        let (max_attempts, mode) = (state.max_attempts, state.mode);
+        // A per-call budget (a bulk run's `max_retries`) is a set number of attempts.
+        let (max_attempts, attempts_set) = match attempts {
+            Some(n) => (n.max(1), true),
+            None => (state.max_attempts, state.attempts_set),
+        };
+        let mode = state.mode;
         let timeout = self.settings.effective_timeout();
         let retry_base = self.settings.effective_retry_base(&process_env);
 
         // Set attempts bound every attempt (as the SDKs count them); only the default leaves
         // a paced call room to wait throttling out at the gate's pace.
-        let mut throttles_left = if state.attempts_set {
+        let mut throttles_left = if attempts_set {
             0
         } else {
             gate.throttle_retries()
@@ -449,7 +448,7 @@ impl Client {
                     .settings
                     .attempts_with(&process_env, extras.max_attempts, mode)
                     .map_err(config_error)?;
-                let config = if self.settings.dry_run {
+                let config = if self.settings.offline {
                     resolve_offline(&self.settings, &process_env)
                 } else if let Some(config) = from_environment(&self.settings, &process_env) {
                     config
@@ -515,7 +514,8 @@ impl Client {
         })
         .clone()
         .map_err(|message| AwsError::Network {
-            message: format!("could not set up the HTTP client: {message}"),
+            kind: NetworkKind::Setup,
+            message: format!("{}: {message}", NetworkKind::Setup.describe()),
         })
     }
 
@@ -669,6 +669,7 @@ async fn read_capped(
             Ok(None) => return Ok((bytes, false)),
             Err(e) => {
                 return Err(AwsError::Network {
+                    kind: classify(&e),
                     message: format!(
                         "connection lost while reading the response body: {}",
                         error_chain(&e)
@@ -679,61 +680,32 @@ async fn read_capped(
     }
 }
 
-/// Names the kind of transport failure (DNS, refused, reset, TLS, …) and keeps the details.
-/// `tunnel` says what a proxy did when the failure was in its tunnel (`proxy::explain`).
+/// The transport failure with its kind (DNS, refused, reset, TLS, …, read from the error's
+/// types) in words, and the details. `tunnel` says what a proxy did when the failure was in its
+/// tunnel (`proxy::explain`).
 fn network_error(
     e: &reqwest::Error,
     connect_timeout: Duration,
     tunnel: Option<super::proxy::Tunnel>,
 ) -> AwsError {
     let chain = error_chain(e);
-    let lower = chain.to_ascii_lowercase();
-    let mut io_kind = None;
-    let mut source: Option<&dyn std::error::Error> = Some(e);
-    while let Some(err) = source {
-        if let Some(io) = err.downcast_ref::<std::io::Error>() {
-            io_kind = Some(io.kind());
-        }
-        source = err.source();
-    }
-    use std::io::ErrorKind;
     if let Some(tunnel) = tunnel {
         return tunnel.error(format!("{} ({chain})", tunnel.text));
     }
-    let what = if e.is_timeout() {
-        format!(
+    let kind = classify(e);
+    let what = match kind {
+        NetworkKind::Timeout => format!(
             "connect timed out after {}",
             super::errors::format_duration(connect_timeout)
-        )
-    } else if io_kind == Some(ErrorKind::ConnectionRefused) || lower.contains("connection refused")
-    {
-        "connection refused".to_string()
-    } else if lower.contains("dns error")
-        || lower.contains("failed to lookup address")
-        || lower.contains("name or service not known")
-        || lower.contains("no such host")
-    {
-        "DNS lookup failed".to_string()
-    } else if io_kind == Some(ErrorKind::ConnectionReset) || lower.contains("connection reset") {
-        "connection reset".to_string()
-    } else if lower.contains("certificate")
-        || lower.contains("tls")
-        || lower.contains("handshake")
-        || lower.contains("rustls")
-        || lower.contains("corrupt message")
-        || lower.contains("peer is incompatible")
-        || (e.is_connect() && io_kind == Some(ErrorKind::InvalidData))
-    {
-        // tokio-rustls reports handshake failures as io::ErrorKind::InvalidData.
-        "TLS error".to_string()
-    } else if lower.contains("connection closed") || lower.contains("incomplete message") {
-        "connection closed by the server".to_string()
-    } else if e.is_connect() {
-        "could not connect".to_string()
-    } else {
-        "request failed".to_string()
+        ),
+        kind => kind.describe().to_string(),
     };
     AwsError::Network {
+        kind,
         message: format!("{what} ({chain})"),
     }
 }
+
+#[cfg(test)]
+#[path = "client_tests.rs"]
+mod tests;

@@ -80,15 +80,37 @@ impl CredentialSource {
     }
 }
 
-/// The provider name recorded in the credentials (read from their redacting Debug output).
+/// Which provider supplied the credentials, read from the source features the SDK's providers
+/// record on them (the innermost first: an SSO login read through a profile is `SSO`).
 fn provider_name(creds: &Credentials) -> String {
-    let debug = format!("{creds:?}");
-    debug
-        .split_once("provider_name: \"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map(|(name, _)| name.to_string())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "default credential chain".to_string())
+    use aws_credential_types::credential_feature::AwsCredentialFeature as F;
+    let first = creds
+        .get_property::<Vec<F>>()
+        .and_then(|features| features.first());
+    let name = match first {
+        Some(F::CredentialsEnvVars) => "EnvironmentVariable",
+        Some(F::CredentialsProfile | F::CredentialsProfileSourceProfile) => "ProfileFile",
+        Some(F::CredentialsProfileNamedProvider) => "NamedProvider",
+        Some(F::CredentialsImds) => "IMDSv2",
+        Some(F::CredentialsSso | F::CredentialsProfileSso) => "SSO",
+        Some(F::CredentialsProcess | F::CredentialsProfileProcess) => "CredentialProcess",
+        Some(F::CredentialsHttp) => "EcsContainer",
+        Some(
+            F::CredentialsEnvVarsStsWebIdToken
+            | F::CredentialsStsAssumeRoleWebId
+            | F::CredentialsProfileStsWebIdToken,
+        ) => "WebIdentityToken",
+        Some(
+            F::CredentialsStsAssumeRole
+            | F::CredentialsStsAssumeRoleSaml
+            | F::CredentialsStsFederationToken
+            | F::CredentialsStsSessionToken,
+        ) => "AssumeRoleProvider",
+        Some(F::CredentialsLogin | F::CredentialsProfileLogin) => "Login",
+        Some(F::CredentialsCode) => "settings",
+        _ => "default credential chain",
+    };
+    name.to_string()
 }
 
 /// Where the SDK's message for a failing `credential_process` quotes the process's stderr.
@@ -413,6 +435,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_source_is_read_from_the_recorded_features_not_the_debug_text() {
+        use aws_credential_types::credential_feature::AwsCredentialFeature as F;
+        let mut creds = Credentials::new("AKID", "secret", None, None, "NotTheSource");
+        assert_eq!(provider_name(&creds), "default credential chain");
+        let features = creds.get_property_mut_or_default::<Vec<F>>();
+        features.push(F::CredentialsSso);
+        features.push(F::CredentialsProfile);
+        assert_eq!(provider_name(&creds), "SSO");
+    }
+
+    #[test]
     fn environment_keys_and_region_skip_the_chain() {
         let env = |vars: &'static [(&'static str, &'static str)]| {
             move |name: &str| {
@@ -510,7 +543,7 @@ mod tests {
             _ => None,
         };
         let settings = Settings {
-            dry_run: true,
+            offline: true,
             ..Settings::default()
         };
         let resolved = resolve_offline(&settings, &env);
@@ -531,7 +564,7 @@ mod tests {
     #[test]
     fn dry_run_defaults_without_anything() {
         let settings = Settings {
-            dry_run: true,
+            offline: true,
             ..Settings::default()
         };
         let resolved = resolve_offline(&settings, &|_| None);

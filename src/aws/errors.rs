@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use super::network::NetworkKind;
 use super::retry;
 
 /// Everything that can go wrong in a call. No variant ever carries a secret.
@@ -18,9 +19,10 @@ pub enum AwsError {
         request_id: Option<String>,
         retryable: bool,
     },
-    /// DNS, connection refused or reset, TLS: the message says which.
+    /// No answer came: DNS, connection refused or reset, TLS, …; `kind` says which (read from
+    /// the error's type), the message says it in words with the details.
     #[error("network error: {message}")]
-    Network { message: String },
+    Network { kind: NetworkKind, message: String },
     /// The proxy refused the CONNECT tunnel (407, 403, …): another attempt would be refused
     /// alike, so it is not retried. A network error by its type and exit code.
     #[error("network error: {message}")]
@@ -109,7 +111,7 @@ impl AwsError {
     pub fn message(&self) -> String {
         match self {
             AwsError::Service { message, .. } => message.clone(),
-            AwsError::Network { message }
+            AwsError::Network { message, .. }
             | AwsError::Credentials { message }
             | AwsError::Region { message }
             | AwsError::Endpoint { message }

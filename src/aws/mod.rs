@@ -11,6 +11,7 @@ mod credentials;
 pub mod endpoint;
 pub mod errors;
 pub mod limited_json;
+mod network;
 mod profile;
 mod proxy;
 pub mod retry;
@@ -20,11 +21,13 @@ mod signing;
 pub mod upload;
 
 pub use answer::Answer;
+pub(crate) use client::Request;
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
 pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
 pub use limited_json::{Build, Json, ResponseLimits, Unread};
+pub use network::NetworkKind;
 pub use retry::RetryMode;
 pub use settings::{Settings, StaticCredentials};
 

@@ -50,7 +50,10 @@ impl Tunnel {
         if self.refused {
             super::AwsError::ProxyRefused { message }
         } else {
-            super::AwsError::Network { message }
+            super::AwsError::Network {
+                kind: super::NetworkKind::Proxy,
+                message,
+            }
         }
     }
 }

@@ -33,8 +33,9 @@ pub struct Settings {
     pub timeout: Option<Duration>,
     /// Connect timeout; default 10 s.
     pub connect_timeout: Option<Duration>,
-    /// Resolve and sign without touching the network.
-    pub dry_run: bool,
+    /// Resolve region and credentials without touching the network (no SSO, IMDS or
+    /// `credential_process`): the call service sets it for a dry run, where nothing is sent.
+    pub offline: bool,
     /// Largest response body accepted; default 32 MiB.
     pub max_response_bytes: Option<usize>,
     /// Explicit credentials, bypassing the credential chain (tests, embedders).

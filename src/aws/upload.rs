@@ -112,7 +112,7 @@ pub fn check_url(url: &str, policy: &UploadPolicy) -> Result<Url, AwsError> {
 impl Client {
     /// PUTs `body` to the presigned `url` with `headers`, within `timeout`; an interrupt ends it
     /// at once. A 3xx is an error naming the status and `Location`; nothing is sent again.
-    pub async fn upload(
+    pub(crate) async fn put_presigned(
         &self,
         url: &str,
         headers: &[(&str, &str)],
@@ -152,10 +152,12 @@ impl Client {
                 Ok(r) => r,
                 Err(e) => {
                     let tunnel = super::proxy::explain(&e, &destination, connect_timeout).await;
+                    let kind = super::network::classify(&e);
                     let chain = error_chain(&e.without_url());
                     return Err(match tunnel {
                         Some(t) => t.error(format!("upload failed: {} ({chain})", t.text)),
                         None => AwsError::Network {
+                            kind,
                             message: format!("upload failed ({chain})"),
                         },
                     });

@@ -14,6 +14,7 @@ use super::cognito::{Cognito, site_of};
 use super::error::thrown;
 use super::json_doc::{DocError, JsonDoc, number_from_text};
 use super::registry::Registrar;
+use crate::aws::{AwsError, NetworkKind};
 use crate::service::CallError;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
@@ -67,20 +68,26 @@ struct Exchange {
     connect_fail: INT,
 }
 
-/// Chilkat's documented `ConnectFailReason` codes for the failures pooler can tell apart:
-/// 2 DNS lookup failed, 6 connect timed out, 7 connect rejected (or failed for another
-/// reason), 100 TLS internal error; 0 when the failure was not in connecting.
-fn connect_fail_reason(kind: &str, message: &str) -> INT {
-    let m = message.to_ascii_lowercase();
-    match kind {
-        "TimeoutError" => 6,
-        "NetworkError" if m.contains("dns") || m.contains("resolve") || m.contains("lookup") => 2,
-        "NetworkError"
-            if m.contains("tls") || m.contains("certificate") || m.contains("handshake") =>
-        {
-            100
-        }
-        "NetworkError" => 7,
+/// Chilkat's documented `ConnectFailReason` codes for the failures pooler can tell apart, read
+/// from the failure's kind: 2 DNS lookup failed, 6 connect timed out, 7 connect rejected (or
+/// failed for another reason), 100 TLS internal error; 0 when the failure was not in
+/// connecting.
+fn connect_fail_reason(error: &AwsError) -> INT {
+    match error {
+        AwsError::Timeout { .. }
+        | AwsError::Network {
+            kind: NetworkKind::Timeout,
+            ..
+        } => 6,
+        AwsError::Network {
+            kind: NetworkKind::Dns,
+            ..
+        } => 2,
+        AwsError::Network {
+            kind: NetworkKind::Tls,
+            ..
+        } => 100,
+        AwsError::Network { .. } | AwsError::ProxyRefused { .. } => 7,
         _ => 0,
     }
 }
@@ -152,7 +159,7 @@ impl CkRest {
                 "CkRest: no X-Amz-Target header; rest.AddHeader(\"X-Amz-Target\", \"AWSCognitoIdentityProviderService.CreateUserPool\") names the operation",
             )?;
         let name = target.rsplit('.').next().unwrap_or(&target);
-        let model = self.cognito.service.ctx.model;
+        let model = self.cognito.service.ctx().model;
         let op = model.operation(name).ok_or_else(|| {
             format!("CkRest: X-Amz-Target `{target}` names no Cognito operation (`pooler ops` lists them)")
         })?;
@@ -181,14 +188,20 @@ impl CkRest {
                 .with_overrides(Some(region), None, None),
             None => self.cognito.service.clone(),
         };
-        let detailed = service.call_detailed(op, body, site_of(ctx).as_ref());
-        let header: String = detailed
+        let wire = std::cell::RefCell::new(crate::service::Wire::default());
+        let site = site_of(ctx);
+        let options = crate::service::CallOptions::default()
+            .site(site.as_ref())
+            .detail(&wire);
+        let result = service.call(op, body, &options);
+        let wire = wire.into_inner();
+        let header: String = wire
             .headers
             .iter()
             .map(|(k, v)| format!("{k}: {v}\r\n"))
             .collect();
-        let status = detailed.status.map_or(0, INT::from);
-        match detailed.result {
+        let status = wire.status.map_or(0, INT::from);
+        match result {
             Ok(value) => Ok(Exchange {
                 status,
                 header,
@@ -210,11 +223,11 @@ impl CkRest {
                 status: 0,
                 header,
                 body: String::new(),
-                connect_fail: connect_fail_reason(error.kind(), &error.message()),
+                connect_fail: connect_fail_reason(&error),
                 error: Some(format!("{}: {}", error.kind(), error.message())),
             }),
             // Refused before sending (validation) or interrupted: the script stops.
-            Err(e) => Err(thrown(e, service.ctx.secrets)),
+            Err(e) => Err(thrown(e, service.ctx().secrets)),
         }
     }
 
@@ -509,4 +522,39 @@ pub fn register(reg: &mut Registrar<'_>, cognito: Cognito, region_override: bool
     register_sb(engine);
     register_auth(engine);
     register_rest(engine);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn network(kind: NetworkKind) -> AwsError {
+        // The words say DNS on purpose: only the kind counts.
+        AwsError::Network {
+            kind,
+            message: "DNS lookup failed (dns error)".into(),
+        }
+    }
+
+    #[test]
+    fn connect_fail_reason_reads_the_kind_not_the_words() {
+        assert_eq!(connect_fail_reason(&network(NetworkKind::Dns)), 2);
+        assert_eq!(connect_fail_reason(&network(NetworkKind::Timeout)), 6);
+        assert_eq!(connect_fail_reason(&network(NetworkKind::Tls)), 100);
+        assert_eq!(connect_fail_reason(&network(NetworkKind::Refused)), 7);
+        assert_eq!(connect_fail_reason(&network(NetworkKind::Reset)), 7);
+        let timeout = AwsError::Timeout {
+            after: std::time::Duration::from_secs(1),
+        };
+        assert_eq!(connect_fail_reason(&timeout), 6);
+        let refused = AwsError::ProxyRefused {
+            message: "tls".into(),
+        };
+        assert_eq!(connect_fail_reason(&refused), 7);
+        let answered = AwsError::InvalidResponse {
+            status: 200,
+            message: "dns".into(),
+        };
+        assert_eq!(connect_fail_reason(&answered), 0);
+    }
 }

@@ -12,7 +12,7 @@ use super::registry::Registrar;
 use crate::model::{Model, Operation};
 use crate::service::bulk::{Opts, Summary};
 use crate::service::ensure::{ALL, Kind, Outcome};
-use crate::service::{CallError, Service, Site};
+use crate::service::{CallError, CallOptions, Service, Site};
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
 
@@ -92,12 +92,12 @@ impl Cognito {
     }
 
     fn fail(&self, err: CallError) -> Box<EvalAltResult> {
-        thrown(err, self.service.ctx.secrets)
+        thrown(err, self.service.ctx().secrets)
     }
 
     /// A response as the script reads it: its timestamps are dates.
     fn dated(&self, value: &Value) -> Dynamic {
-        to_dynamic_dated(value, self.service.ctx.model.timestamp_member_names())
+        to_dynamic_dated(value, self.service.ctx().model.timestamp_member_names())
     }
 
     fn op(&self, name: &str) -> Res<&'static Operation> {
@@ -115,9 +115,11 @@ impl Cognito {
             ctx,
             (|| {
                 let json = input_json(op.name, input).map_err(|e| self.fail(e))?;
-                let names = self.service.ctx.model.timestamp_member_names();
+                let names = self.service.ctx().model.timestamp_member_names();
+                let site = site_of(ctx);
+                let options = CallOptions::default().site(site.as_ref());
                 self.service
-                    .call_into(op, &json, site_of(ctx).as_ref(), &ScriptValue::dated(names))
+                    .call_into(op, &json, &options, &ScriptValue::dated(names))
                     .map_err(|e| self.fail(e))
             })(),
         )
@@ -143,7 +145,7 @@ impl Cognito {
     /// Another client with some of region, profile, endpoint_url and lenient changed.
     fn with(&self, overrides: RhaiMap) -> Res<Cognito> {
         let (mut region, mut profile, mut endpoint) = (None, None, None);
-        let mut lenient = self.service.lenient;
+        let mut lenient = self.service.lenient();
         for (key, value) in overrides {
             if key.as_str() == "lenient" {
                 lenient = value.as_bool().map_err(|t| -> Box<EvalAltResult> {
@@ -264,8 +266,8 @@ impl Cognito {
         m.insert("id".into(), o.id.clone().into());
         m.insert("action".into(), o.action.into());
         // Under a plan the service has already reported this result on its plan line.
-        m.insert("reported".into(), self.service.ctx.planning().into());
-        let secrets = &self.service.ctx.secrets;
+        m.insert("reported".into(), self.service.ctx().planning().into());
+        let secrets = &self.service.ctx().secrets;
         let list: Array = o.changes.iter().map(|c| change_map(c, secrets)).collect();
         m.insert("changes".into(), Dynamic::from_array(list));
         if !o.not_compared.is_empty() {

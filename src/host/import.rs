@@ -161,7 +161,7 @@ fn terminated(ctx: &crate::service::Context) -> Box<EvalAltResult> {
 
 impl Cognito {
     fn import_users(&self, pool_id: &str, csv: &str, raw: &RhaiMap) -> Res<Dynamic> {
-        let ctx = &self.service.ctx;
+        let ctx = self.service.ctx();
         options(raw, false)?; // unknown and mistyped options are refused for either method
         let admin = admin_method(raw)?;
         let invite = flag(raw, "send_invitation")?;
@@ -211,7 +211,7 @@ impl Cognito {
     }
 
     fn import_jobs(&self, pool_id: &str, csv: &str, opts: &RhaiMap) -> Res<RhaiMap> {
-        let ctx = &self.service.ctx;
+        let ctx = self.service.ctx();
         let planning = ctx.planning();
         let opts = options(opts, ctx.dry_run() || planning)?;
         let caller = &self.service;

@@ -469,7 +469,7 @@ pub fn register_all(
     client: cognito::Cognito,
     region_override: bool,
 ) {
-    let real = client.service.ctx.mode == crate::service::Mode::Run;
+    let real = client.service.ctx().mode == crate::service::Mode::Run;
     register_base(reg, interrupt, base, real);
     super::tokens::install(reg.engine(), interrupt);
     cognito::register(reg, model);

@@ -41,7 +41,7 @@ fn settings(global: &Global, dry_run: bool) -> aws::Settings {
         max_attempts: global.max_attempts,
         verbose: global.verbose,
         timeout: Some(Duration::from_secs_f64(global.timeout.max(0.001))),
-        dry_run,
+        offline: dry_run,
         response_limits: Some(aws::ResponseLimits {
             array: global.limits.max_array_size,
             map: global.limits.max_map_size,
@@ -144,7 +144,7 @@ pub fn runner(
     let mut engine = engine::build(&setup);
     let color = runner::use_color(global.color);
     let service = service(global, model, interrupt, mode, &sources)?;
-    let context = service.ctx.clone();
+    let context = service.ctx().clone();
     let cognito = Cognito::new(service);
     let mut reg = Registrar::new(&mut engine);
     registry::register_all(

@@ -1,6 +1,8 @@
 //! One call through the pipeline: validate → lint → plan gate → dry-run synthesis or send
-//! (retry, pacing) → record. Every door calls [`Service::call`] or [`Service::call_async`].
+//! (retry, pacing) → record. Every door calls [`Service::call`] (or awaits
+//! [`Service::call_async`]) with [`CallOptions`] saying how.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::Instant;
@@ -10,12 +12,14 @@ use serde_json::Value;
 use super::record::Record;
 use super::{CallError, Notice, Service, Site, access};
 use crate::aws::{self, AwsError, Gate, Ungated};
+use crate::interrupt::Interrupt;
 use crate::model::{Operation, Problem, Severity};
 
 /// How much checking a call gets before it is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Check {
     /// Validate (errors stop the call, warnings are told) and lint.
+    #[default]
     Full,
     /// Validate for errors only; warnings and lints were told already (a bulk run's later items,
     /// a paginator's later pages).
@@ -30,25 +34,81 @@ pub enum Check {
     Probe,
 }
 
-/// A call's result with what the wire said, for callers that show the HTTP exchange (the
-/// Chilkat layer's status code and response header).
-pub struct Detailed<T = Value> {
-    pub result: Result<T, CallError>,
+/// What the wire said about a call, for callers that show the HTTP exchange (the Chilkat
+/// layer's status code and response header); filled in when asked for with
+/// [`CallOptions::detail`].
+#[derive(Debug, Default)]
+pub struct Wire {
     /// HTTP status of the last response (synthesized calls: 200).
     pub status: Option<u16>,
     /// Headers of the last response.
     pub headers: Vec<(String, String)>,
 }
 
+/// How one call goes through the pipeline; `CallOptions::default()` is a script's plain call:
+/// full checking, no site, the run's pacing, interrupt and attempts, no wire detail.
+#[derive(Clone, Copy, Default)]
+pub struct CallOptions<'a> {
+    check: Check,
+    site: Option<&'a Site>,
+    gate: Option<&'a dyn Gate>,
+    interrupt: Option<&'a Interrupt>,
+    attempts: Option<u32>,
+    detail: Option<&'a RefCell<Wire>>,
+}
+
+impl<'a> CallOptions<'a> {
+    /// How much checking the call gets.
+    pub fn check(self, check: Check) -> Self {
+        Self { check, ..self }
+    }
+
+    /// Where the script made the call (frames point there).
+    pub fn site(self, site: Option<&'a Site>) -> Self {
+        Self { site, ..self }
+    }
+
+    /// Pacing for this call instead of the run's pacer (a bulk item counting its attempts).
+    pub fn gate(self, gate: &'a dyn Gate) -> Self {
+        Self {
+            gate: Some(gate),
+            ..self
+        }
+    }
+
+    /// The interrupt the call listens to instead of the run's (a cleanup call that must go out
+    /// after Ctrl-C passes one that is never set).
+    pub fn interrupt(self, interrupt: &'a Interrupt) -> Self {
+        Self {
+            interrupt: Some(interrupt),
+            ..self
+        }
+    }
+
+    /// Attempts for this call alone, retries included (a bulk run's `max_retries` + 1).
+    pub fn attempts(self, attempts: Option<u32>) -> Self {
+        Self { attempts, ..self }
+    }
+
+    /// Fills `wire` with the HTTP status and headers of the last response.
+    pub fn detail(self, wire: &'a RefCell<Wire>) -> Self {
+        Self {
+            detail: Some(wire),
+            ..self
+        }
+    }
+}
+
 impl Service {
-    /// Runs one operation through the whole pipeline and blocks until it ends.
+    /// Runs one operation through the whole pipeline and blocks until it ends: the blocking
+    /// edge of [`Service::call_async`], answering JSON.
     pub fn call(
         &self,
         op: &'static Operation,
         input: &Value,
-        site: Option<&Site>,
+        options: &CallOptions<'_>,
     ) -> Result<Value, CallError> {
-        self.call_with(op, input, site, Check::Full)
+        self.call_into(op, input, options, &aws::Json)
     }
 
     /// [`Service::call`] with the answer decoded straight into what `builder` builds (the
@@ -57,87 +117,30 @@ impl Service {
         &self,
         op: &'static Operation,
         input: &Value,
-        site: Option<&Site>,
+        options: &CallOptions<'_>,
         builder: &B,
     ) -> Result<B::Value, CallError> {
-        let runtime = self.ctx.runtime();
-        let run = self.run(
-            op,
-            input,
-            site,
-            Check::Full,
-            None,
-            &self.ctx.interrupt,
-            builder,
-        );
-        runtime.block_on(run).result
+        self.ctx
+            .runtime()
+            .block_on(self.call_async(op, input, options, builder))
     }
 
-    /// [`Service::call`] with a chosen amount of checking.
-    pub fn call_with(
-        &self,
-        op: &'static Operation,
-        input: &Value,
-        site: Option<&Site>,
-        check: Check,
-    ) -> Result<Value, CallError> {
-        let runtime = self.ctx.runtime();
-        let run = self.run(
-            op,
-            input,
-            site,
-            check,
-            None,
-            &self.ctx.interrupt,
-            &aws::Json,
-        );
-        runtime.block_on(run).result
-    }
-
-    /// A call that must go out although the run was interrupted (stopping an import job that
-    /// Ctrl-C ended): the same pipeline, deaf to the interrupt.
-    pub fn call_cleanup(&self, op: &'static Operation, input: &Value) -> Result<Value, CallError> {
-        let runtime = self.ctx.runtime();
-        let deaf = crate::interrupt::Interrupt::new();
-        runtime
-            .block_on(self.run(op, input, None, Check::Full, None, &deaf, &aws::Json))
-            .result
-    }
-
-    /// [`Service::call`] keeping the HTTP status and headers.
-    pub fn call_detailed(
-        &self,
-        op: &'static Operation,
-        input: &Value,
-        site: Option<&Site>,
-    ) -> Detailed {
-        let runtime = self.ctx.runtime();
-        let run = self.run(
-            op,
-            input,
-            site,
-            Check::Full,
-            None,
-            &self.ctx.interrupt,
-            &aws::Json,
-        );
-        runtime.block_on(run)
-    }
-
-    /// The pipeline as a future, for callers that run many calls at once (bulk). `gate`
-    /// replaces the run's quota pacing for this call (`None`: the pacer's gate).
+    /// The pipeline as a future, the one way a call is made: validate → lint → plan gate →
+    /// dry-run synthesis or send → record. Callers that run many calls at once (bulk) await
+    /// it; everyone else goes through the blocking [`Service::call`].
     pub async fn call_async<B: aws::Build>(
         &self,
         op: &'static Operation,
         input: &Value,
-        site: Option<&Site>,
-        check: Check,
-        gate: Option<&dyn Gate>,
+        options: &CallOptions<'_>,
         builder: &B,
     ) -> Result<B::Value, CallError> {
-        self.run(op, input, site, check, gate, &self.ctx.interrupt, builder)
-            .await
-            .result
+        let interrupt = options.interrupt.unwrap_or(&self.ctx.interrupt);
+        let (result, wire) = self.run(op, input, options, interrupt, builder).await;
+        if let Some(detail) = options.detail {
+            *detail.borrow_mut() = wire;
+        }
+        result
     }
 
     /// Validates and lints `input` for `op` without sending it: warnings are told, errors
@@ -237,23 +240,19 @@ impl Service {
         })
     }
 
-    /// The pipeline; the answer is decoded into what `builder` builds.
-    #[allow(clippy::too_many_arguments)]
+    /// The pipeline; the answer is decoded into what `builder` builds. The one place that
+    /// decides whether a call goes out: a plan reports writes, a dry run synthesizes, and only
+    /// what is left reaches the transport.
     async fn run<B: aws::Build>(
         &self,
         op: &'static Operation,
         input: &Value,
-        site: Option<&Site>,
-        check: Check,
-        gate: Option<&dyn Gate>,
-        interrupt: &crate::interrupt::Interrupt,
+        options: &CallOptions<'_>,
+        interrupt: &Interrupt,
         builder: &B,
-    ) -> Detailed<B::Value> {
-        let failed = |e: CallError| Detailed {
-            result: Err(e),
-            status: None,
-            headers: Vec::new(),
-        };
+    ) -> (Result<B::Value, CallError>, Wire) {
+        let failed = |e: CallError| (Err(e), Wire::default());
+        let (check, site) = (options.check, options.site);
         if !input.is_object() {
             return failed(CallError::bad_input(
                 op.name,
@@ -285,10 +284,16 @@ impl Service {
         self.consult_quota(op).await;
         self.log_request(op, input, None);
         let paced = ctx.pacer.gate(op.name, input);
-        let gate: &dyn Gate = gate.unwrap_or(&paced);
         let outcome = self
             .client
-            .call_gated(op.name, &body, !op.unsigned, interrupt, gate)
+            .transmit(aws::Request {
+                operation: op.name,
+                body: &body,
+                signed: !op.unsigned,
+                interrupt,
+                gate: options.gate.unwrap_or(&paced),
+                attempts: options.attempts,
+            })
             .await;
         let record = Record {
             op,
@@ -316,11 +321,11 @@ impl Service {
             (Ok(_), Err(e)) => Err(e),
             (Ok(answer), Ok(())) => answer.build(builder).map_err(failed),
         };
-        Detailed {
-            result,
+        let wire = Wire {
             status: outcome.status,
             headers: outcome.headers,
-        }
+        };
+        (result, wire)
     }
 
     /// A dry run or a planned write: signed (a dry run) or reported (a plan), never sent;
@@ -333,17 +338,16 @@ impl Service {
         started: Instant,
         planned: bool,
         builder: &B,
-    ) -> Detailed<B::Value> {
+    ) -> (Result<B::Value, CallError>, Wire) {
         let ctx = &self.ctx;
-        let failed = |error: AwsError| Detailed {
-            result: Err(CallError::Aws {
+        let failed = |error: AwsError| {
+            let error = CallError::Aws {
                 operation: op.name.to_string(),
                 error: Box::new(error),
                 endpoint: String::new(),
                 attempts: 0,
-            }),
-            status: None,
-            headers: Vec::new(),
+            };
+            (Err(error), Wire::default())
         };
         let (region, endpoint) = if planned {
             ctx.plan_tally.changed();
@@ -359,7 +363,7 @@ impl Service {
                 ));
             }
             let signed = self.client.sign_only(op.name, body, !op.unsigned).await;
-            let resolved = self.client.resolve().await;
+            let resolved = self.client.resolve_identity().await;
             match (signed, resolved) {
                 (Ok(signed), Ok(resolved)) => {
                     self.log_request(op, input, Some(&signed));
@@ -383,22 +387,19 @@ impl Service {
             probe: false,
         };
         if let Err(e) = self.record(&record) {
-            return Detailed {
-                result: Err(e),
-                status: None,
-                headers: Vec::new(),
-            };
+            return (Err(e), Wire::default());
         }
-        Detailed {
-            result: response.build(builder).map_err(|error| CallError::Aws {
-                operation: op.name.to_string(),
-                error: Box::new(error),
-                endpoint,
-                attempts: 0,
-            }),
+        let result = response.build(builder).map_err(|error| CallError::Aws {
+            operation: op.name.to_string(),
+            error: Box::new(error),
+            endpoint,
+            attempts: 0,
+        });
+        let wire = Wire {
             status: Some(200),
             headers: Vec::new(),
-        }
+        };
+        (result, wire)
     }
 
     /// Asks the service for the quota of `op`'s category once per run (GetProvisionedLimit),
@@ -410,17 +411,8 @@ impl Service {
         let Some(limit) = self.ctx.model.operation("GetProvisionedLimit") else {
             return;
         };
-        let answer = Box::pin(self.run(
-            limit,
-            &input,
-            None,
-            Check::None,
-            Some(&Ungated),
-            &self.ctx.interrupt,
-            &aws::Json,
-        ))
-        .await
-        .result;
+        let options = CallOptions::default().check(Check::None).gate(&Ungated);
+        let answer = Box::pin(self.call_async(limit, &input, &options, &aws::Json)).await;
         let answer =
             answer.map_err(|e| crate::service::pace::LimitLookupError::from_error_type(e.kind()));
         self.ctx

@@ -193,6 +193,7 @@ mod tests {
         assert_eq!(aws(invalid).exit_code(), exit::SERVICE);
         for e in [
             AwsError::Network {
+                kind: crate::aws::NetworkKind::Refused,
                 message: "refused".into(),
             },
             AwsError::Timeout {

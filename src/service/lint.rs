@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{Check, Notice, Service, Site};
+use super::{CallOptions, Check, Notice, Service, Site};
 use crate::model::Operation;
 
 fn has(input: &Value, key: &str) -> bool {
@@ -133,12 +133,8 @@ impl Service {
                 .defer(Some(id), "ensure_user_pool", site, line);
             // The answer, recorded, tells the deferred warning whether the pool has a factor.
             if let Some(op) = self.ctx.model.operation("GetUserPoolMfaConfig") {
-                let _ = self.call_with(
-                    op,
-                    &serde_json::json!({ "UserPoolId": id }),
-                    None,
-                    Check::None,
-                );
+                let input = serde_json::json!({ "UserPoolId": id });
+                let _ = self.call(op, &input, &CallOptions::default().check(Check::None));
             }
         }
     }
@@ -176,9 +172,7 @@ impl Service {
             .call_async(
                 describe,
                 &request,
-                None,
-                Check::None,
-                None,
+                &CallOptions::default().check(Check::None),
                 &crate::aws::Json,
             )
             .await

@@ -32,7 +32,7 @@ pub mod unread;
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
-pub use call::{Check, Detailed};
+pub use call::{CallOptions, Check, Wire};
 pub use error::CallError;
 pub use notice::{Notice, Observer, Silent, Site};
 pub use secrets::{Level, Secrets};
@@ -124,8 +124,9 @@ impl Context {
         }
     }
 
-    /// The one current-thread runtime every call blocks on, made when first needed.
-    pub fn runtime(&self) -> &tokio::runtime::Runtime {
+    /// The one current-thread runtime every call blocks on, made when first needed; only the
+    /// service's blocking edges (`Service::call`, …) use it.
+    fn runtime(&self) -> &tokio::runtime::Runtime {
         self.runtime.get_or_init(|| {
             tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -152,14 +153,15 @@ impl Context {
     }
 }
 
-/// A client for one region, profile and endpoint, sharing the run's [`Context`].
+/// A client for one region, profile and endpoint, sharing the run's [`Context`]. Its
+/// transport is its own: the layers above reach Cognito only through [`Service::call`].
 #[derive(Clone)]
 pub struct Service {
-    pub ctx: Rc<Context>,
-    pub client: Rc<aws::Client>,
+    ctx: Rc<Context>,
+    client: Rc<aws::Client>,
     /// Unknown members are sent with a warning instead of refused (`--lenient`, or
     /// `cognito.with(#{ lenient: true })`).
-    pub lenient: bool,
+    lenient: bool,
 }
 
 /// The service metadata the AWS layer needs, taken from the model.
@@ -180,6 +182,17 @@ impl Service {
             ctx,
             client: Rc::new(client),
         }
+    }
+
+    /// What every call of the run shares: the model, the mode, the secret policy, the
+    /// interrupt.
+    pub fn ctx(&self) -> &Rc<Context> {
+        &self.ctx
+    }
+
+    /// Whether unknown members are sent with a warning instead of refused.
+    pub fn lenient(&self) -> bool {
+        self.lenient
     }
 
     /// The same client, lenient or not about unknown members.
@@ -252,7 +265,7 @@ impl Service {
             Mode::DryRun => ", dry run",
             Mode::Plan => ", plan",
         };
-        match self.ctx.runtime().block_on(self.client.resolve()) {
+        match self.ctx.runtime().block_on(self.client.resolve_identity()) {
             Ok(r) => format!(
                 "cognito(region: {}, endpoint: {}, credentials: {}{mode})",
                 r.region, r.endpoint, r.credentials_source

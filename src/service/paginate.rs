@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::{CallError, Check, Service, Site};
+use super::{CallError, CallOptions, Check, Service, Site};
 use crate::model::Operation;
 
 impl Service {
@@ -29,7 +29,11 @@ impl Service {
         let mut seen = HashSet::new();
         let mut check = Check::Full;
         loop {
-            let response = self.call_with(op, &request, site, check)?;
+            let response = self.call(
+                op,
+                &request,
+                &CallOptions::default().check(check).site(site),
+            )?;
             check = Check::ErrorsOnly;
             if let Some(Value::Array(page)) = response.get(pager.result_key) {
                 items.extend(page.iter().cloned());

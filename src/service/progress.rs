@@ -9,10 +9,32 @@ static CALLS: Mutex<Vec<Counts>> = Mutex::new(Vec::new());
 
 type Counts = (String, u64, u64, u64, u64);
 
-/// Notes one finished call; `error_type` is `None` for success, `Some("Interrupted")` for a
-/// call the interruption cut short and `Some("probe")` for a bulk lookup that found nothing
-/// (what it expects before a create: not a failure).
-pub fn note(operation: &str, error_type: Option<&str>) {
+/// How one call ended, as the summary counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    Ok,
+    Failed,
+    /// The interruption cut it short.
+    Stopped,
+    /// A bulk lookup that found nothing: what it expects before a create, not a failure.
+    Probed,
+}
+
+impl Ended {
+    /// How a call that got `error` (`None`: success) ended; `probe` says it was a bulk lookup.
+    pub fn of(error: Option<&crate::aws::AwsError>, probe: bool) -> Ended {
+        match error {
+            None => Ended::Ok,
+            Some(crate::aws::AwsError::Interrupted) => Ended::Stopped,
+            // The service's own error type: a lookup's "not there" answer.
+            Some(e) if probe && e.kind().ends_with("NotFoundException") => Ended::Probed,
+            Some(_) => Ended::Failed,
+        }
+    }
+}
+
+/// Notes one finished call.
+pub fn note(operation: &str, ended: Ended) {
     let Ok(mut calls) = CALLS.lock() else { return };
     let i = match calls.iter().position(|c| c.0 == operation) {
         Some(i) => i,
@@ -22,11 +44,11 @@ pub fn note(operation: &str, error_type: Option<&str>) {
         }
     };
     let c = &mut calls[i];
-    match error_type {
-        None => c.1 += 1,
-        Some("Interrupted") => c.3 += 1,
-        Some("probe") => c.4 += 1,
-        Some(_) => c.2 += 1,
+    match ended {
+        Ended::Ok => c.1 += 1,
+        Ended::Failed => c.2 += 1,
+        Ended::Stopped => c.3 += 1,
+        Ended::Probed => c.4 += 1,
     }
 }
 
@@ -65,9 +87,9 @@ mod tests {
 
     #[test]
     fn a_lookup_that_finds_nothing_is_a_probe_not_a_failure() {
-        note("ProbeTestGetUser", Some("probe"));
-        note("ProbeTestGetUser", Some("probe"));
-        note("ProbeTestGetUser", Some("InternalErrorException"));
+        note("ProbeTestGetUser", Ended::Probed);
+        note("ProbeTestGetUser", Ended::Probed);
+        note("ProbeTestGetUser", Ended::Failed);
         let s = summary();
         assert!(
             s.contains("ProbeTestGetUser 2 looked up, not there yet, 1 failed"),

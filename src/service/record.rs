@@ -40,9 +40,7 @@ impl Service {
         ctx.mfa_traps
             .note(r.op.name, r.request, decoded.as_ref(), r.dry_run);
         ctx.secrets.remember_call(r.op, r.request, decoded.as_ref());
-        let error_type = r.error.map(AwsError::kind);
-        let missed = r.probe && error_type.is_some_and(|t| t.ends_with("NotFoundException"));
-        progress::note(r.op.name, if missed { Some("probe") } else { error_type });
+        progress::note(r.op.name, progress::Ended::of(r.error, r.probe));
         if !logged && ctx.transcript.is_none() {
             // Nothing records this call: no redacted copy of the response is made.
             return Ok(());
@@ -74,7 +72,7 @@ impl Service {
             request: ctx.secrets.input(r.op, r.request),
             status: r.status,
             response,
-            error_type,
+            error_type: r.error.map(AwsError::kind),
             attempts: r.attempts,
             millis: r.millis,
             dry_run: r.dry_run,

@@ -48,6 +48,19 @@ fn no_answer_is_false_with_last_error_text_and_a_connect_fail_reason() {
 }
 
 #[test]
+fn a_name_that_does_not_resolve_is_connect_fail_reason_2() {
+    // `.invalid` never resolves (RFC 2606); the reason comes from the failure's kind.
+    let out = run(
+        "print(ok);\nprint(rest.ConnectFailReason);\nprint(rest.LastErrorText.starts_with(\"NetworkError: DNS lookup failed (\"));\n",
+        "https://pooler-test.invalid",
+    );
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "false\n2\ntrue\n", "")
+    );
+}
+
+#[test]
 fn a_service_error_is_an_answer_with_its_status_header_and_body() {
     let body = r#"{"__type":"NotAuthorizedException","message":"denied"}"#;
     let mut reply = Reply::json(400, body);

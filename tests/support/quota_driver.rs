@@ -1,24 +1,25 @@
-//! Drives paced calls straight through `aws::Client::call_gated` (no script, no pipeline), for
-//! the quota tests and `benches/quota.rs`: a bulk run keeps as many calls in flight as the
-//! pacer's Little's-law estimate says; a loop sends one call after another.
+//! Drives paced calls through the call service (unchecked, each waiting on the given pacer's
+//! gate, nothing recorded), for the quota tests and `benches/quota.rs`: a bulk run keeps as
+//! many calls in flight as the pacer's Little's-law estimate says; a loop sends one call after
+//! another.
 
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use std::time::Duration;
 
-use pooler::aws::{Client, Service, Settings, StaticCredentials};
+use pooler::aws::{Client, Gate, Json, Settings, StaticCredentials};
 use pooler::interrupt::Interrupt;
+use pooler::model::Model;
 use pooler::service::pace::Pacer;
+use pooler::service::{CallOptions, Check, Context, Mode, Options, Service, Silent, service_of};
 use serde_json::Value;
 use tokio::task::JoinSet;
 
-/// A client for a local test server.
-pub fn client(endpoint: &str) -> Client {
-    let service = Service {
-        signing_name: "cognito-idp".into(),
-        target_prefix: "AWSCognitoIdentityProviderService".into(),
-        json_version: "1.1".into(),
-        endpoint_prefix: "cognito-idp".into(),
-        env_name: "COGNITO_IDENTITY_PROVIDER".into(),
-    };
+/// The call service for a local test server; the pacing comes from the gate of each call.
+pub fn client(endpoint: &str) -> Service {
+    let model = Model::embedded();
     let settings = Settings {
         region: Some("us-east-1".into()),
         endpoint_url: Some(endpoint.into()),
@@ -33,7 +34,18 @@ pub fn client(endpoint: &str) -> Client {
         retry_base: Some(Duration::from_millis(5)),
         ..Settings::default()
     };
-    Client::new(settings, service)
+    let options = Options {
+        mode: Mode::Run,
+        validate: false,
+        strict: false,
+        lenient: false,
+        verbose: false,
+        collect_problems: false,
+        transcript: None,
+        pacer: Pacer::off(),
+    };
+    let context = Context::new(model, options, Rc::new(Silent), Interrupt::new());
+    Service::new(Rc::new(context), Client::new(settings, service_of(model)))
 }
 
 /// What a run got back.
@@ -45,14 +57,37 @@ pub struct Tally {
     pub attempts: usize,
 }
 
-/// One paced call.
-async fn one(client: &Client, pacer: &Pacer, op: &str, input: &Value) -> (bool, usize) {
-    let gate = pacer.gate(op, input);
-    let body = serde_json::to_vec(input).expect("JSON input");
-    let outcome = client
-        .call_gated(op, &body, true, &Interrupt::new(), &gate)
-        .await;
-    (outcome.result.is_ok(), outcome.attempts.len())
+/// A pacer's gate counting the attempts it sees.
+struct Counting<G: Gate> {
+    inner: G,
+    attempts: Cell<usize>,
+}
+
+impl<G: Gate> Gate for Counting<G> {
+    fn admit(&self) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+        self.inner.admit()
+    }
+
+    fn observe(&self, throttled: bool) {
+        self.attempts.set(self.attempts.get() + 1);
+        self.inner.observe(throttled);
+    }
+
+    fn throttle_retries(&self) -> u32 {
+        self.inner.throttle_retries()
+    }
+}
+
+/// One paced call: whether it succeeded, and its attempts.
+async fn one(service: &Service, pacer: &Pacer, op: &str, input: &Value) -> (bool, usize) {
+    let op = service.operation(op).expect("a Cognito operation");
+    let gate = Counting {
+        inner: pacer.gate(op.name, input),
+        attempts: Cell::new(0),
+    };
+    let options = CallOptions::default().check(Check::None).gate(&gate);
+    let result = service.call_async(op, input, &options, &Json).await;
+    (result.is_ok(), gate.attempts.get())
 }
 
 fn count(tally: &mut Tally, (ok, attempts): (bool, usize)) {
@@ -67,7 +102,7 @@ fn count(tally: &mut Tally, (ok, attempts): (bool, usize)) {
 /// `inputs.len()` calls of `op`, as many in flight as `pacer.concurrency(op)` says (or
 /// `fixed`); call inside a `LocalSet`.
 pub async fn bulk(
-    client: &Client,
+    client: &Service,
     pacer: &Pacer,
     op: &str,
     inputs: Vec<Value>,
@@ -93,7 +128,7 @@ pub async fn bulk(
 }
 
 /// The calls one after another.
-pub async fn sequential(client: &Client, pacer: &Pacer, op: &str, inputs: Vec<Value>) -> Tally {
+pub async fn sequential(client: &Service, pacer: &Pacer, op: &str, inputs: Vec<Value>) -> Tally {
     let mut tally = Tally::default();
     for input in inputs {
         count(&mut tally, one(client, pacer, op, &input).await);

@@ -22,7 +22,7 @@ pub use opts::Opts;
 use self::probe::Probe;
 use self::resume::{ResumeLog, finished};
 use super::pace::{MAX_IN_FLIGHT, progress_line};
-use super::{CallError, Check, Mode, Notice, Service, Site};
+use super::{CallError, CallOptions, Check, Mode, Notice, Service, Site};
 use crate::aws::{self, Gate};
 use crate::model::Operation;
 
@@ -94,6 +94,8 @@ struct Run {
     op: &'static Operation,
     /// Requests in flight at most, when the script chose (else the pacer decides).
     concurrency: Option<usize>,
+    /// Attempts per call, lookups included, when the script set `max_retries`.
+    attempts: Option<u32>,
     queue: RefCell<VecDeque<Item>>,
     tally: Tally,
     log: ResumeLog,
@@ -118,7 +120,10 @@ impl Run {
     async fn item(&self, item: Item) {
         let t = &self.tally;
         if let Some(probe) = &self.probe {
-            match probe.exists(&self.service, &item.input).await {
+            match probe
+                .exists(&self.service, &item.input, self.attempts)
+                .await
+            {
                 Ok(true) => {
                     bump(&t.skipped);
                     return self.finish(&item.key, "skipped");
@@ -137,16 +142,14 @@ impl Run {
             inner: self.service.ctx.pacer.gate(self.op.name, &item.input),
             tally: t,
         };
+        let options = CallOptions::default()
+            .check(Check::ErrorsOnly)
+            .site(self.site.as_ref())
+            .gate(&gate)
+            .attempts(self.attempts);
         let result = self
             .service
-            .call_async(
-                self.op,
-                &item.input,
-                self.site.as_ref(),
-                Check::ErrorsOnly,
-                Some(&gate),
-                &crate::aws::Unread,
-            )
+            .call_async(self.op, &item.input, &options, &aws::Unread)
             .await;
         match result {
             Ok(_) => {
@@ -311,29 +314,16 @@ impl Service {
             }
             queue.push_back(Item { key, input });
         }
-        let service = match opts.max_retries {
-            Some(retries) => Service {
-                ctx: self.ctx.clone(),
-                client: Rc::new(aws::Client::new(
-                    aws::Settings {
-                        max_attempts: Some(retries + 1),
-                        ..self.client.settings().clone()
-                    },
-                    self.client.service().clone(),
-                )),
-                lenient: self.lenient,
-            },
-            None => self.clone(),
-        };
         let total = queue.len();
         let workers = opts.concurrency.unwrap_or(MAX_IN_FLIGHT).min(total.max(1));
         let probe = (opts.skip_existing && !self.ctx.dry_run())
             .then(|| Probe::for_operation(self, op))
             .flatten();
         let run = Rc::new(Run {
-            service,
+            service: self.clone(),
             op,
             concurrency: opts.concurrency,
+            attempts: opts.max_retries.map(|retries| retries.saturating_add(1)),
             queue: RefCell::new(queue),
             tally: Tally::default(),
             // Only what really happened is recorded: a dry run, `check` and a plan read the

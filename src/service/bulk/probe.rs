@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::aws;
 use crate::model::Operation;
-use crate::service::{CallError, Check, Service};
+use crate::service::{CallError, CallOptions, Check, Service};
 
 /// How one kind of item is looked up.
 pub(super) enum Probe {
@@ -18,7 +18,7 @@ pub(super) enum Probe {
 impl Probe {
     /// The lookup for items of `op`, when there is one (and the model has it).
     pub fn for_operation(service: &Service, op: &Operation) -> Option<Probe> {
-        let model = service.ctx.model;
+        let model = service.ctx().model;
         match op.name {
             "AdminCreateUser" => model.operation("AdminGetUser").map(Probe::User),
             "AdminAddUserToGroup" => model
@@ -29,7 +29,16 @@ impl Probe {
     }
 
     /// Whether the item's effect is already there.
-    pub async fn exists(&self, service: &Service, input: &Value) -> Result<bool, CallError> {
+    /// `attempts` is the run's per-call budget (`max_retries` + 1), if it set one.
+    pub async fn exists(
+        &self,
+        service: &Service,
+        input: &Value,
+        attempts: Option<u32>,
+    ) -> Result<bool, CallError> {
+        let options = CallOptions::default()
+            .check(Check::Probe)
+            .attempts(attempts);
         let pool = input.get("UserPoolId").cloned().unwrap_or(Value::Null);
         let user = input.get("Username").cloned().unwrap_or(Value::Null);
         // A pool a plan would create has no users yet.
@@ -43,7 +52,7 @@ impl Probe {
             Probe::User(get) => {
                 let request = json!({ "UserPoolId": pool, "Username": user });
                 match service
-                    .call_async(get, &request, None, Check::Probe, None, &aws::Unread)
+                    .call_async(get, &request, &options, &aws::Unread)
                     .await
                 {
                     Ok(_) => Ok(true),
@@ -58,7 +67,7 @@ impl Probe {
                 let mut request = json!({ "UserPoolId": pool, "Username": user, "Limit": 60 });
                 loop {
                     let page = match service
-                        .call_async(list, &request, None, Check::Probe, None, &aws::Json)
+                        .call_async(list, &request, &options, &aws::Json)
                         .await
                     {
                         Ok(page) => page,

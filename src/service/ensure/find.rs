@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::kinds::{Kind, USER_POOL};
 use crate::service::plan::PLANNED_PREFIX;
-use crate::service::{CallError, Service};
+use crate::service::{CallError, CallOptions, Service};
 
 type Res<T> = Result<T, CallError>;
 
@@ -31,7 +31,7 @@ impl Service {
     /// A read that answers `None` for ResourceNotFoundException.
     fn read(&self, kind: &Kind, op: &str, input: Value) -> Res<Option<Value>> {
         let op = self.needed(op, kind.function)?;
-        match self.call(op, &input, None) {
+        match self.call(op, &input, &CallOptions::default()) {
             Ok(v) => Ok(Some(v)),
             Err(e) if e.kind() == "ResourceNotFoundException" => Ok(None),
             Err(e) => Err(e),
@@ -187,7 +187,7 @@ impl Service {
         let mut input = serde_json::json!({ "UserPoolId": pool, "MaxResults": 60 });
         let mut named = Vec::new();
         loop {
-            let page = self.call(list, &input, None)?;
+            let page = self.call(list, &input, &CallOptions::default())?;
             if let Some(Value::Array(items)) = page.get("Terms") {
                 named.extend(
                     items

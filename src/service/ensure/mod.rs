@@ -20,7 +20,7 @@ use self::find::{Found, fail, text};
 use self::kinds::{BRANDING, USER_POOL};
 use super::plan::planned_id;
 use super::unread::{Unread, take_markers};
-use super::{CallError, Check, Service, Site};
+use super::{CallError, CallOptions, Check, Service, Site};
 
 type Res<T> = Result<T, CallError>;
 
@@ -57,7 +57,11 @@ impl Service {
     /// Validates and sends one write that `ensure_*` decided on.
     fn write(&self, kind: &Kind, op: &str, input: &Value, site: Option<&Site>) -> Res<Value> {
         let op = self.needed(op, kind.function)?;
-        self.call_with(op, input, site, Check::ErrorsOnly)
+        self.call(
+            op,
+            input,
+            &CallOptions::default().check(Check::ErrorsOnly).site(site),
+        )
     }
 
     /// `ensure_*` for one kind; what it ensured is noted for the undeclared-object check.
@@ -343,7 +347,11 @@ impl Service {
         let current = if self.ctx.dry_run() {
             None
         } else {
-            match self.call(read_op, &Value::Object(keys.clone()), site) {
+            match self.call(
+                read_op,
+                &Value::Object(keys.clone()),
+                &CallOptions::default().site(site),
+            ) {
                 Ok(answer) => answer
                     .as_object()
                     .and_then(|m| m.values().find(|v| v.is_object()).cloned()),
@@ -372,7 +380,11 @@ impl Service {
             self.plan_report(&what, "would update", &changes);
             return Ok(Outcome::new(&id, "would update", changes));
         }
-        self.call_with(write_op, desired, site, Check::ErrorsOnly)?;
+        self.call(
+            write_op,
+            desired,
+            &CallOptions::default().check(Check::ErrorsOnly).site(site),
+        )?;
         Ok(Outcome::new(&id, "updated", changes))
     }
 }

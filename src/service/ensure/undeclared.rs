@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::find::text;
 use crate::aws;
 use crate::service::plan::PLANNED_PREFIX;
-use crate::service::{CallError, Context, Service};
+use crate::service::{CallError, CallOptions, Context, Service};
 
 type Res<T> = Result<T, CallError>;
 
@@ -157,7 +157,7 @@ impl Service {
             ),
             _ => {
                 let op = self.needed("DescribeUserPool", "the undeclared-object check")?;
-                let answer = self.call(op, &id, None)?;
+                let answer = self.call(op, &id, &CallOptions::default())?;
                 ["Domain", "CustomDomain"]
                     .iter()
                     .filter_map(|k| answer.pointer(&format!("/UserPool/{k}")))
@@ -242,7 +242,7 @@ impl Service {
                 } else {
                     let (op, input) = &object.delete;
                     let op = self.needed(op, "prune")?;
-                    self.call(op, input, None)?;
+                    self.call(op, input, &CallOptions::default())?;
                 }
                 gone.push(object.name);
             }

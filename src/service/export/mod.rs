@@ -27,12 +27,15 @@ pub trait Caller {
 impl Caller for super::Service {
     fn call(&self, operation: &str, input: Value) -> Result<Value, CallError> {
         let op = self.operation(operation)?;
-        super::Service::call(self, op, &input, None)
+        super::Service::call(self, op, &input, &super::CallOptions::default())
     }
 
     fn call_after_interrupt(&self, operation: &str, input: Value) -> Result<Value, CallError> {
         let op = self.operation(operation)?;
-        self.call_cleanup(op, &input)
+        // Deaf to the run's interrupt: a cleanup call goes out although Ctrl-C was pressed.
+        let deaf = crate::interrupt::Interrupt::new();
+        let options = super::CallOptions::default().interrupt(&deaf);
+        super::Service::call(self, op, &input, &options)
     }
 }
 

@@ -1,5 +1,5 @@
 //! The upload of one CSV piece to the presigned URL CreateUserImportJob returned, through the
-//! pipeline's one HTTP client ([`crate::aws::Client::upload`]): an HTTP PUT with the
+//! pipeline's one HTTP client ([`crate::aws::Client::put_presigned`]): an HTTP PUT with the
 //! `x-amz-server-side-encryption: aws:kms` header the Cognito guide's upload example sends (the
 //! URL is signed for it), interruptible, recorded in `-v` and the transcript like a call. The
 //! URL's query holds a signature: it is shown with its values starred, never whole.
@@ -59,7 +59,7 @@ impl Uploader for Service {
             ctx.notice(Notice::Log(&format!("> PUT {shown} ({bytes} bytes)")));
         }
         let started = Instant::now();
-        let outcome = ctx.runtime().block_on(self.client.upload(
+        let outcome = ctx.runtime().block_on(self.client.put_presigned(
             url,
             UPLOAD_HEADERS,
             body,

@@ -11,8 +11,8 @@
 //! Wiring, in short:
 //!
 //! ```no_run
-//! # async fn demo(client: pooler::aws::Client, body: Vec<u8>, input: serde_json::Value,
-//! #               interrupt: pooler::interrupt::Interrupt) -> Result<(), Box<dyn std::error::Error>> {
+//! # async fn demo(service: pooler::service::Service, op: &'static pooler::model::Operation,
+//! #               input: serde_json::Value) -> Result<(), Box<dyn std::error::Error>> {
 //! use pooler::service::pace::{LimitLookupError, Pacer, QuotaConfig};
 //! let flags = vec!["UserCreation=80".to_string()]; // --quota, repeatable
 //! let pacer = Pacer::new(&QuotaConfig::from_environment(&flags, None)?); // once per run
@@ -23,8 +23,10 @@
 //!     })
 //!     .await;
 //! let gate = pacer.gate("AdminCreateUser", &input);
-//! let outcome = client.call_gated("AdminCreateUser", &body, true, &interrupt, &gate).await;
-//! # let _ = outcome; Ok(()) }
+//! // the call service waits on `gate` before every attempt (it uses its run's pacer unless told)
+//! let options = pooler::service::CallOptions::default().gate(&gate);
+//! let answer = service.call_async(op, &input, &options, &pooler::aws::Json).await;
+//! # let _ = answer; Ok(()) }
 //! ```
 
 mod bucket;

@@ -1,15 +1,16 @@
-//! The AWS JSON-protocol client against in-process HTTP/1.1 servers on 127.0.0.1.
+//! The AWS JSON-protocol client against in-process HTTP/1.1 servers on 127.0.0.1 (unit tests:
+//! the transport's sending methods are the crate's own, reached only through the call service).
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use pooler::aws::{
-    AwsError, Client, EndpointConfig, Service, Settings, StaticCredentials, choose_endpoint,
-    validate_endpoint,
+use crate::aws::{
+    AwsError, Client, EndpointConfig, NetworkKind, Outcome, Request, Service, Settings,
+    StaticCredentials, Ungated, choose_endpoint, validate_endpoint,
 };
-use pooler::interrupt::Interrupt;
+use crate::interrupt::Interrupt;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -235,10 +236,28 @@ async fn read_request(stream: &mut TcpStream) -> Option<Recorded> {
     })
 }
 
-async fn call(client: &Client, operation: &str, body: &str) -> pooler::aws::Outcome {
+/// One unpaced send with the client's own attempts.
+async fn send(
+    client: &Client,
+    operation: &str,
+    body: &[u8],
+    signed: bool,
+    interrupt: &Interrupt,
+) -> Outcome {
     client
-        .call(operation, body.as_bytes(), true, &Interrupt::new())
+        .transmit(Request {
+            operation,
+            body,
+            signed,
+            interrupt,
+            gate: &Ungated,
+            attempts: None,
+        })
         .await
+}
+
+async fn call(client: &Client, operation: &str, body: &str) -> Outcome {
+    send(client, operation, body.as_bytes(), true, &Interrupt::new()).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,9 +331,7 @@ async fn no_session_token_means_no_token_header() {
 async fn unsigned_call_has_no_authorization() {
     let server = TestServer::start(vec![json_reply(200, "OK", r#"{"Session":"s"}"#)]).await;
     let client = Client::new(settings(&server.url()), service());
-    let outcome = client
-        .call("InitiateAuth", b"{}", false, &Interrupt::new())
-        .await;
+    let outcome = send(&client, "InitiateAuth", b"{}", false, &Interrupt::new()).await;
     assert_eq!(
         outcome.result.expect("success").json().unwrap()["Session"],
         "s"
@@ -453,7 +470,16 @@ async fn connection_refused_is_a_network_error() {
     let client = Client::new(s, service());
     let outcome = call(&client, "ListUsers", "{}").await;
     let err = outcome.result.expect_err("refused");
-    assert!(matches!(err, AwsError::Network { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Refused,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(err.kind(), "NetworkError");
     assert!(err.to_string().contains("connection refused"), "{err}");
     assert!(err.retryable());
@@ -471,9 +497,71 @@ async fn tls_to_a_plain_http_server_is_a_tls_network_error() {
         .await
         .result
         .expect_err("tls");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Tls,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(err.kind(), "NetworkError");
     assert!(err.to_string().contains("TLS"), "{err}");
     assert_eq!(server.hits(), 1);
+}
+
+#[tokio::test]
+async fn a_server_that_closes_without_answering_is_a_closed_connection() {
+    let server = TestServer::start_raw(b"").await;
+    let mut s = settings(&format!("http://{}", server.addr));
+    s.max_attempts = Some(1);
+    let err = call(&Client::new(s, service()), "ListUsers", "{}")
+        .await
+        .result
+        .expect_err("closed");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Closed,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("network error: connection closed by the server ("),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn a_name_that_does_not_resolve_is_a_dns_failure() {
+    // `.invalid` never resolves (RFC 2606).
+    let mut s = settings("https://pooler-test.invalid");
+    s.max_attempts = Some(1);
+    let err = call(&Client::new(s, service()), "ListUsers", "{}")
+        .await
+        .result
+        .expect_err("dns");
+    assert!(
+        matches!(
+            err,
+            AwsError::Network {
+                kind: NetworkKind::Dns,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("network error: DNS lookup failed ("),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -630,7 +718,7 @@ async fn interrupt_cancels_a_slow_request() {
         trigger.trigger();
     });
     let started = Instant::now();
-    let outcome = client.call("ListUsers", b"{}", true, &interrupt).await;
+    let outcome = send(&client, "ListUsers", b"{}", true, &interrupt).await;
     assert!(matches!(outcome.result, Err(AwsError::Interrupted)));
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(outcome.attempts.len(), 1);
@@ -651,7 +739,7 @@ async fn interrupt_cancels_the_backoff_sleep() {
         trigger.trigger();
     });
     let started = Instant::now();
-    let outcome = client.call("ListUsers", b"{}", true, &interrupt).await;
+    let outcome = send(&client, "ListUsers", b"{}", true, &interrupt).await;
     assert!(matches!(outcome.result, Err(AwsError::Interrupted)));
     assert!(started.elapsed() < Duration::from_secs(3));
     assert!(server.hits() >= 1);
@@ -663,7 +751,7 @@ async fn already_interrupted_sends_nothing() {
     let client = Client::new(settings(&server.url()), service());
     let interrupt = Interrupt::new();
     interrupt.trigger();
-    let outcome = client.call("ListUsers", b"{}", true, &interrupt).await;
+    let outcome = send(&client, "ListUsers", b"{}", true, &interrupt).await;
     assert!(matches!(outcome.result, Err(AwsError::Interrupted)));
     assert_eq!(server.hits(), 0);
 }
@@ -682,6 +770,47 @@ async fn max_attempts_comes_from_settings() {
     assert_eq!(server.hits(), 6);
     let err = outcome.result.expect_err("error");
     assert_eq!(err.kind(), "InternalServerError");
+}
+
+/// A gate that offers a paced call room to wait throttling out.
+struct Patient;
+
+impl crate::aws::Gate for Patient {
+    fn admit(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + '_>> {
+        Box::pin(std::future::ready(()))
+    }
+
+    fn observe(&self, _throttled: bool) {}
+
+    fn throttle_retries(&self) -> u32 {
+        10
+    }
+}
+
+#[tokio::test]
+async fn a_per_call_attempt_budget_bounds_that_call_alone() {
+    let server = TestServer::start(vec![error_reply(400, "ThrottlingException", "slow")]).await;
+    let client = Client::new(settings(&server.url()), service());
+    let interrupt = Interrupt::new();
+    let budget = |attempts| Request {
+        operation: "ListUsers",
+        body: b"{}",
+        signed: true,
+        interrupt: &interrupt,
+        gate: &Patient,
+        attempts,
+    };
+    // The budget is set attempts: the gate's throttling retries do not extend it.
+    let outcome = client.transmit(budget(Some(2))).await;
+    assert_eq!(outcome.attempts.len(), 2);
+    assert_eq!(server.hits(), 2);
+    // Zero means one try; the client's own setting (3) is untouched for the next call.
+    let outcome = client.transmit(budget(Some(0))).await;
+    assert_eq!(outcome.attempts.len(), 1);
+    assert_eq!(server.hits(), 3);
+    let outcome = call(&client, "ListUsers", "{}").await;
+    assert_eq!(outcome.attempts.len(), 3);
+    assert_eq!(server.hits(), 6);
 }
 
 #[test]
@@ -870,13 +999,13 @@ async fn resolve_and_overrides() {
     let first = TestServer::start(vec![json_reply(200, "OK", r#"{"n":1}"#)]).await;
     let second = TestServer::start(vec![json_reply(200, "OK", r#"{"n":2}"#)]).await;
     let client = Client::new(settings(&first.url()), service());
-    let resolved = client.resolve().await.expect("resolve");
+    let resolved = client.resolve_identity().await.expect("resolve");
     assert_eq!(resolved.region, "us-east-1");
     assert_eq!(resolved.endpoint, format!("{}/", first.url()));
     assert_eq!(resolved.credentials_source, "settings");
 
     let other = client.with_overrides(Some("eu-central-1".into()), None, Some(second.url()));
-    let resolved = other.resolve().await.expect("resolve");
+    let resolved = other.resolve_identity().await.expect("resolve");
     assert_eq!(resolved.region, "eu-central-1");
     assert_eq!(resolved.endpoint, format!("{}/", second.url()));
     assert_eq!(
@@ -909,7 +1038,7 @@ async fn resolve_and_overrides() {
 async fn dry_run_signs_without_sending() {
     // Nothing listens on the endpoint: a dry run must not try.
     let mut s = settings("http://127.0.0.1:9");
-    s.dry_run = true;
+    s.offline = true;
     s.credentials = Some(StaticCredentials::new(AKID, SECRET, Some(TOKEN.into())));
     let client = Client::new(s, service());
     let started = Instant::now();
@@ -944,23 +1073,11 @@ async fn dry_run_signs_without_sending() {
 }
 
 #[tokio::test]
-async fn dry_run_call_sends_nothing() {
-    let server = TestServer::start(vec![json_reply(200, "OK", r#"{"sent":true}"#)]).await;
-    let mut s = settings(&server.url());
-    s.dry_run = true;
-    let outcome = call(&Client::new(s, service()), "DeleteUserPool", "{}").await;
-    assert_eq!(outcome.result.expect("dry run").json().unwrap(), json!({}));
-    assert!(outcome.attempts.is_empty());
-    assert_eq!(outcome.endpoint, format!("{}/", server.url()));
-    assert_eq!(server.hits(), 0);
-}
-
-#[tokio::test]
 async fn dry_run_without_region_or_endpoint_settings_still_signs() {
     // Region, endpoint and credentials come from whatever the environment has (or defaults);
     // allow_http keeps an `AWS_ENDPOINT_URL=http://…` in the environment from failing this.
     let s = Settings {
-        dry_run: true,
+        offline: true,
         allow_http: true,
         ..Settings::default()
     };
@@ -975,7 +1092,7 @@ async fn dry_run_without_region_or_endpoint_settings_still_signs() {
             .iter()
             .any(|(k, v)| k == "authorization" && v.contains("/cognito-idp/aws4_request"))
     );
-    let resolved = client.resolve().await.expect("resolve");
+    let resolved = client.resolve_identity().await.expect("resolve");
     assert!(!resolved.region.is_empty());
 }
 
@@ -997,9 +1114,9 @@ async fn secrets_never_appear_in_output() {
         .and_then(|a| a.split("Signature=").nth(1))
         .expect("signature")
         .to_string();
-    let resolved = client.resolve().await.expect("resolve");
+    let resolved = client.resolve_identity().await.expect("resolve");
     let mut dry = s.clone();
-    dry.dry_run = true;
+    dry.offline = true;
     let dry_client = Client::new(dry, service());
     let signed = dry_client
         .sign_only("ListUsers", b"{}", true)
@@ -1015,6 +1132,7 @@ async fn secrets_never_appear_in_output() {
             retryable: false,
         },
         AwsError::Network {
+            kind: crate::aws::NetworkKind::Refused,
             message: "connection refused".into(),
         },
         AwsError::Timeout {
@@ -1102,12 +1220,14 @@ fn works_with_block_on_of_a_current_thread_runtime() {
     ]));
     let client = Client::new(settings(&server.url()), service());
     let interrupt = Interrupt::new();
-    let resolved = runtime.block_on(client.resolve()).expect("resolve");
+    let resolved = runtime
+        .block_on(client.resolve_identity())
+        .expect("resolve");
     assert_eq!(resolved.region, "us-east-1");
-    let outcome = runtime.block_on(client.call("ListUsers", b"{}", true, &interrupt));
+    let outcome = runtime.block_on(send(&client, "ListUsers", b"{}", true, &interrupt));
     assert_eq!(outcome.result.expect("success").json().unwrap()["ok"], 1);
     assert_eq!(outcome.attempts.len(), 2);
-    let outcome = runtime.block_on(client.call("ListUsers", b"{}", true, &interrupt));
+    let outcome = runtime.block_on(send(&client, "ListUsers", b"{}", true, &interrupt));
     assert!(outcome.result.is_ok());
     assert_eq!(server.hits(), 3);
     drop(server);
@@ -1154,7 +1274,7 @@ async fn type_in_a_success_body_is_an_error() {
 
 #[tokio::test]
 async fn the_retry_quota_stops_retries_when_spent_and_refills_on_success() {
-    use pooler::aws::retry::{QUOTA_CAPACITY, RETRY_COST};
+    use crate::aws::retry::{QUOTA_CAPACITY, RETRY_COST};
     let server = TestServer::start(vec![error_reply(500, "InternalErrorException", "down")]).await;
     let client = Client::new(settings(&server.url()), service());
     // Each failing call takes two retries (3 attempts) until the bucket is empty.
@@ -1223,7 +1343,7 @@ fn amz_date_secs(text: &str) -> u64 {
         &text[11..13],
         &text[13..15]
     );
-    pooler::aws::clock::parse_http_date(&http)
+    crate::aws::clock::parse_http_date(&http)
         .expect("date")
         .duration_since(std::time::UNIX_EPOCH)
         .expect("after 1970")
@@ -1237,7 +1357,7 @@ async fn a_skew_error_is_retried_with_the_servers_clock() {
         .expect("after 1970")
         .as_secs();
     let server_now = now + 20 * 60;
-    let date = pooler::aws::clock::format_http_date(server_now);
+    let date = crate::aws::clock::format_http_date(server_now);
     let server = TestServer::start(vec![
         reply(
             400,
