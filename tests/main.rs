@@ -33,6 +33,7 @@ mod link;
 mod lint;
 mod lsp;
 mod man;
+mod member_hint;
 mod mfa_trap;
 mod output;
 mod port;

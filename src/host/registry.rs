@@ -472,6 +472,7 @@ pub fn register_all(
     let real = client.service.ctx.mode == crate::service::Mode::Run;
     register_base(reg, interrupt, base, real);
     super::tokens::install(reg.engine(), interrupt);
+    super::member_hint::install(reg.engine(), model);
     cognito::register(reg, model);
     import::register(reg);
     chilkat::register(reg, client, region_override);

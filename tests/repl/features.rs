@@ -304,3 +304,18 @@ fn closing_brackets_dedent() {
         "{history}"
     );
 }
+
+/// A misspelled member of an answer is `()` as before, with a hint naming the nearest member.
+#[test]
+fn a_misspelled_answer_member_gets_a_hint() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line("let p = cognito.list_user_pools(#{ MaxResults: 5 });");
+    pty.send("p.UserPools[0].Nmae == ()\r");
+    pty.expect(
+        "\nhint: <repl:2>:1:16: no member `Nmae` in `UserPoolDescriptionType`; \
+         did you mean `Name`?\ntrue\n",
+    );
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
