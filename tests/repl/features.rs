@@ -319,3 +319,39 @@ fn a_misspelled_answer_member_gets_a_hint() {
     pty.eof();
     assert_eq!(pty.wait(), 0);
 }
+
+/// A value longer than the terminal (50 rows here) goes through `$PAGER`; a short one, and
+/// any after `:pager off`, is printed directly.
+#[test]
+fn long_values_go_through_the_pager_until_pager_off() {
+    let repl = Repl::new();
+    let pager = repl.dir.path().join("pager.sh");
+    std::fs::write(&pager, "cat >> \"$0.log\"\necho PAGED BY TEST\n").unwrap();
+    let command = format!("sh {}", pager.display());
+    let mut pty = super::Pty::spawn_with_env(
+        repl.dir.path(),
+        repl.state.path(),
+        &["--dry-run", "repl"],
+        &[("PAGER", &command)],
+    );
+    pty.expect_prompt();
+    pty.line("let a = []; for i in 0..60 { a.push(i) }");
+    pty.send("a\r");
+    pty.expect("\nPAGED BY TEST\n");
+    pty.expect_prompt();
+    pty.send("[1, 2]\r");
+    pty.expect("\n[\n  1,\n  2\n]\n");
+    pty.expect_prompt();
+    pty.send(":pager off\r");
+    pty.expect("\npager: off\n");
+    pty.expect_prompt();
+    pty.send("a\r");
+    pty.expect("\n  58,\n  59\n]\n");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let numbers: Vec<String> = (0..60).map(|n| format!("  {n}")).collect();
+    let paged = format!("[\n{}\n]\n", numbers.join(",\n"));
+    let log = std::fs::read_to_string(repl.dir.path().join("pager.sh.log")).unwrap();
+    assert_eq!(log, paged, "paged once, the whole value");
+}
