@@ -174,8 +174,9 @@ fn help_on(model: &Model, name: &str) {
         println!("{}\n  {}", e.signature, e.summary);
         if !e.options.is_empty() {
             println!("  options:");
+            let width = e.options.iter().map(|o| o.name.len()).max().unwrap_or(0);
             for o in e.options {
-                println!("    {:<12} {}", o.name, o.about);
+                println!("    {:<width$}  {}", o.name, o.about);
             }
         }
     }

@@ -355,3 +355,34 @@ fn long_values_go_through_the_pager_until_pager_off() {
     let log = std::fs::read_to_string(repl.dir.path().join("pager.sh.log")).unwrap();
     assert_eq!(log, paged, "paged once, the whole value");
 }
+
+#[test]
+fn help_import_users_lists_its_options() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line(":help import_users");
+    pty.settle();
+    let screen = pty.screen();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let shown = screen
+        .split_once("pooler[dry]> :help import_users\n")
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    let options = shown.split_once("  options:\n").map(|(_, rest)| rest);
+    assert_eq!(
+        options,
+        Some(
+            "    CloudWatchLogsRoleArn  the role that lets Cognito write the job's CloudWatch Logs (import jobs)\n    \
+             job_name               jobs are named NAME-1, NAME-2, … (default pooler-import)\n    \
+             max_users_per_job      split the file into jobs of at most this many users (default 500,000)\n    \
+             max_bytes_per_job      split the file into jobs of at most this many bytes (default 100 MB)\n    \
+             poll_seconds           seconds between DescribeUserImportJob calls, 0.01 to 3600 (default 5)\n    \
+             dry_run                true: check the file and validate the calls, create no job\n    \
+             method                 \"job\" (default: Cognito's import jobs) or \"admin-create-user\" (one call per user)\n    \
+             send_invitation        true or false: with admin-create-user, send Cognito's invitation (default false)\n\
+             pooler[dry]> "
+        ),
+        "{screen}"
+    );
+}
