@@ -12,7 +12,6 @@ mod compile_interrupt;
 mod custom_domain;
 mod dates;
 mod definitions;
-mod doc_examples;
 mod docs_run;
 mod doors;
 mod e2e_ensure;
