@@ -386,3 +386,43 @@ fn help_import_users_lists_its_options() {
         "{screen}"
     );
 }
+
+/// With standard output in a file (not the terminal), a long value is written there whole and
+/// the pager is never started.
+#[test]
+fn the_pager_is_never_used_when_stdout_is_no_terminal() {
+    let repl = Repl::new();
+    let pager = repl.dir.path().join("pager.sh");
+    std::fs::write(&pager, "cat >> \"$0.log\"\n").unwrap();
+    let command = format!("sh {}", pager.display());
+    let out_path = repl.dir.path().join("stdout.txt");
+    let out = std::fs::File::create(&out_path).unwrap();
+    let mut pty = super::Pty::spawn_to(
+        repl.dir.path(),
+        repl.state.path(),
+        &["--dry-run", "repl"],
+        &[("PAGER", &command)],
+        Some(out),
+    );
+    pty.send("let a = []; for i in 0..60 { a.push(i) } a\r");
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&out_path)
+        .unwrap()
+        .contains("  59\n]")
+    {
+        assert!(start.elapsed() < super::pty::WAIT, "the value never came");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    pty.send("\x04");
+    assert_eq!(pty.wait(), 0);
+    let written = std::fs::read_to_string(&out_path).unwrap();
+    let numbers: Vec<String> = (0..60).map(|n| format!("  {n}")).collect();
+    assert!(
+        written.contains(&format!("[\n{}\n]\n", numbers.join(",\n"))),
+        "{written}"
+    );
+    assert!(
+        !repl.dir.path().join("pager.sh.log").exists(),
+        "the pager ran"
+    );
+}
