@@ -35,6 +35,10 @@ pub const TABLE: &[(&str, &str)] = &[
         "2",
         "usage: bad command line, bad option value, unknown operation (`cognito.list_user_pool(…)`, `cognito.call(\"NoSuch\", …)`)",
     ),
+    (
+        "2",
+        "`pooler plan --detailed-exitcode` only: the plan has changes to make, or an ensured pool holds objects the script does not declare",
+    ),
     ("3", "compile error: syntax, missing module"),
     (
         "4",
@@ -55,3 +59,45 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("141", "standard output was closed by its reader"),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// Every code this module (and `stdout::BROKEN_PIPE`) defines has a row of its own in the
+    /// table: two constants of one value (`USAGE`, `PLAN_CHANGES`) need two rows of that code.
+    #[test]
+    fn every_exit_code_has_a_row_of_its_own() {
+        let source = include_str!("exit.rs").to_string() + include_str!("stdout.rs");
+        let rows = |value: &str| {
+            super::TABLE
+                .iter()
+                .filter(|(code, _)| code.split(" / ").any(|c| c == value))
+                .count()
+        };
+        let mut constants: Vec<(&str, &str)> = Vec::new();
+        for line in source.lines() {
+            let Some(rest) = line.strip_prefix("pub const ") else {
+                continue;
+            };
+            if let Some((name, value)) = rest.split_once(": i32 = ") {
+                constants.push((name, value.trim_end_matches(';')));
+            }
+        }
+        assert!(
+            constants.len() >= 12,
+            "only {} codes found",
+            constants.len()
+        );
+        for (name, value) in &constants {
+            let same: Vec<&str> = constants
+                .iter()
+                .filter(|(_, v)| v == value)
+                .map(|(n, _)| *n)
+                .collect();
+            assert!(
+                rows(value) >= same.len(),
+                "{name} ({value}): {} row(s) for {same:?}",
+                rows(value)
+            );
+        }
+    }
+}

@@ -561,23 +561,17 @@ fn everything_after_the_script_file_reaches_the_script_even_pooler_s_own_options
         args,
         serde_json::json!(["--region", "eu-west-1", "-v", "x", "--help"])
     );
-    assert!(
-        !out.stderr.contains("request"),
-        "-v reached pooler: {}",
-        out.stderr
-    );
+    assert_eq!(out.stderr, "", "-v reached pooler");
 }
 
 #[test]
 fn ops_matching_nothing_is_a_usage_error() {
     let out = Test::new().args(["ops", "nothinglikethis"]).run();
     assert_eq!(out.code, 2);
-    assert!(out.stdout.is_empty());
-    assert!(
-        out.stderr
-            .contains("error: no operation matches `nothinglikethis`"),
-        "{}",
-        out.stderr
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: no operation matches `nothinglikethis` (`pooler ops` lists them all)\n"
     );
 }
 
@@ -592,6 +586,32 @@ fn a_dry_run_list_holds_one_item_so_indexing_checks_offline() {
         .args(["check", "script.rhai"])
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("", ""));
+}
+
+/// `--max-call-depth 0` is documented as "as deep as the stack holds", and is accepted.
+#[test]
+fn max_call_depth_zero_is_accepted_as_the_help_says() {
+    let help = Test::new().args(["--help"]).run();
+    assert_eq!(help.code, 0);
+    assert!(
+        help.stdout
+            .contains("Deepest function-call nesting (0: as deep as the stack holds)"),
+        "{}",
+        help.stdout
+    );
+    let out = Test::new()
+        .args([
+            "--max-call-depth",
+            "0",
+            "eval",
+            "fn down(n) { if n == 0 { 0 } else { down(n - 1) } } down(200)",
+        ])
+        .run();
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "0\n", "")
+    );
 }
 
 #[test]

@@ -386,3 +386,28 @@ fn each_lists_its_options() {
         ]
     );
 }
+
+/// `import_users` documents its options the same way, from the same registry.
+#[test]
+fn import_users_lists_its_options() {
+    let files = generated();
+    let text = &files["cognito.d.rhai"];
+    let doc = doc_above(
+        text,
+        "fn import_users(this: cognito, pool_id: String, csv_path: String, opts: Map) -> ?;",
+    );
+    assert_eq!(
+        doc[doc.len() - 9..],
+        [
+            "/// Options:",
+            "/// - `CloudWatchLogsRoleArn`: the role that lets Cognito write the job's CloudWatch Logs (import jobs)",
+            "/// - `job_name`: jobs are named NAME-1, NAME-2, … (default pooler-import)",
+            "/// - `max_users_per_job`: split the file into jobs of at most this many users (default 500,000)",
+            "/// - `max_bytes_per_job`: split the file into jobs of at most this many bytes (default 100 MB)",
+            "/// - `poll_seconds`: seconds between DescribeUserImportJob calls, 0.01 to 3600 (default 5)",
+            "/// - `dry_run`: true: check the file and validate the calls, create no job",
+            "/// - `method`: \"job\" (default: Cognito's import jobs) or \"admin-create-user\" (one call per user)",
+            "/// - `send_invitation`: true or false: with admin-create-user, send Cognito's invitation (default false)",
+        ]
+    );
+}

@@ -1,7 +1,9 @@
-//! Docs that run: every ```rhai and ```sh block of README.md and docs/*.md is executed against
-//! moto, in order, one scratch folder per page (so a page's steps work top to bottom), unless
-//! the line right above it is `<!-- not run: REASON -->`. A failing block names its file and
-//! line; the list of blocks, ran or not run, is the golden file `tests/golden/docs_run.txt`.
+//! Docs that run: every ```rhai and ```sh block of README.md and docs/*.md is executed, in
+//! order, one scratch folder per page (so a page's steps work top to bottom). The line right
+//! above a block says how: nothing means against moto; `<!-- dry-run: REASON -->` with
+//! `--dry-run` (nothing sent; its exit status and whole output go into the golden file);
+//! `<!-- not run: REASON -->` not at all. A failing block names its file and line; the list of
+//! blocks and how each ran is the one golden file `tests/golden/docs_run.txt`.
 
 use std::path::PathBuf;
 use std::process::Stdio;
@@ -16,30 +18,69 @@ enum Lang {
     Sh,
 }
 
-/// One fenced block: where its fence is, what it holds, and why it is not run (if marked).
+/// How a block is run, from the marker line above it.
+#[derive(Debug, PartialEq)]
+enum How {
+    /// Against moto (no marker).
+    Moto,
+    /// With `--dry-run` (`POOLER_DRY_RUN=1` for sh), for this reason.
+    DryRun(String),
+    /// Not at all, for this reason.
+    NotRun(String),
+}
+
+/// One fenced block: where its fence is, what it holds, and how it runs.
 #[derive(Debug, PartialEq)]
 struct Block {
     line: usize,
     lang: Lang,
     text: String,
-    not_run: Option<String>,
+    how: How,
 }
 
-const MARKER: &str = "<!-- not run";
+/// The markers, each written `<!-- KIND: REASON -->`.
+const MARKERS: &[&str] = &["<!-- not run", "<!-- dry-run"];
+
+fn is_marker(line: &str) -> bool {
+    MARKERS.iter().any(|m| line.starts_with(m))
+}
+
+/// The marker `above` as a way to run; `Err` is the message for a marker without a reason.
+fn how(above: &str) -> Result<How, &'static str> {
+    let reason = |kind: &str| {
+        above
+            .strip_prefix(kind)
+            .and_then(|r| r.strip_suffix("-->"))
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+    };
+    if above.starts_with("<!-- not run") {
+        return reason("<!-- not run:")
+            .map(How::NotRun)
+            .ok_or("write the reason: `<!-- not run: REASON -->`");
+    }
+    if above.starts_with("<!-- dry-run") {
+        return reason("<!-- dry-run:")
+            .map(How::DryRun)
+            .ok_or("write the reason: `<!-- dry-run: REASON -->`");
+    }
+    Ok(How::Moto)
+}
 
 /// The ```rhai and ```sh blocks of `markdown` (`file` names it in errors), indented ones (in
-/// list items) included, each with the reason of a `<!-- not run: REASON -->` line right above.
+/// list items) included, each with how the marker line right above says to run it.
 fn blocks(file: &str, markdown: &str) -> Result<Vec<Block>, String> {
     let lines: Vec<&str> = markdown.lines().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let trimmed = lines[i].trim_start();
-        if trimmed.starts_with(MARKER) {
+        if is_marker(trimmed) {
             let next = lines.get(i + 1).map_or("", |l| l.trim());
             if next != "```rhai" && next != "```sh" {
                 return Err(format!(
-                    "{file}:{}: `<!-- not run: … -->` must be the line right above a ```rhai or ```sh block",
+                    "{file}:{}: a `<!-- not run: … -->` or `<!-- dry-run: … -->` marker must be the line right above a ```rhai or ```sh block",
                     i + 1
                 ));
             }
@@ -69,30 +110,13 @@ fn blocks(file: &str, markdown: &str) -> Result<Vec<Block>, String> {
             text.push('\n');
         }
         let Some(lang) = lang else { continue };
-        let not_run = match fence.checked_sub(2).map(|above| lines[above].trim()) {
-            Some(above) if above.starts_with(MARKER) => {
-                let reason = above
-                    .strip_prefix("<!-- not run:")
-                    .and_then(|r| r.strip_suffix("-->"))
-                    .map(str::trim)
-                    .filter(|r| !r.is_empty());
-                match reason {
-                    Some(r) => Some(r.to_string()),
-                    None => {
-                        return Err(format!(
-                            "{file}:{}: write the reason: `<!-- not run: REASON -->`",
-                            fence - 1
-                        ));
-                    }
-                }
-            }
-            _ => None,
-        };
+        let above = fence.checked_sub(2).map_or("", |above| lines[above].trim());
+        let how = how(above).map_err(|e| format!("{file}:{}: {e}", fence - 1))?;
         out.push(Block {
             line: fence,
             lang,
             text,
-            not_run,
+            how,
         });
     }
     Ok(out)
@@ -123,9 +147,18 @@ impl Workspace {
     }
 }
 
-/// Runs one block in `ws` with moto's settings, `pooler` first on PATH; `Err` is the report:
-/// the block's place, its exit status and both outputs.
-fn run_block(m: &Moto, ws: &Workspace, file: &str, block: &Block) -> Result<(), String> {
+/// What a block did: its exit status and both outputs.
+#[derive(Debug)]
+struct Ran {
+    status: std::process::ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs one block in `ws` with moto's settings (and `--dry-run` when marked so), `pooler`
+/// first on PATH; `Err` is the report: the block's place, its exit status and both outputs.
+fn run_block(m: &Moto, ws: &Workspace, file: &str, block: &Block) -> Result<Ran, String> {
+    let dry_run = matches!(block.how, How::DryRun(_));
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_pooler"));
     let path = format!(
         "{}:{}",
@@ -139,11 +172,18 @@ fn run_block(m: &Moto, ws: &Workspace, file: &str, block: &Block) -> Result<(), 
         Lang::Rhai => {
             let name = format!("block-{}.rhai", block.line);
             std::fs::write(ws.root.path().join(&name), &block.text).expect("write the block");
-            cmd.arg(&bin).args(["run", &name]);
+            cmd.arg(&bin).arg("run");
+            if dry_run {
+                cmd.arg("--dry-run");
+            }
+            cmd.arg(&name);
         }
         Lang::Sh => {
             cmd.args(["bash", "-c"])
                 .arg(format!("set -euo pipefail\n{}", block.text));
+            if dry_run {
+                cmd.env("POOLER_DRY_RUN", "1");
+            }
         }
     }
     let out = cmd
@@ -154,8 +194,8 @@ fn run_block(m: &Moto, ws: &Workspace, file: &str, block: &Block) -> Result<(), 
         .output()
         .expect("start the block");
     let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
     );
     assert!(
         !stdout.contains(&m.secret) && !stderr.contains(&m.secret),
@@ -163,7 +203,11 @@ fn run_block(m: &Moto, ws: &Workspace, file: &str, block: &Block) -> Result<(), 
         block.line
     );
     if out.status.success() {
-        return Ok(());
+        return Ok(Ran {
+            status: out.status,
+            stdout,
+            stderr,
+        });
     }
     let status = match out.status.code() {
         Some(124) => "timed out after 120 s".to_string(),
@@ -215,7 +259,7 @@ fn read(page: &str) -> String {
 fn every_rhai_and_sh_block_of_the_docs_runs() {
     let m = moto("every_rhai_and_sh_block_of_the_docs_runs");
     let (mut list, mut failures) = (String::new(), Vec::new());
-    let (mut ran, mut not_run) = (0, 0);
+    let (mut ran, mut dry, mut not_run) = (0, 0, 0);
     for page in pages() {
         let ws = Workspace::new();
         for block in blocks(&page, &read(&page)).unwrap_or_else(|e| panic!("{e}")) {
@@ -223,55 +267,80 @@ fn every_rhai_and_sh_block_of_the_docs_runs() {
                 Lang::Rhai => "rhai",
                 Lang::Sh => "sh",
             };
-            match &block.not_run {
-                Some(reason) => {
+            let place = format!("{page}:{} {lang}", block.line);
+            match &block.how {
+                How::NotRun(reason) => {
                     not_run += 1;
-                    list.push_str(&format!(
-                        "{page}:{} {lang}: not run: {reason}\n",
-                        block.line
-                    ));
+                    list.push_str(&format!("{place}: not run: {reason}\n"));
                 }
-                None => {
+                How::Moto => {
                     ran += 1;
-                    list.push_str(&format!("{page}:{} {lang}: ran\n", block.line));
+                    list.push_str(&format!("{place}: ran\n"));
                     if let Err(report) = run_block(&m, &ws, &page, &block) {
                         failures.push(report);
+                    }
+                }
+                How::DryRun(reason) => {
+                    dry += 1;
+                    list.push_str(&format!("{place}: ran with --dry-run: {reason}\n"));
+                    match run_block(&m, &ws, &page, &block) {
+                        Ok(out) => list.push_str(&shown(&out)),
+                        Err(report) => failures.push(report),
                     }
                 }
             }
         }
     }
     list.push_str(&format!(
-        "{} blocks: {ran} ran, {not_run} not run\n",
-        ran + not_run
+        "{} blocks: {ran} ran against moto, {dry} with --dry-run, {not_run} not run\n",
+        ran + dry + not_run
     ));
     eprint!("{list}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_golden("docs_run.txt", &list);
 }
 
+/// A dry-run block's outcome as the golden file holds it, indented under its line.
+fn shown(out: &Ran) -> String {
+    let mut text = format!("    exit {}\n", out.status.code().unwrap_or(-1));
+    for (name, stream) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        text.push_str(&format!("    -- {name}\n"));
+        for line in stream.lines() {
+            text.push_str(&format!("    {line}\n"));
+        }
+    }
+    text
+}
+
 #[test]
 fn blocks_are_found_with_their_lines_indents_and_reasons() {
     let page = "text\n```rhai\nlet a = 1;\n```\n- item\n\n  ```sh\n  echo hi\n    echo indented\n  ```\n\
-                ```text\nnot code\n```\n<!-- not run: needs a real AWS account -->\n```sh\naws sts get-caller-identity\n```\n";
+                ```text\nnot code\n```\n<!-- not run: needs a real AWS account -->\n```sh\naws sts get-caller-identity\n```\n\
+                <!-- dry-run: moto lacks it -->\n```rhai\nlet b = 2;\n```\n";
     let want = vec![
         Block {
             line: 2,
             lang: Lang::Rhai,
             text: "let a = 1;\n".into(),
-            not_run: None,
+            how: How::Moto,
         },
         Block {
             line: 7,
             lang: Lang::Sh,
             text: "echo hi\n  echo indented\n".into(),
-            not_run: None,
+            how: How::Moto,
         },
         Block {
             line: 15,
             lang: Lang::Sh,
             text: "aws sts get-caller-identity\n".into(),
-            not_run: Some("needs a real AWS account".into()),
+            how: How::NotRun("needs a real AWS account".into()),
+        },
+        Block {
+            line: 19,
+            lang: Lang::Rhai,
+            text: "let b = 2;\n".into(),
+            how: How::DryRun("moto lacks it".into()),
         },
     ];
     assert_eq!(blocks("page.md", page), Ok(want));
@@ -285,7 +354,11 @@ fn a_marker_without_a_reason_or_a_block_is_refused() {
     );
     assert_eq!(
         blocks("page.md", "<!-- not run: offline -->\n\n```sh\ntrue\n```\n"),
-        Err("page.md:1: `<!-- not run: … -->` must be the line right above a ```rhai or ```sh block".into())
+        Err("page.md:1: a `<!-- not run: … -->` or `<!-- dry-run: … -->` marker must be the line right above a ```rhai or ```sh block".into())
+    );
+    assert_eq!(
+        blocks("page.md", "<!-- dry-run -->\n```rhai\n1\n```\n"),
+        Err("page.md:1: write the reason: `<!-- dry-run: REASON -->`".into())
     );
     assert_eq!(
         blocks("page.md", "```sh\ntrue\n"),

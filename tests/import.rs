@@ -221,11 +221,15 @@ fn dry_run_checks_the_file_and_the_calls_without_creating_a_job() {
         .args(import_args("users.csv"))
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("DryRun:"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains("(1 job(s))"),
-        "the job the dry run checked is counted: {}",
-        out.stdout
+    assert_eq!(
+        out.stdout, "DryRun: 0 imported, 0 skipped, 0 failed (1 job(s))\n",
+        "the job the dry run checked is counted"
+    );
+    assert_eq!(
+        out.stderr,
+        "import: 3 users checked, 1 job(s)\n\
+         dry run: requests are validated and signed, nothing is sent\n\
+         import: dry run: the file and 1 CreateUserImportJob call(s) are valid; no job created\n"
     );
     assert!(
         server.requests().is_empty(),

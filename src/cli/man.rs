@@ -69,6 +69,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "Set: no colors on standard error (as --color never)",
     ),
     (
+        "PAGER",
+        "The REPL's pager for values longer than the terminal (default: less -FRX; empty: none)",
+    ),
+    (
         "HOME, USERPROFILE, XDG_STATE_HOME",
         "Where the shared files and the REPL history are",
     ),

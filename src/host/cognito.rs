@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::convert::{ScriptValue, to_dynamic_dated, to_json};
 use super::error::{change_map, thrown};
+use super::member_hint::tag_answer;
 use super::registry::Registrar;
 use crate::model::{Model, Operation};
 use crate::service::bulk::{Opts, Summary};
@@ -115,12 +116,16 @@ impl Cognito {
             ctx,
             (|| {
                 let json = input_json(op.name, input).map_err(|e| self.fail(e))?;
-                let names = self.service.ctx().model.timestamp_member_names();
+                let model = self.service.ctx().model;
+                let names = model.timestamp_member_names();
                 let site = site_of(ctx);
                 let options = CallOptions::default().site(site.as_ref());
-                self.service
+                let mut answer = self
+                    .service
                     .call_into(op, &json, &options, &ScriptValue::dated(names))
-                    .map_err(|e| self.fail(e))
+                    .map_err(|e| self.fail(e))?;
+                tag_answer(model, &mut answer, model.output_id(op));
+                Ok(answer)
             })(),
         )
     }
@@ -135,8 +140,17 @@ impl Cognito {
                     .service
                     .paginate(op, &json, site_of(ctx).as_ref())
                     .map_err(|e| self.fail(e))?;
+                let model = self.service.ctx().model;
+                let item_shape = model.page_item_shape(op);
                 Ok(Dynamic::from_array(
-                    items.iter().map(|v| self.dated(v)).collect(),
+                    items
+                        .iter()
+                        .map(|v| {
+                            let mut item = self.dated(v);
+                            tag_answer(model, &mut item, item_shape);
+                            item
+                        })
+                        .collect(),
                 ))
             })(),
         )

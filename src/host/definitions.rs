@@ -412,7 +412,7 @@ fn split_args(inner: &str) -> Vec<String> {
 /// The type a documented parameter name stands for; `?` when it takes several.
 fn param_type(name: &str) -> &'static str {
     match name {
-        "path" | "name" | "text" | "message" | "pool_id" => "String",
+        "path" | "csv_path" | "name" | "text" | "message" | "pool_id" => "String",
         "map" | "opts" => "Map",
         "inputs" | "users" | "args" => "Array",
         "code" => "int",

@@ -2,8 +2,7 @@
 //! work is in `crate::service::import`). Returns `#{job_id, status, imported, skipped, failed,
 //! users, jobs}`; a bad file or a failed call throws `#{type, message}`; Ctrl-C stops the
 //! running job and ends the script (exit 130).
-//! opts: `CloudWatchLogsRoleArn`, `job_name`, `max_users_per_job`, `max_bytes_per_job`,
-//! `poll_seconds`, `dry_run`, `method` (`"job"` or `"admin-create-user"`), `send_invitation`.
+//! opts: the names of `registry::IMPORT_OPTIONS` (`:help import_users` lists them).
 //! Either method then restores the groups and disabled state of `FILE.csv.state.jsonl`
 //! (the summary's `groups_added` and `disabled`).
 
@@ -12,7 +11,7 @@ use std::time::Duration;
 use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, Position};
 
 use super::cognito::Cognito;
-use super::registry::Registrar;
+use super::registry::{IMPORT_OPTIONS, Registrar};
 use crate::exit;
 use crate::service::import::{self, ImportError, Job, Options, Summary, restore};
 
@@ -59,17 +58,6 @@ fn string(opts: &RhaiMap, key: &str) -> Res<Option<String>> {
     }
 }
 
-const KEYS: &[&str] = &[
-    "CloudWatchLogsRoleArn",
-    "job_name",
-    "max_users_per_job",
-    "max_bytes_per_job",
-    "poll_seconds",
-    "dry_run",
-    "method",
-    "send_invitation",
-];
-
 /// `opts.method`: `true` for AdminCreateUser, `false` for import jobs.
 fn admin_method(opts: &RhaiMap) -> Res<bool> {
     match string(opts, "method")?.as_deref() {
@@ -90,11 +78,21 @@ fn flag(opts: &RhaiMap, key: &str) -> Res<bool> {
     }
 }
 
+/// Refuses an unknown or mistyped option, for either method.
+pub(crate) fn check_options(opts: &RhaiMap) -> Res<()> {
+    options(opts, false)?;
+    admin_method(opts)?;
+    flag(opts, "send_invitation")?;
+    Ok(())
+}
+
 fn options(opts: &RhaiMap, dry_run: bool) -> Res<Options> {
-    if let Some(bad) = opts.keys().find(|k| !KEYS.contains(&k.as_str())) {
+    let known = |k: &str| IMPORT_OPTIONS.iter().any(|o| o.name == k);
+    if let Some(bad) = opts.keys().find(|k| !known(k)) {
+        let names: Vec<&str> = IMPORT_OPTIONS.iter().map(|o| o.name).collect();
         return Err(invalid(format!(
             "opts.{bad} is not an option (known: {})",
-            KEYS.join(", ")
+            names.join(", ")
         )));
     }
     let mut o = Options {
@@ -162,7 +160,7 @@ fn terminated(ctx: &crate::service::Context) -> Box<EvalAltResult> {
 impl Cognito {
     fn import_users(&self, pool_id: &str, csv: &str, raw: &RhaiMap) -> Res<Dynamic> {
         let ctx = self.service.ctx();
-        options(raw, false)?; // unknown and mistyped options are refused for either method
+        check_options(raw)?;
         let admin = admin_method(raw)?;
         let invite = flag(raw, "send_invitation")?;
         let facts = restore::facts(std::path::Path::new(csv)).map_err(|e| import_error(e, ctx))?;

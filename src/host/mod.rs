@@ -10,6 +10,7 @@ pub mod error;
 pub mod import;
 pub mod json;
 pub mod json_doc;
+pub mod member_hint;
 pub mod missing;
 pub mod output;
 pub mod path;

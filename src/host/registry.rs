@@ -66,6 +66,42 @@ pub const BULK_OPTIONS: &[OptDoc] = &[
     },
 ];
 
+/// The options of `import_users`, read by `host::import::options` (which refuses any other).
+pub const IMPORT_OPTIONS: &[OptDoc] = &[
+    OptDoc {
+        name: "CloudWatchLogsRoleArn",
+        about: "the role that lets Cognito write the job's CloudWatch Logs (import jobs)",
+    },
+    OptDoc {
+        name: "job_name",
+        about: "jobs are named NAME-1, NAME-2, … (default pooler-import)",
+    },
+    OptDoc {
+        name: "max_users_per_job",
+        about: "split the file into jobs of at most this many users (default 500,000)",
+    },
+    OptDoc {
+        name: "max_bytes_per_job",
+        about: "split the file into jobs of at most this many bytes (default 100 MB)",
+    },
+    OptDoc {
+        name: "poll_seconds",
+        about: "seconds between DescribeUserImportJob calls, 0.01 to 3600 (default 5)",
+    },
+    OptDoc {
+        name: "dry_run",
+        about: "true: check the file and validate the calls, create no job",
+    },
+    OptDoc {
+        name: "method",
+        about: "\"job\" (default: Cognito's import jobs) or \"admin-create-user\" (one call per user)",
+    },
+    OptDoc {
+        name: "send_invitation",
+        about: "true or false: with admin-create-user, send Cognito's invitation (default false)",
+    },
+];
+
 const fn global(name: &'static str, signature: &'static str, summary: &'static str) -> FnDoc {
     FnDoc {
         name,
@@ -279,7 +315,8 @@ const DOCS: &[FnDoc] = &[
         "import_users",
         "cognito.import_users(pool_id, csv_path) / cognito.import_users(pool_id, csv_path, opts)",
         "moves users in with Cognito's CSV import jobs (or AdminCreateUser: opts.method \"admin-create-user\"), then restores groups and disabled state from FILE.csv.state.jsonl; returns #{job_id, status, imported, skipped, failed}",
-    ),
+    )
+    .with_options(IMPORT_OPTIONS),
     method(
         "cognito",
         "prune",
@@ -472,6 +509,7 @@ pub fn register_all(
     let real = client.service.ctx().mode == crate::service::Mode::Run;
     register_base(reg, interrupt, base, real);
     super::tokens::install(reg.engine(), interrupt);
+    super::member_hint::install(reg.engine(), model);
     cognito::register(reg, model);
     import::register(reg);
     chilkat::register(reg, client, region_override);
@@ -509,6 +547,32 @@ mod tests {
                 .to_string()
                 .ends_with(&format!("({})", names.join(", "))),
             "{unknown}"
+        );
+    }
+
+    /// The import options documented are the ones `import::options` accepts, and its error
+    /// lists them all.
+    #[test]
+    fn import_options_are_the_ones_import_users_reads() {
+        use rhai::{Dynamic, Map};
+        let sample = |name: &str| match name {
+            "max_users_per_job" | "max_bytes_per_job" | "poll_seconds" => Dynamic::from_int(2),
+            "dry_run" | "send_invitation" => Dynamic::TRUE,
+            "method" => Dynamic::from("job"),
+            _ => Dynamic::from("text"),
+        };
+        for o in IMPORT_OPTIONS {
+            let mut opts = Map::new();
+            opts.insert(o.name.into(), sample(o.name));
+            assert!(import::check_options(&opts).is_ok(), "{}", o.name);
+        }
+        let mut bogus = Map::new();
+        bogus.insert("bogus".into(), Dynamic::TRUE);
+        let err = import::check_options(&bogus).unwrap_err().to_string();
+        let names: Vec<&str> = IMPORT_OPTIONS.iter().map(|o| o.name).collect();
+        assert!(
+            err.contains(&format!("(known: {})", names.join(", "))),
+            "{err}"
         );
     }
 

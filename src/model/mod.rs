@@ -7,6 +7,7 @@
 //! [`Model::from_json`]. Every walk over shapes is bounded in depth, so recursive shapes and
 //! deeply nested input cannot overflow the stack.
 
+mod answer_shapes;
 mod describe;
 mod doc_text;
 mod docs;
@@ -44,6 +45,7 @@ pub use problem::{Problem, Severity};
 pub use quotas::{Classified, QuotaCategory, QuotaTable, QuotaTableError, UserCap};
 pub use redact::REDACTED;
 pub(crate) use suggest::closest as closest_name;
+pub(crate) use suggest::{nearest as nearest_names, or_list};
 pub use timestamps::{iso8601, parse_iso8601};
 
 use shapes::{Shape, ShapeId};

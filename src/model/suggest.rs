@@ -82,6 +82,27 @@ fn find(model: &Model, root: ShapeId, limit: usize, matches: impl Fn(&str) -> bo
     out
 }
 
+/// Every candidate near `word`, in the candidates' order without repeats: equal ignoring case,
+/// or at most two edits away (with transpositions; one for names of 2 or 3 letters, so `Id`
+/// is not near every other short name). For the missing-member hint, where a list of near
+/// names is more use than one guess.
+pub(crate) fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let lower = word.to_lowercase();
+    let mut out: Vec<&'a str> = Vec::new();
+    for cand in candidates {
+        let cl = cand.to_lowercase();
+        let shorter = lower.chars().count().min(cl.chars().count());
+        let near = strsim::osa_distance(&lower, &cl) <= (shorter / 2).min(2);
+        if near && cand != word && !out.contains(&cand) {
+            out.push(cand);
+        }
+    }
+    out
+}
+
 /// `A`, `A or B`, `A, B or C`.
 pub(crate) fn or_list(items: &[String]) -> String {
     match items {
@@ -105,6 +126,15 @@ mod tests {
         assert_eq!(closest("Require", names), Some("RequireSymbols"));
         assert_eq!(closest("Re", names), None);
         assert_eq!(closest("of", ["OFF", "ON", "OPTIONAL"]), Some("OFF"));
+    }
+
+    #[test]
+    fn nearest_keeps_every_name_two_edits_away_or_equal_ignoring_case() {
+        let names = ["Name", "Id", "name", "Names", "LambdaConfig", "Name", "Ab"];
+        assert_eq!(nearest("Nmae", names), ["Name", "name", "Names"]);
+        assert_eq!(nearest("ID", names), ["Id"]);
+        assert_eq!(nearest("Xy", names), Vec::<&str>::new());
+        assert_eq!(nearest("Colour", names), Vec::<&str>::new());
     }
 
     #[test]

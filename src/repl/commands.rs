@@ -23,6 +23,8 @@ pub struct Context<'a> {
     pub model: &'static Model,
     pub interrupt: &'a Interrupt,
     pub color: bool,
+    /// Whether a value longer than the terminal goes through the pager (`:pager on|off`).
+    pub pager: bool,
 }
 
 const HELP: &str = "\
@@ -49,6 +51,8 @@ method and their enum values; the hint shows required members.
                       what printed values hide: credentials only (the default: passwords,
                       tokens, keys, secrets), or also what the model marks sensitive (user names,
                       attribute values), as transcripts and -v do
+  :pager [on|off]     whether a value longer than the terminal goes through $PAGER
+                      (less -FRX when unset; on by default, never when output is no terminal)
   :clear              forget every variable, function and imported module
   :quit               leave (Ctrl-D on an empty line does too)
 
@@ -81,6 +85,7 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
         ":save!" => save(session, arg, true),
         ":dry-run" => dry_run(session, ctx, arg),
         ":redact" => redact(arg),
+        ":pager" => pager(ctx, arg),
         ":clear" => {
             session.clear();
             println!("session cleared");
@@ -106,6 +111,24 @@ fn redact(arg: &str) {
     match level {
         Level::Strict => println!("redact: strict (credentials and every sensitive member)"),
         Level::Credentials => println!("redact: credentials (your own data is shown)"),
+    }
+}
+
+/// `:pager`, `:pager on`, `:pager off`.
+fn pager(ctx: &mut Context<'_>, arg: &str) {
+    match arg {
+        "" => {}
+        "on" => ctx.pager = true,
+        "off" => ctx.pager = false,
+        other => {
+            eprintln!("error: :pager takes `on` or `off`, not `{other}`");
+            return;
+        }
+    }
+    if ctx.pager {
+        println!("pager: on (values longer than the terminal go through $PAGER)");
+    } else {
+        println!("pager: off");
     }
 }
 
@@ -151,8 +174,9 @@ fn help_on(model: &Model, name: &str) {
         println!("{}\n  {}", e.signature, e.summary);
         if !e.options.is_empty() {
             println!("  options:");
+            let width = e.options.iter().map(|o| o.name.len()).max().unwrap_or(0);
             for o in e.options {
-                println!("    {:<12} {}", o.name, o.about);
+                println!("    {:<width$}  {}", o.name, o.about);
             }
         }
     }

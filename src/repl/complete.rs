@@ -62,6 +62,7 @@ pub const COMMANDS: &[&str] = &[
     ":history",
     ":dry-run",
     ":redact",
+    ":pager",
     ":clear",
     ":quit",
 ];
@@ -216,7 +217,7 @@ fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
             let start = line.len() - rest_trimmed.len();
             (start, paths::complete(rest_trimmed))
         }
-        Some((":dry-run", rest)) => {
+        Some((":dry-run" | ":pager", rest)) => {
             let rest_trimmed = rest.trim_start();
             let start = line.len() - rest_trimmed.len();
             (

@@ -7,6 +7,7 @@ pub mod helper;
 pub mod history;
 pub mod indent;
 pub mod keys;
+pub mod pager;
 pub mod paths;
 pub mod print;
 pub mod redact;
@@ -82,6 +83,7 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
         model,
         interrupt,
         color,
+        pager: true,
     };
     println!("pooler repl: :help for commands, Tab to complete, Ctrl-D to quit");
     let at_prompt = terminate::AtPrompt::default();
@@ -118,7 +120,8 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             match session.eval(&format!("<repl:{count}>"), &text) {
                 Ok(value) => {
                     if let Some(shown) = print::show(&value, color, &ctx.global.shape()) {
-                        crate::stdout::line(&shown);
+                        let rows = editor.dimensions().map(|(_, rows)| usize::from(rows));
+                        pager::show(&shown, ctx.pager, rows);
                     }
                 }
                 Err(Failure::Interrupted(exit::TERMINATED)) => return exit::TERMINATED,

@@ -304,3 +304,125 @@ fn closing_brackets_dedent() {
         "{history}"
     );
 }
+
+/// A misspelled member of an answer is `()` as before, with a hint naming the nearest member.
+#[test]
+fn a_misspelled_answer_member_gets_a_hint() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line("let p = cognito.list_user_pools(#{ MaxResults: 5 });");
+    pty.send("p.UserPools[0].Nmae == ()\r");
+    pty.expect(
+        "\nhint: <repl:2>:1:16: no member `Nmae` in `UserPoolDescriptionType`; \
+         did you mean `Name`?\ntrue\n",
+    );
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+}
+
+/// A value longer than the terminal (50 rows here) goes through `$PAGER`; a short one, and
+/// any after `:pager off`, is printed directly.
+#[test]
+fn long_values_go_through_the_pager_until_pager_off() {
+    let repl = Repl::new();
+    let pager = repl.dir.path().join("pager.sh");
+    std::fs::write(&pager, "cat >> \"$0.log\"\necho PAGED BY TEST\n").unwrap();
+    let command = format!("sh {}", pager.display());
+    let mut pty = super::Pty::spawn_with_env(
+        repl.dir.path(),
+        repl.state.path(),
+        &["--dry-run", "repl"],
+        &[("PAGER", &command)],
+    );
+    pty.expect_prompt();
+    pty.line("let a = []; for i in 0..60 { a.push(i) }");
+    pty.send("a\r");
+    pty.expect("\nPAGED BY TEST\n");
+    pty.expect_prompt();
+    pty.send("[1, 2]\r");
+    pty.expect("\n[\n  1,\n  2\n]\n");
+    pty.expect_prompt();
+    pty.send(":pager off\r");
+    pty.expect("\npager: off\n");
+    pty.expect_prompt();
+    pty.send("a\r");
+    pty.expect("\n  58,\n  59\n]\n");
+    pty.expect_prompt();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let numbers: Vec<String> = (0..60).map(|n| format!("  {n}")).collect();
+    let paged = format!("[\n{}\n]\n", numbers.join(",\n"));
+    let log = std::fs::read_to_string(repl.dir.path().join("pager.sh.log")).unwrap();
+    assert_eq!(log, paged, "paged once, the whole value");
+}
+
+#[test]
+fn help_import_users_lists_its_options() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line(":help import_users");
+    pty.settle();
+    let screen = pty.screen();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    let shown = screen
+        .split_once("pooler[dry]> :help import_users\n")
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    let options = shown.split_once("  options:\n").map(|(_, rest)| rest);
+    assert_eq!(
+        options,
+        Some(
+            "    CloudWatchLogsRoleArn  the role that lets Cognito write the job's CloudWatch Logs (import jobs)\n    \
+             job_name               jobs are named NAME-1, NAME-2, … (default pooler-import)\n    \
+             max_users_per_job      split the file into jobs of at most this many users (default 500,000)\n    \
+             max_bytes_per_job      split the file into jobs of at most this many bytes (default 100 MB)\n    \
+             poll_seconds           seconds between DescribeUserImportJob calls, 0.01 to 3600 (default 5)\n    \
+             dry_run                true: check the file and validate the calls, create no job\n    \
+             method                 \"job\" (default: Cognito's import jobs) or \"admin-create-user\" (one call per user)\n    \
+             send_invitation        true or false: with admin-create-user, send Cognito's invitation (default false)\n\
+             pooler[dry]> "
+        ),
+        "{screen}"
+    );
+}
+
+/// With standard output in a file (not the terminal), a long value is written there whole and
+/// the pager is never started.
+#[test]
+fn the_pager_is_never_used_when_stdout_is_no_terminal() {
+    let repl = Repl::new();
+    let pager = repl.dir.path().join("pager.sh");
+    std::fs::write(&pager, "cat >> \"$0.log\"\n").unwrap();
+    let command = format!("sh {}", pager.display());
+    let out_path = repl.dir.path().join("stdout.txt");
+    let out = std::fs::File::create(&out_path).unwrap();
+    let mut pty = super::Pty::spawn_to(
+        repl.dir.path(),
+        repl.state.path(),
+        &["--dry-run", "repl"],
+        &[("PAGER", &command)],
+        Some(out),
+    );
+    pty.send("let a = []; for i in 0..60 { a.push(i) } a\r");
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&out_path)
+        .unwrap()
+        .contains("  59\n]")
+    {
+        assert!(start.elapsed() < super::pty::WAIT, "the value never came");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    pty.send("\x04");
+    assert_eq!(pty.wait(), 0);
+    let written = std::fs::read_to_string(&out_path).unwrap();
+    let numbers: Vec<String> = (0..60).map(|n| format!("  {n}")).collect();
+    assert!(
+        written.contains(&format!("[\n{}\n]\n", numbers.join(",\n"))),
+        "{written}"
+    );
+    assert!(
+        !repl.dir.path().join("pager.sh.log").exists(),
+        "the pager ran"
+    );
+}

@@ -32,6 +32,18 @@ impl Pty {
 
     /// Like [`Pty::spawn`], with extra environment variables set last (they win).
     pub fn spawn_with_env(dir: &Path, state: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        Self::spawn_to(dir, state, args, env, None)
+    }
+
+    /// Like [`Pty::spawn_with_env`], with standard output going to `stdout` (a file, not the
+    /// terminal) when given.
+    pub fn spawn_to(
+        dir: &Path,
+        state: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        stdout: Option<File>,
+    ) -> Pty {
         let (mut master, mut slave) = (0, 0);
         let size = libc::winsize {
             ws_row: 50,
@@ -73,7 +85,10 @@ impl Pty {
             .env("XDG_STATE_HOME", state)
             .envs(env.iter().copied())
             .stdin(Stdio::from(slave.try_clone().unwrap()))
-            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(match stdout {
+                Some(file) => Stdio::from(file),
+                None => Stdio::from(slave.try_clone().unwrap()),
+            })
             .stderr(Stdio::from(slave));
         // SAFETY: only async-signal-safe calls (setsid, ioctl) between fork and exec.
         unsafe {

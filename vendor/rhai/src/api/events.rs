@@ -417,11 +417,16 @@ impl Engine {
     ///
     /// # Callback Function Signature
     ///
-    /// `Fn(map: &mut Map, prop: &str) -> Result<Target, Box<EvalAltResult>>`
+    /// `Fn(map: &mut Map, prop: &str, tag: Tag, pos: Position, context: EvalContext) -> Result<Target, Box<EvalAltResult>>`
     ///
     /// where:
     /// * `map`: mutable reference to the [`Map`][crate::Map] instance.
     /// * `prop`: name of the property that does not exist.
+    /// * `tag`: the tag of the map's [`Dynamic`][crate::Dynamic] (pooler's patch).
+    /// * `pos`: where the property was written (pooler's patch).
+    ///
+    /// Called on reads only: an assignment to a property that does not exist adds it
+    /// (pooler's patch).
     ///
     /// ## Return value
     ///
@@ -439,7 +444,7 @@ impl Engine {
     /// # use std::convert::TryInto;
     /// let mut engine = Engine::new();
     ///
-    /// engine.on_map_missing_property(|map, prop, _| match prop
+    /// engine.on_map_missing_property(|map, prop, _tag, _pos, _| match prop
     /// {
     ///     "x" => {
     ///         // The object-map can be modified in place
@@ -461,11 +466,10 @@ impl Engine {
     ///
     /// let r = engine.eval::<i64>("
     ///             let obj = #{ a:1, b:2 };
-    ///             obj.x += 1;
-    ///             obj.y + obj.z
+    ///             obj.x + obj.z
     ///         ")?;
     ///
-    /// assert_eq!(r, 143);
+    /// assert_eq!(r, 142);
     /// # Ok(()) }
     /// ```
     #[cfg(not(feature = "no_object"))]
@@ -473,7 +477,7 @@ impl Engine {
     #[inline(always)]
     pub fn on_map_missing_property(
         &mut self,
-        callback: impl for<'a> Fn(&'a mut crate::Map, &str, EvalContext) -> RhaiResultOf<crate::Target<'a>>
+        callback: impl for<'a> Fn(&'a mut crate::Map, &str, crate::types::dynamic::Tag, crate::Position, EvalContext) -> RhaiResultOf<crate::Target<'a>>
             + SendSync
             + 'static,
     ) -> &mut Self {

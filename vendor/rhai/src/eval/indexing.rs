@@ -98,19 +98,22 @@ impl Engine {
             }
 
             #[cfg(not(feature = "no_object"))]
-            Dynamic(Union::Map(map, ..)) => {
+            Dynamic(Union::Map(map, _tag, ..)) => {
                 // val_map[idx]
                 let index = idx.read_lock::<crate::ImmutableString>().ok_or_else(|| {
                     self.make_type_mismatch_err::<crate::ImmutableString>(idx.type_name(), idx_pos)
                 })?;
 
+                // pooler: the callback is told the map's tag and where the name was written,
+                // and is asked on reads only (an assignment adds the member as before).
                 #[cfg(not(feature = "no_object"))]
                 #[cfg(feature = "internals")]
                 if let Some(ref cb) = self.missing_map_property {
-                    if !map.contains_key(index.as_str()) {
+                    if !_add_if_not_found && !map.contains_key(index.as_str()) {
+                        let tag = *_tag;
                         let context =
                             super::EvalContext::new(self, global, caches, _scope, _this_ptr);
-                        return cb(map, index.as_str(), context)
+                        return cb(map, index.as_str(), tag, idx_pos, context)
                             .map_err(|err| err.fill_position(idx_pos));
                     }
                 }

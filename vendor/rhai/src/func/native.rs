@@ -791,13 +791,13 @@ pub type OnInvalidArrayIndexCallback = dyn for<'a> Fn(&'a mut crate::Array, crat
 #[cfg(not(feature = "no_object"))]
 #[cfg(feature = "internals")]
 pub type OnMissingMapPropertyCallback =
-    dyn for<'a> Fn(&'a mut crate::Map, &str, EvalContext) -> RhaiResultOf<crate::eval::Target<'a>>;
+    dyn for<'a> Fn(&'a mut crate::Map, &str, crate::types::dynamic::Tag, crate::Position, EvalContext) -> RhaiResultOf<crate::eval::Target<'a>>;
 /// Callback function when a property accessed is not found in a [`Map`][crate::Map].
 /// Exported under the `internals` feature only.
 #[cfg(feature = "sync")]
 #[cfg(not(feature = "no_object"))]
 #[cfg(feature = "internals")]
-pub type OnMissingMapPropertyCallback = dyn for<'a> Fn(&'a mut crate::Map, &str, EvalContext) -> RhaiResultOf<crate::eval::Target<'a>>
+pub type OnMissingMapPropertyCallback = dyn for<'a> Fn(&'a mut crate::Map, &str, crate::types::dynamic::Tag, crate::Position, EvalContext) -> RhaiResultOf<crate::eval::Target<'a>>
     + Send
     + Sync;
 
