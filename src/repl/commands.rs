@@ -97,7 +97,7 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
 
 /// `:redact`, `:redact strict`, `:redact credentials`.
 fn redact(arg: &str) {
-    use crate::service::Level;
+    use crate::secrets::Level;
     let level = match arg {
         "" => super::redact::level(),
         "strict" => Level::Strict,

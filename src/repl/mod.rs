@@ -43,7 +43,7 @@ pub fn prompt(dry_run: bool) -> &'static str {
 
 /// Runs the REPL on a terminal, or stdin as one script when stdin is not a terminal.
 pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32 {
-    crate::service::secrets_echo::keep_sightings();
+    crate::secrets::echo::keep_sightings();
     let runner = match setup::runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
         Ok(runner) => runner,
         Err(code) => return code,

@@ -4,16 +4,16 @@
 
 use serde_json::Value;
 
-use crate::service::{Level, Secrets, secrets_echo};
+use crate::secrets::{Level, Secrets, echo};
 
 /// The level echoes use now; until `:redact` chooses, `POOLER_REDACT=strict` means strict.
 pub fn level() -> Level {
-    secrets_echo::level()
+    echo::level()
 }
 
 /// Switches the echo level (`:redact strict` / `:redact credentials`).
 pub fn set_level(level: Level) {
-    secrets_echo::set_level(level);
+    echo::set_level(level);
 }
 
 /// `value` as it may be echoed.

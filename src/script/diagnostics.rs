@@ -354,8 +354,8 @@ fn back_to_the_call(map: &RhaiMap, report: &mut Report) {
 /// A value the script threw itself, with every secret member hidden.
 fn shown_thrown(value: &Dynamic) -> String {
     match crate::host::convert::to_json(value) {
-        Ok(json) => crate::service::Secrets::embedded()
-            .value(&json, crate::service::Level::Strict)
+        Ok(json) => crate::secrets::Secrets::embedded()
+            .value(&json, crate::secrets::Level::Strict)
             .to_string(),
         Err(_) => value.to_string(),
     }
@@ -473,7 +473,7 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
         let text = sources.get(&loc.source);
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(loc.line - 1)) {
             let bar = paint.wrap("1;34", "|");
-            let masked = crate::service::Secrets::embedded().mask_source_line(line.trim_end());
+            let masked = crate::secrets::Secrets::embedded().mask_source_line(line.trim_end());
             let start = masked
                 .char_indices()
                 .nth(loc.column.saturating_sub(1))

@@ -34,8 +34,8 @@ pub fn build(setup: &EngineSetup<'_>) -> Engine {
         // At the strict echo level (`:redact strict`, `POOLER_REDACT=strict`) a secret value
         // seen in a call is starred in what a script prints too.
         PrintTo::Stdout => engine.on_print(|text| {
-            let level = crate::service::secrets_echo::level();
-            crate::stdout::line(&crate::service::Secrets::embedded().echo_text(text, level));
+            let level = crate::secrets::echo::level();
+            crate::stdout::line(&crate::secrets::Secrets::embedded().echo_text(text, level));
         }),
         PrintTo::Nowhere => engine.on_print(|_| {}),
     };

@@ -21,7 +21,7 @@ pub const UPLOAD_NAME: &str = "UploadUserImportFile";
 
 /// The URL with its query values starred (the signature, credential and token), for messages.
 pub fn shown_url(url: &str) -> String {
-    crate::aws::upload::query_starred(url)
+    crate::secrets::values::query_starred(url)
 }
 
 /// Why an upload failed: what to say (without the URL's secrets) and the exit code.
