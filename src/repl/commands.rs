@@ -281,7 +281,13 @@ fn load(session: &mut Session, file: &str, color: bool, shape: &crate::output::S
     };
     match session.eval(file, &text) {
         Ok(value) => {
-            if let Some(shown) = print::show(&value, color, shape) {
+            if let Some(shown) = print::show(
+                &value,
+                color,
+                shape,
+                session.runner.calls.model,
+                session.runner.calls.secrets,
+            ) {
                 crate::stdout::line(&shown);
             }
         }

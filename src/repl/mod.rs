@@ -119,7 +119,13 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             count += 1;
             match session.eval(&format!("<repl:{count}>"), &text) {
                 Ok(value) => {
-                    if let Some(shown) = print::show(&value, color, &ctx.global.shape()) {
+                    if let Some(shown) = print::show(
+                        &value,
+                        color,
+                        &ctx.global.shape(),
+                        session.runner.calls.model,
+                        session.runner.calls.secrets,
+                    ) {
                         let rows = editor.dimensions().map(|(_, rows)| usize::from(rows));
                         pager::show(&shown, ctx.pager, rows);
                     }

@@ -16,14 +16,14 @@ pub fn set_level(level: Level) {
     echo::set_level(level);
 }
 
-/// `value` as it may be echoed.
-pub fn redact(value: &Value) -> Value {
-    Secrets::embedded().echo(value, level())
+/// `value` as the run's policy (`secrets`, built for its model) lets it be echoed.
+pub fn redact(secrets: &Secrets, value: &Value) -> Value {
+    secrets.echo(value, level())
 }
 
-/// A text (a selected string) as it may be echoed.
-pub fn redact_text(text: &str) -> String {
-    Secrets::embedded().echo_text(text, level()).into_owned()
+/// A text (a selected string) as the run's policy lets it be echoed.
+pub fn redact_text(secrets: &Secrets, text: &str) -> String {
+    secrets.echo_text(text, level()).into_owned()
 }
 
 #[cfg(test)]
@@ -36,7 +36,7 @@ mod tests {
             "AuthenticationResult": {"AccessToken": "eyJ.secret", "ExpiresIn": 3600},
             "Users": [{"Username": "alice", "UserStatus": "CONFIRMED", "Password": "hunter2"}]
         });
-        let out = redact(&v).to_string();
+        let out = redact(Secrets::embedded(), &v).to_string();
         assert!(
             !out.contains("eyJ.secret") && !out.contains("hunter2"),
             "{out}"

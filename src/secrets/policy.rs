@@ -2,7 +2,7 @@
 //! output that can hold a request or response value asks.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde_json::Value;
 
@@ -34,14 +34,23 @@ impl Secrets {
 
     /// The policy of `model`: the embedded one's is built once per process; a `--model FILE`
     /// (itself kept for the whole process) gets its own, built once.
+    /// Every caller of one run (its call context, its console) gets the same policy.
     pub fn for_model(model: &'static Model) -> &'static Secrets {
         if std::ptr::eq(model, Model::embedded()) {
             return Secrets::embedded();
         }
-        Box::leak(Box::new(Secrets::new(model)))
+        static LOADED: Mutex<Vec<&'static Secrets>> = Mutex::new(Vec::new());
+        let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = loaded.iter().find(|s| std::ptr::eq(s.model, model)) {
+            return known;
+        }
+        let built: &'static Secrets = Box::leak(Box::new(Secrets::new(model)));
+        loaded.push(built);
+        built
     }
 
-    /// The policy of the embedded model, for places that have no run context (code frames).
+    /// The policy of the embedded model: what [`Secrets::for_model`] gives for it, and what
+    /// unit tests use.
     pub fn embedded() -> &'static Secrets {
         static POLICY: OnceLock<Secrets> = OnceLock::new();
         POLICY.get_or_init(|| Secrets::new(Model::embedded()))
