@@ -444,7 +444,8 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
     if let Some(value) = value.filter(|v| !v.is_unit()) {
         match crate::host::convert::to_json_shown(&value) {
             Ok(json) => {
-                let shown = model.iso_timestamps(&crate::repl::redact::redact(&json));
+                let shown =
+                    model.iso_timestamps(&crate::repl::redact::redact(r.calls.secrets, &json));
                 match global.shape().render(&shown) {
                     Ok(text) => crate::stdout::line(&text),
                     Err(message) => {
@@ -453,7 +454,10 @@ fn eval(global: &Global, model: &'static Model, interrupt: &Interrupt, expr: &st
                     }
                 }
             }
-            Err(_) => crate::stdout::line(&crate::repl::redact::redact_text(&value.to_string())),
+            Err(_) => crate::stdout::line(&crate::repl::redact::redact_text(
+                r.calls.secrets,
+                &value.to_string(),
+            )),
         }
     }
     code

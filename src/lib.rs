@@ -18,6 +18,7 @@ pub mod private_file;
 pub mod repl;
 pub mod rhai_text;
 pub mod script;
+pub mod secrets;
 pub mod service;
 pub mod stdout;
 

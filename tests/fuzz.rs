@@ -384,7 +384,7 @@ fn fuzz_response_bodies() {
     let seeds = corpus("responses");
     let model = Model::embedded();
     let ops = model.operations();
-    let secrets = pooler::service::Secrets::embedded();
+    let secrets = pooler::secrets::Secrets::embedded();
     let body = prop_oneof![
         mutated().prop_map(move |m| apply(&seeds, &m)),
         hostile_body()

@@ -1,7 +1,8 @@
 //! The layering DESIGN.md draws, checked on the source: the call service, the AWS transport and
 //! the model never touch Rhai, no two top-level modules depend on each other, directly or
 //! through others (`crate::x` references outside comments), only the call service reaches the
-//! transport's sending methods, and the transport builds the one HTTP client.
+//! transport's sending methods, the transport builds the one HTTP client, and only the secret
+//! module (`src/secrets/`) matches on secret names.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -56,7 +57,7 @@ fn modules() -> BTreeMap<String, Vec<PathBuf>> {
 fn service_aws_and_model_never_use_rhai() {
     // The crate (`use rhai`, `rhai::…`), not a word such as `rhai_text` (Rhai source as text).
     let rhai_crate = regex::Regex::new(r"\brhai::|\buse rhai\b|\brhai\s*\{").unwrap();
-    for module in ["service", "aws", "model"] {
+    for module in ["service", "aws", "secrets", "model"] {
         for file in &modules()[module] {
             for (n, line) in code_lines(file).iter().enumerate() {
                 assert!(
@@ -183,6 +184,65 @@ fn the_transport_builds_the_one_http_client() {
         found.len() == 1 && found[0].starts_with("src/aws/client.rs:"),
         "one HTTP client builder, the transport's (src/aws/client.rs, `Client::http`): every \
          request goes through its pool; found:\n{}",
+        found.join("\n")
+    );
+}
+
+/// A string literal in a comparison: `== "…"`, `"…" ==`, `!=`, `.contains("…")` and the like,
+/// a match arm `"…" =>` or `"…" |`.
+const COMPARED_LITERAL: &str = r#"(?:==|!=)\s*"([^"\\]*)"|"([^"\\]*)"\s*(?:==|!=)|\.(?:eq_ignore_ascii_case|contains|starts_with|ends_with|find|strip_prefix|strip_suffix|split_once)\(\s*"([^"\\]*)"|^\s*(?:\|\s*)?"([^"\\]*)"\s*(?:=>|\|)|\|\s*"([^"\\]*)"\s*(?:=>|\|)"#;
+
+/// A private look-alike of the secret module's rules: a helper named for keys or secrets.
+const LOOK_ALIKE_HELPER: &str = r"\bfn\s+(looks_real|redact_secrets|redact_keys|redact_authorization|is_secret\w*|looks_like_(a_)?(key|secret|token|password)\w*|\w*key_like\w*)\b";
+
+/// Names that fold like a credential's but name no secret value: a boolean member, an error
+/// code, and the parameter of `exit(code)` in `pooler definitions`.
+const NOT_SECRET_NAMES: &[&str] = &["GenerateSecret", "IncompleteSignatureException", "code"];
+
+/// The code lines of `file` before its `#[cfg(test)]` module (unit tests compare outputs with
+/// secret words on purpose).
+fn non_test_lines(path: &Path) -> Vec<String> {
+    let lines = code_lines(path);
+    let end = lines
+        .iter()
+        .position(|l| l.trim() == "#[cfg(test)]")
+        .unwrap_or(lines.len());
+    lines[..end].to_vec()
+}
+
+#[test]
+fn only_the_secret_module_matches_on_secret_names() {
+    let root = repo_root();
+    let compared = regex::Regex::new(COMPARED_LITERAL).unwrap();
+    let helper = regex::Regex::new(LOOK_ALIKE_HELPER).unwrap();
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for file in &files {
+        let shown = file.strip_prefix(&root).unwrap_or(file);
+        if shown.starts_with("src/secrets")
+            || shown.starts_with("src/model/tests")
+            || shown.to_string_lossy().ends_with("_tests.rs")
+        {
+            continue;
+        }
+        for (n, line) in non_test_lines(file).iter().enumerate() {
+            let named = compared.captures_iter(line).any(|caps| {
+                caps.iter().skip(1).flatten().any(|m| {
+                    let name = m.as_str();
+                    pooler::secrets::is_credential_name(name) && !NOT_SECRET_NAMES.contains(&name)
+                })
+            });
+            if named || helper.is_match(line) {
+                found.push(format!("{}:{}: {}", shown.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "only src/secrets/ decides what is a secret (ask `pooler::secrets`: \
+         `is_credential_name`, `values`, `text`, `Secrets`); found:\n{}",
         found.join("\n")
     );
 }

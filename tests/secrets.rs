@@ -273,3 +273,54 @@ fn strict_eval_hides_a_secret_however_it_was_reached() {
         (0, format!("\"{CLIENT_SECRET}\"\n"), String::new())
     );
 }
+
+/// `--model FILE` decides what every output hides, not only the call records: with a model
+/// that marks `PoolName` sensitive, the strict echo and the code frame hide a pool name the
+/// embedded model would show.
+#[test]
+fn a_model_file_decides_what_echo_and_frames_hide() {
+    const POOL: &str = "SNTLpoolNAME";
+    let mut model: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            crate::support::repo_root().join("model/cognito-idp/service-2.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    model["shapes"]["UserPoolNameType"]["sensitive"] = serde_json::Value::Bool(true);
+    let with_model = |script: &str| {
+        sentinel(script)
+            .file("pool-name-sensitive.json", &model.to_string())
+            .env("POOLER_REDACT", "strict")
+    };
+    let echo = with_model("")
+        .args([
+            "eval",
+            "--model",
+            "pool-name-sensitive.json",
+            &format!("#{{ PoolName: \"{POOL}\" }}"),
+        ])
+        .run();
+    assert_eq!(
+        (echo.code, echo.stdout.as_str(), echo.stderr.as_str()),
+        (0, "{\n  \"PoolName\": \"***redacted***\"\n}\n", "")
+    );
+    let frame = with_model(&format!(
+        "cognito.create_user_pool(#{{ PoolName: \"{POOL}\", Bogus: 1 }});\n"
+    ))
+    .args([
+        "run",
+        "--dry-run",
+        "--model",
+        "pool-name-sensitive.json",
+        "script.rhai",
+    ])
+    .run();
+    assert_eq!(
+        (frame.code, frame.stdout.as_str()),
+        (5, ""),
+        "{}",
+        frame.stderr
+    );
+    crate::support::assert_golden("model_file_frame.err", &frame.stderr);
+}

@@ -12,6 +12,7 @@ use tokio::sync::Mutex;
 
 use super::errors::{AwsError, error_chain};
 use super::settings::{Settings, StaticCredentials};
+use crate::secrets::text::{FreeText, scrub};
 
 /// Access key ID a dry run signs with when no credentials are configured.
 pub const DRY_RUN_ACCESS_KEY_ID: &str = "AKIDDRYRUNEXAMPLE000";
@@ -127,38 +128,10 @@ fn without_stderr(detail: &str, verbose: bool) -> String {
     if !verbose {
         return format!("{head}(its stderr is shown with -v, with secrets starred)");
     }
-    format!("{head}{STDERR_MARK}{}", redact_secrets(stderr))
-}
-
-/// Stars out every word that looks like a key, token or password: long runs of key
-/// characters, and the value after `secret`, `token`, `password` or `key` and `=` or `:`.
-pub(crate) fn redact_secrets(text: &str) -> String {
-    let is_key_char = |c: char| c.is_ascii_alphanumeric() || "+/=_-".contains(c);
-    let mut out = String::with_capacity(text.len());
-    let mut hide_next = false;
-    for word in text.split_inclusive(char::is_whitespace) {
-        let core = word.trim_end();
-        let ws = &word[core.len()..];
-        let lower = core.to_ascii_lowercase();
-        let named = ["secret", "token", "password", "passwd", "key", "credential"]
-            .iter()
-            .any(|n| lower.contains(n));
-        let (name, value) = match core.find(['=', ':']) {
-            Some(i) if named => (&core[..=i], &core[i + 1..]),
-            _ => ("", core),
-        };
-        let long = value.len() >= 16 && value.chars().all(is_key_char);
-        if hide_next && !value.is_empty() || long || (!name.is_empty() && !value.is_empty()) {
-            out.push_str(name);
-            out.push_str("***");
-            hide_next = false;
-        } else {
-            out.push_str(core);
-            hide_next = named && (core.ends_with('=') || core.ends_with(':'));
-        }
-        out.push_str(ws);
-    }
-    out
+    format!(
+        "{head}{STDERR_MARK}{}",
+        scrub(stderr, FreeText::ProcessOutput)
+    )
 }
 
 fn credentials_error(e: &CredentialsError, verbose: bool) -> AwsError {

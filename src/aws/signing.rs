@@ -10,6 +10,7 @@ use reqwest::Url;
 
 use super::Service;
 use super::errors::AwsError;
+use crate::secrets::values::header_shown;
 
 /// The headers of one request, ready to send. Holds the real signature: never print it;
 /// use [`redact_headers`] for anything shown.
@@ -84,25 +85,11 @@ fn signing_error(e: &dyn std::fmt::Display) -> AwsError {
     }
 }
 
-/// The headers with the signature and the session token replaced by `***`.
+/// The headers as they may be shown: the signature and the session token starred
+/// ([`header_shown`]).
 pub(crate) fn redact_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
     headers
         .iter()
-        .map(|(name, value)| {
-            let shown = match name.as_str() {
-                "authorization" => redact_authorization(value),
-                "x-amz-security-token" => "***".to_string(),
-                _ => value.clone(),
-            };
-            (name.clone(), shown)
-        })
+        .map(|(name, value)| (name.clone(), header_shown(name, value)))
         .collect()
-}
-
-/// `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=abc` -> `…, Signature=***`.
-fn redact_authorization(value: &str) -> String {
-    match value.find("Signature=") {
-        Some(pos) => format!("{}Signature=***", &value[..pos]),
-        None => "***".to_string(),
-    }
 }

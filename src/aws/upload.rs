@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use reqwest::Url;
 
+use crate::secrets::values::query_starred;
+
 use super::client::Client;
 use super::errors::{AwsError, error_chain};
 use crate::interrupt::Interrupt;
@@ -29,31 +31,6 @@ pub fn is_aws_host(host: &str) -> bool {
     ["amazonaws.com", "amazonaws.com.cn"]
         .iter()
         .any(|d| host == *d || host.ends_with(&format!(".{d}")))
-}
-
-/// `url` with each query parameter's value replaced by `***` (names and path kept); text that
-/// is not a URL is starred whole after its first `?`.
-pub fn query_starred(url: &str) -> String {
-    let Some((base, query)) = url.split_once('?') else {
-        return url.to_string();
-    };
-    let (query, fragment) = match query.split_once('#') {
-        Some((q, f)) => (q, Some(f)),
-        None => (query, None),
-    };
-    let starred: Vec<String> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((name, _)) => format!("{name}=***"),
-            None => p.to_string(),
-        })
-        .collect();
-    let mut out = format!("{base}?{}", starred.join("&"));
-    if fragment.is_some() {
-        out.push_str("#***");
-    }
-    out
 }
 
 /// Where an upload may go besides https to an S3 host.
@@ -208,17 +185,6 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn query_values_are_starred_and_names_kept() {
-        assert_eq!(
-            query_starred(
-                "https://b.s3.amazonaws.com/k/f.csv?X-Amz-Signature=abc&X-Amz-Credential=AKID%2F1&flag"
-            ),
-            "https://b.s3.amazonaws.com/k/f.csv?X-Amz-Signature=***&X-Amz-Credential=***&flag"
-        );
-        assert_eq!(query_starred("https://h/p"), "https://h/p");
-    }
 
     #[test]
     fn only_https_to_s3_or_the_endpoint_host() {

@@ -7,7 +7,8 @@ use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, Position};
 
 use super::convert::to_dynamic;
 use crate::aws::AwsError;
-use crate::service::{CallError, Secrets};
+use crate::secrets::Secrets;
+use crate::service::CallError;
 
 /// The Rhai error for a failed call.
 pub fn thrown(err: CallError, secrets: &Secrets) -> Box<EvalAltResult> {

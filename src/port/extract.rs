@@ -11,6 +11,10 @@ use super::expr::Part;
 use super::lang::Profile;
 use super::names::{self, Method, Prop};
 use super::scan::{Tok, Token};
+use crate::secrets::values::{is_access_key_id, is_secret_access_key, keys_replaced};
+
+/// What a literal that looks like a real key becomes in the ported script.
+pub(super) const REDACTED_KEY: &str = "<redacted key>";
 
 /// A literal argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,25 +127,6 @@ pub struct Program {
     pub auth_var: Option<String>,
     pub reviews: Vec<Review>,
     pub warnings: Vec<String>,
-}
-
-/// Does this look like a real AWS access key id or secret key?
-fn looks_real(value: &str, secret: bool) -> bool {
-    let upper_alnum = |s: &str| {
-        s.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-    };
-    if secret {
-        value.len() == 40
-            && value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '+')
-            && value.chars().any(|c| c.is_ascii_digit())
-    } else {
-        value.len() == 20
-            && (value.starts_with("AKIA") || value.starts_with("ASIA"))
-            && upper_alnum(value)
-    }
 }
 
 pub(super) struct Extractor<'a> {
@@ -290,7 +275,7 @@ impl Extractor<'_> {
 
     pub(super) fn review(&mut self, from: usize, to: usize) {
         let line = self.toks[from].line;
-        let text = redact_keys(&self.text(from, to));
+        let text = keys_replaced(&self.text(from, to), REDACTED_KEY);
         self.program.reviews.push(Review { line, text });
     }
 
@@ -551,7 +536,11 @@ impl Extractor<'_> {
             },
             Prop::AccessKey | Prop::SecretKey => {
                 if let Some(v) = text
-                    && looks_real(&v, p == Prop::SecretKey)
+                    && (if p == Prop::SecretKey {
+                        is_secret_access_key(&v)
+                    } else {
+                        is_access_key_id(&v)
+                    })
                 {
                     let what = if p == Prop::SecretKey {
                         "secret key"
@@ -567,30 +556,6 @@ impl Extractor<'_> {
             Prop::ServiceName => {}
         }
     }
-}
-
-/// `text` with every word that looks like a real access key id or secret key replaced.
-pub fn redact_keys(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if looks_real(word, false) || looks_real(word, true) {
-            out.push_str("<redacted key>");
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || c == '/' || c == '+' {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    out
 }
 
 /// `cognito-idp.us-west-2.amazonaws.com` → `us-west-2`.

@@ -58,7 +58,10 @@ impl Extractor<'_> {
                     // A real-looking key in a printed literal is not copied.
                     for part in &mut parts {
                         if let Part::Lit(text) = part {
-                            let clean = super::extract::redact_keys(text);
+                            let clean = crate::secrets::values::keys_replaced(
+                                text,
+                                super::extract::REDACTED_KEY,
+                            );
                             if clean != *text {
                                 self.program.warnings.push(format!(
                                     "line {line}: a printed literal that looks like a real AWS key was replaced by <redacted key>"

@@ -97,7 +97,7 @@ pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control 
 
 /// `:redact`, `:redact strict`, `:redact credentials`.
 fn redact(arg: &str) {
-    use crate::service::Level;
+    use crate::secrets::Level;
     let level = match arg {
         "" => super::redact::level(),
         "strict" => Level::Strict,
@@ -281,7 +281,13 @@ fn load(session: &mut Session, file: &str, color: bool, shape: &crate::output::S
     };
     match session.eval(file, &text) {
         Ok(value) => {
-            if let Some(shown) = print::show(&value, color, shape) {
+            if let Some(shown) = print::show(
+                &value,
+                color,
+                shape,
+                session.runner.calls.model,
+                session.runner.calls.secrets,
+            ) {
                 crate::stdout::line(&shown);
             }
         }

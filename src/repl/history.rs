@@ -19,7 +19,7 @@ pub fn path() -> Option<PathBuf> {
 /// given to a credential name (`Password: "…"`, `secret_key = "…"`) or a run that looks like a
 /// key or token. Naming a secret (`PasswordPolicy`, `env("AWS_SECRET_ACCESS_KEY")`) is fine.
 pub fn has_secret(entry: &str) -> bool {
-    crate::service::Secrets::embedded().text_holds_secret(entry)
+    crate::secrets::text::holds_secret(entry)
 }
 
 #[cfg(test)]

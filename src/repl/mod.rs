@@ -43,7 +43,7 @@ pub fn prompt(dry_run: bool) -> &'static str {
 
 /// Runs the REPL on a terminal, or stdin as one script when stdin is not a terminal.
 pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32 {
-    crate::service::secrets_echo::keep_sightings();
+    crate::secrets::echo::keep_sightings();
     let runner = match setup::runner(global, model, interrupt, Path::new("."), Mode::Run, &[]) {
         Ok(runner) => runner,
         Err(code) => return code,
@@ -119,7 +119,13 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             count += 1;
             match session.eval(&format!("<repl:{count}>"), &text) {
                 Ok(value) => {
-                    if let Some(shown) = print::show(&value, color, &ctx.global.shape()) {
+                    if let Some(shown) = print::show(
+                        &value,
+                        color,
+                        &ctx.global.shape(),
+                        session.runner.calls.model,
+                        session.runner.calls.secrets,
+                    ) {
                         let rows = editor.dimensions().map(|(_, rows)| usize::from(rows));
                         pager::show(&shown, ctx.pager, rows);
                     }

@@ -10,7 +10,9 @@ use serde_json::Value;
 use crate::host::cognito::Cognito;
 use crate::host::convert::to_json_shown;
 use crate::host::json_doc::JsonDoc;
+use crate::model::Model;
 use crate::output::{Format, Shape};
+use crate::secrets::Secrets;
 
 const KEY: &str = "\x1b[34m";
 const STRING: &str = "\x1b[32m";
@@ -18,8 +20,15 @@ const NUMBER: &str = "\x1b[36m";
 const LITERAL: &str = "\x1b[33m";
 const RESET: &str = "\x1b[0m";
 
-/// The text shown for `value`, or `None` for `()`, after `--query` and `--output`.
-pub fn show(value: &Dynamic, color: bool, shape: &Shape) -> Option<String> {
+/// The text shown for `value`, or `None` for `()`, after `--query` and `--output`, with the
+/// run's model (timestamps) and secret policy.
+pub fn show(
+    value: &Dynamic,
+    color: bool,
+    shape: &Shape,
+    model: &Model,
+    secrets: &Secrets,
+) -> Option<String> {
     if value.is_unit() {
         return None;
     }
@@ -28,7 +37,7 @@ pub fn show(value: &Dynamic, color: bool, shape: &Shape) -> Option<String> {
     if (structured || (shaped && !value.is::<Cognito>()))
         && let Ok(json) = to_json_shown(value)
     {
-        let shown = crate::model::Model::embedded().iso_timestamps(&super::redact::redact(&json));
+        let shown = model.iso_timestamps(&super::redact::redact(secrets, &json));
         if !shaped {
             return Some(pretty(&shown, color));
         }
@@ -46,7 +55,7 @@ pub fn show(value: &Dynamic, color: bool, shape: &Shape) -> Option<String> {
     if let Some(cognito) = value.read_lock::<Cognito>() {
         return Some(cognito.describe());
     }
-    Some(super::redact::redact_text(&value.to_string()))
+    Some(super::redact::redact_text(secrets, &value.to_string()))
 }
 
 /// Pretty JSON, two-space indent, optionally with ANSI colors.
@@ -105,12 +114,35 @@ mod tests {
         let mut map = rhai::Map::new();
         map.insert("a".into(), Dynamic::from_int(1));
         assert_eq!(
-            show(&Dynamic::from_map(map), false, &Shape::default()).unwrap(),
+            show(
+                &Dynamic::from_map(map),
+                false,
+                &Shape::default(),
+                Model::embedded(),
+                Secrets::embedded()
+            )
+            .unwrap(),
             "{\n  \"a\": 1\n}"
         );
-        assert_eq!(show(&Dynamic::UNIT, false, &Shape::default()), None);
         assert_eq!(
-            show(&Dynamic::from("hi"), false, &Shape::default()).unwrap(),
+            show(
+                &Dynamic::UNIT,
+                false,
+                &Shape::default(),
+                Model::embedded(),
+                Secrets::embedded()
+            ),
+            None
+        );
+        assert_eq!(
+            show(
+                &Dynamic::from("hi"),
+                false,
+                &Shape::default(),
+                Model::embedded(),
+                Secrets::embedded()
+            )
+            .unwrap(),
             "hi"
         );
     }
@@ -144,7 +176,14 @@ mod tests {
             Dynamic::from_float(1_796_129_881.949),
         );
         pool.insert("Name".into(), Dynamic::from("p"));
-        let shown = show(&Dynamic::from_map(pool), false, &Shape::default()).unwrap();
+        let shown = show(
+            &Dynamic::from_map(pool),
+            false,
+            &Shape::default(),
+            Model::embedded(),
+            Secrets::embedded(),
+        )
+        .unwrap();
         assert!(
             shown.contains("\"CreationDate\": \"2026-12-01T12:58:01.949Z\""),
             "{shown}"

@@ -4,26 +4,26 @@
 
 use serde_json::Value;
 
-use crate::service::{Level, Secrets, secrets_echo};
+use crate::secrets::{Level, Secrets, echo};
 
 /// The level echoes use now; until `:redact` chooses, `POOLER_REDACT=strict` means strict.
 pub fn level() -> Level {
-    secrets_echo::level()
+    echo::level()
 }
 
 /// Switches the echo level (`:redact strict` / `:redact credentials`).
 pub fn set_level(level: Level) {
-    secrets_echo::set_level(level);
+    echo::set_level(level);
 }
 
-/// `value` as it may be echoed.
-pub fn redact(value: &Value) -> Value {
-    Secrets::embedded().echo(value, level())
+/// `value` as the run's policy (`secrets`, built for its model) lets it be echoed.
+pub fn redact(secrets: &Secrets, value: &Value) -> Value {
+    secrets.echo(value, level())
 }
 
-/// A text (a selected string) as it may be echoed.
-pub fn redact_text(text: &str) -> String {
-    Secrets::embedded().echo_text(text, level()).into_owned()
+/// A text (a selected string) as the run's policy lets it be echoed.
+pub fn redact_text(secrets: &Secrets, text: &str) -> String {
+    secrets.echo_text(text, level()).into_owned()
 }
 
 #[cfg(test)]
@@ -36,7 +36,7 @@ mod tests {
             "AuthenticationResult": {"AccessToken": "eyJ.secret", "ExpiresIn": 3600},
             "Users": [{"Username": "alice", "UserStatus": "CONFIRMED", "Password": "hunter2"}]
         });
-        let out = redact(&v).to_string();
+        let out = redact(Secrets::embedded(), &v).to_string();
         assert!(
             !out.contains("eyJ.secret") && !out.contains("hunter2"),
             "{out}"

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rhai::{AST, ASTNode, Expr, Stmt};
 
-use crate::service::Secrets;
+use crate::secrets::Secrets;
 
 /// One input that ran without an error, as `:save` needs it.
 #[derive(Debug, Clone)]

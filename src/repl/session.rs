@@ -109,7 +109,7 @@ impl Session {
             }
         }
         result.map_err(|err| {
-            let report = diagnostics::from_eval_error(&err, name, self.runner.calls.model);
+            let report = diagnostics::from_eval_error(&err, name, &self.runner.calls);
             match report.class {
                 Class::Interrupted(code) => Failure::Interrupted(code),
                 Class::Exit(code) => {

@@ -7,7 +7,8 @@ use rhai::{Dynamic, EvalAltResult, Map as RhaiMap, ParseError, Position};
 
 use super::sources::Sources;
 use crate::exit;
-use crate::model::Model;
+use crate::secrets::{Level, Secrets};
+use crate::service::Context;
 
 /// What kind of failure a report describes; it decides the exit code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,8 +122,9 @@ pub fn from_parse_error(err: &ParseError, source: &str) -> Report {
 }
 
 /// A report for a script that failed while running, `source` being the main script's name;
-/// `model` names the operations a mistyped `cognito.<name>` may have meant.
-pub fn from_eval_error(err: &EvalAltResult, source: &str, model: &Model) -> Report {
+/// `calls` is the run's: its model names the operations a mistyped `cognito.<name>` may have
+/// meant, its secret policy hides what a thrown value holds.
+pub fn from_eval_error(err: &EvalAltResult, source: &str, calls: &Context) -> Report {
     let mut notes = Vec::new();
     let mut source = source.to_string();
     let mut err = err;
@@ -147,13 +149,13 @@ pub fn from_eval_error(err: &EvalAltResult, source: &str, model: &Model) -> Repo
         }
     }
     notes.reverse();
-    let mut report = leaf_report(err, &source, model);
+    let mut report = leaf_report(err, &source, calls);
     notes.append(&mut report.notes);
     report.notes = notes;
     report
 }
 
-fn leaf_report(err: &EvalAltResult, source: &str, model: &Model) -> Report {
+fn leaf_report(err: &EvalAltResult, source: &str, calls: &Context) -> Report {
     let pos = err.position();
     let mut report = Report {
         class: Class::Runtime,
@@ -209,9 +211,9 @@ fn leaf_report(err: &EvalAltResult, source: &str, model: &Model) -> Report {
             report.class = Class::Compile;
             report.message = message;
         }
-        EvalAltResult::ErrorRuntime(value, _) => thrown_report(value, &mut report),
+        EvalAltResult::ErrorRuntime(value, _) => thrown_report(value, &mut report, calls.secrets),
         EvalAltResult::ErrorFunctionNotFound(signature, _)
-            if let Some(unknown) = crate::host::missing::from_signature(model, signature) =>
+            if let Some(unknown) = crate::host::missing::from_signature(calls.model, signature) =>
         {
             report.class = Class::Usage;
             report.message = unknown.to_string();
@@ -238,7 +240,7 @@ fn field(map: &RhaiMap, key: &str) -> String {
 
 /// A thrown value: plain values print as they are (secrets hidden); pooler's error maps carry
 /// their exit code, which decides the class.
-fn thrown_report(value: &Dynamic, report: &mut Report) {
+fn thrown_report(value: &Dynamic, report: &mut Report, secrets: &Secrets) {
     let Some(map) = value.read_lock::<RhaiMap>().map(|m| m.clone()) else {
         report.message = value.to_string();
         return;
@@ -264,7 +266,7 @@ fn thrown_report(value: &Dynamic, report: &mut Report) {
             back_to_the_call(&map, report);
             return;
         }
-        report.message = shown_thrown(value);
+        report.message = shown_thrown(value, secrets);
         return;
     }
     back_to_the_call(&map, report);
@@ -352,11 +354,9 @@ fn back_to_the_call(map: &RhaiMap, report: &mut Report) {
 }
 
 /// A value the script threw itself, with every secret member hidden.
-fn shown_thrown(value: &Dynamic) -> String {
+fn shown_thrown(value: &Dynamic, secrets: &Secrets) -> String {
     match crate::host::convert::to_json(value) {
-        Ok(json) => crate::service::Secrets::embedded()
-            .value(&json, crate::service::Level::Strict)
-            .to_string(),
+        Ok(json) => secrets.value(&json, Level::Strict).to_string(),
         Err(_) => value.to_string(),
     }
 }
@@ -444,8 +444,8 @@ fn token_width(line: &str, start: usize) -> usize {
     }
 }
 
-/// Draws the report as text for stderr.
-pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
+/// Draws the report as text for stderr, the code frame's secrets starred by the run's policy.
+pub fn render(report: &Report, sources: &Sources, secrets: &Secrets, color: bool) -> String {
     let moved = at_member(report, sources);
     let report = moved.as_ref().unwrap_or(report);
     // Messages can quote the service or a file: no control character reaches the terminal.
@@ -473,7 +473,7 @@ pub fn render(report: &Report, sources: &Sources, color: bool) -> String {
         let text = sources.get(&loc.source);
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(loc.line - 1)) {
             let bar = paint.wrap("1;34", "|");
-            let masked = crate::service::Secrets::embedded().mask_source_line(line.trim_end());
+            let masked = secrets.mask_source_line(line.trim_end());
             let start = masked
                 .char_indices()
                 .nth(loc.column.saturating_sub(1))

@@ -23,6 +23,8 @@ pub struct EngineSetup<'a> {
     pub sources: &'a Sources,
     pub base_dir: PathBuf,
     pub print: PrintTo,
+    /// The run's secret policy (its model's): what `print` stars at the strict echo level.
+    pub secrets: &'static crate::secrets::Secrets,
 }
 
 /// A configured engine: limits, output routing, interruption, modules. The caller registers
@@ -33,10 +35,13 @@ pub fn build(setup: &EngineSetup<'_>) -> Engine {
     match setup.print {
         // At the strict echo level (`:redact strict`, `POOLER_REDACT=strict`) a secret value
         // seen in a call is starred in what a script prints too.
-        PrintTo::Stdout => engine.on_print(|text| {
-            let level = crate::service::secrets_echo::level();
-            crate::stdout::line(&crate::service::Secrets::embedded().echo_text(text, level));
-        }),
+        PrintTo::Stdout => {
+            let secrets = setup.secrets;
+            engine.on_print(move |text| {
+                let level = crate::secrets::echo::level();
+                crate::stdout::line(&secrets.echo_text(text, level));
+            })
+        }
         PrintTo::Nowhere => engine.on_print(|_| {}),
     };
     engine.on_debug(|text, source, pos| {

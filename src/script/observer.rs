@@ -6,11 +6,14 @@ use std::io::Write as _;
 
 use super::diagnostics::{self, Location, Report};
 use super::sources::Sources;
+use crate::secrets::Secrets;
 use crate::service::{Notice, Observer, Site};
 
 /// Renders notices for a run of the binary.
 pub struct Console {
     pub sources: Sources,
+    /// The run's secret policy (its model's), for the frames' source lines.
+    pub secrets: &'static Secrets,
     pub color: bool,
     /// `pooler check` prints problems only.
     pub quiet: bool,
@@ -55,7 +58,7 @@ impl Observer for Console {
                     .find(|p| !p.is_empty());
                 eprint!(
                     "{}",
-                    diagnostics::render(&report, &self.sources, self.color)
+                    diagnostics::render(&report, &self.sources, self.secrets, self.color)
                 );
             }
             Notice::Traps {
@@ -70,7 +73,7 @@ impl Observer for Console {
                 );
                 eprint!(
                     "{}",
-                    diagnostics::render(&report, &self.sources, self.color)
+                    diagnostics::render(&report, &self.sources, self.secrets, self.color)
                 );
             }
             Notice::Log(text) => eprintln!("{text}"),

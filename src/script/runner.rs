@@ -61,7 +61,10 @@ impl Runner {
     /// Prints a report to stderr and returns its exit code.
     pub fn report(&self, report: &Report) -> i32 {
         if !report.message.is_empty() || report.location.is_some() {
-            eprint!("{}", diagnostics::render(report, &self.sources, self.color));
+            eprint!(
+                "{}",
+                diagnostics::render(report, &self.sources, self.calls.secrets, self.color)
+            );
         }
         report.exit_code()
     }
@@ -112,7 +115,7 @@ impl Runner {
         match result {
             Ok(value) => (exit::SUCCESS, Some(value)),
             Err(err) => {
-                let report = diagnostics::from_eval_error(&err, name, self.calls.model);
+                let report = diagnostics::from_eval_error(&err, name, &self.calls);
                 if matches!(report.class, Class::Exit(_)) && report.message.is_empty() {
                     return (report.exit_code(), None);
                 }

@@ -19,6 +19,7 @@ use crate::host::cognito::Cognito;
 use crate::host::registry::{self, Registrar};
 use crate::interrupt::Interrupt;
 use crate::model::Model;
+use crate::secrets::Secrets;
 use crate::service::pace::{Pacer, QuotaConfig};
 use crate::service::{self, Context, Options, Service, Transcript};
 
@@ -97,6 +98,7 @@ pub fn service(
     };
     let observer = Rc::new(Console {
         sources: sources.clone(),
+        secrets: Secrets::for_model(model),
         color: runner::use_color(global.color),
         quiet: mode == Mode::Check,
     });
@@ -140,6 +142,7 @@ pub fn runner(
         sources: &sources,
         base_dir: base.to_path_buf(),
         print,
+        secrets: Secrets::for_model(model),
     };
     let mut engine = engine::build(&setup);
     let color = runner::use_color(global.color);

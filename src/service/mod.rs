@@ -23,9 +23,6 @@ mod paginate;
 pub mod plan;
 pub mod progress;
 mod record;
-pub mod secrets;
-pub mod secrets_echo;
-mod secrets_text;
 pub mod transcript;
 pub mod unread;
 
@@ -35,12 +32,12 @@ use std::rc::Rc;
 pub use call::{CallOptions, Check, Wire};
 pub use error::CallError;
 pub use notice::{Notice, Observer, Silent, Site};
-pub use secrets::{Level, Secrets};
 pub use transcript::Transcript;
 
 use crate::aws;
 use crate::interrupt::Interrupt;
 use crate::model::{Model, Operation};
+use crate::secrets::Secrets;
 
 /// How calls are carried out in this run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

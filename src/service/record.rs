@@ -35,7 +35,8 @@ impl Service {
         let reads = logged
             || ctx.transcript.is_some()
             || super::mfa_trap::MfaTraps::reads(r.op.name)
-            || (super::secrets_echo::sightings_read() && ctx.secrets.output_may_hold_secrets(r.op));
+            || (crate::secrets::echo::sightings_read()
+                && ctx.secrets.output_may_hold_secrets(r.op));
         let decoded = r.response.filter(|_| reads).and_then(|a| a.json().ok());
         ctx.mfa_traps
             .note(r.op.name, r.request, decoded.as_ref(), r.dry_run);

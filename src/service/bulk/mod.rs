@@ -287,7 +287,7 @@ impl Service {
         if self
             .ctx
             .secrets
-            .hides(&opts.key, crate::service::secrets::Level::Credentials)
+            .hides(&opts.key, crate::secrets::Level::Credentials)
         {
             return Err(CallError::bad_input(
                 "bulk option",

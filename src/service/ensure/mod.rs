@@ -131,7 +131,7 @@ impl Service {
             let secrets = self.ctx.secrets;
             changes.retain(|c| {
                 let last = c.path.rsplit(['.', '[']).next().unwrap_or_default();
-                let hidden = c.from.is_null() && secrets.hides(last, super::Level::Strict);
+                let hidden = c.from.is_null() && secrets.hides(last, crate::secrets::Level::Strict);
                 if hidden {
                     unread.push(Unread {
                         path: c.path.clone(),

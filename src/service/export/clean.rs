@@ -201,12 +201,6 @@ pub fn item(model: &Model, op: &str, described: &Value, drop: &[&str]) -> Value 
     out
 }
 
-/// ProviderDetails keys that hold secrets: their values become `env("…")` reads.
-pub fn is_secret_detail(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    k == "client_secret" || k.contains("private_key") || k.contains("password")
-}
-
 /// ProviderDetails keys the service fills in itself.
 pub const SERVICE_FILLED_DETAILS: &[&str] = &["attributes_url_add_attributes"];
 

@@ -112,7 +112,7 @@ pub fn script(model: &Model, pool: &Pool) -> String {
                     details.remove(*key);
                 }
                 for (key, value) in details.iter_mut() {
-                    if clean::is_secret_detail(key) {
+                    if crate::secrets::is_credential_name(key) {
                         let var = secret_variable(&provider, key);
                         secrets.push((
                             var.clone(),

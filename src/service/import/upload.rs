@@ -2,7 +2,8 @@
 //! pipeline's one HTTP client ([`crate::aws::Client::put_presigned`]): an HTTP PUT with the
 //! `x-amz-server-side-encryption: aws:kms` header the Cognito guide's upload example sends (the
 //! URL is signed for it), interruptible, recorded in `-v` and the transcript like a call. The
-//! URL's query holds a signature: it is shown with its values starred, never whole.
+//! URL's query holds a signature: it is shown with its values starred
+//! ([`query_starred`]), never whole.
 
 use std::time::{Duration, Instant};
 
@@ -12,17 +13,13 @@ use super::super::transcript::Entry;
 use super::super::{Notice, Service};
 use crate::aws::{Attempt, AwsError};
 use crate::exit;
+use crate::secrets::values::query_starred;
 
 /// The headers the upload carries besides `Content-Length`.
 pub const UPLOAD_HEADERS: &[(&str, &str)] = &[("x-amz-server-side-encryption", "aws:kms")];
 
 /// The name the upload has in `-v` and the transcript (it is no API operation).
 pub const UPLOAD_NAME: &str = "UploadUserImportFile";
-
-/// The URL with its query values starred (the signature, credential and token), for messages.
-pub fn shown_url(url: &str) -> String {
-    crate::aws::upload::query_starred(url)
-}
 
 /// Why an upload failed: what to say (without the URL's secrets) and the exit code.
 #[derive(Debug)]
@@ -53,7 +50,7 @@ pub trait Uploader {
 impl Uploader for Service {
     fn upload(&self, url: &str, body: Vec<u8>, timeout: Duration) -> Result<(), UploadError> {
         let ctx = &self.ctx;
-        let shown = shown_url(url);
+        let shown = query_starred(url);
         let bytes = body.len();
         if ctx.verbose {
             ctx.notice(Notice::Log(&format!("> PUT {shown} ({bytes} bytes)")));

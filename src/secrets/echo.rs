@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
-use super::secrets::Level;
+use super::Level;
 use crate::model::REDACTED;
 
 /// 0: not chosen yet (the environment decides), 1: credentials, 2: strict.

@@ -1,119 +1,17 @@
-//! The one secret policy. Every output that can hold a request or response value asks here:
-//! transcripts, `-v`, error messages, thrown maps, plan and ensure diffs, the REPL's echo,
-//! `eval`, code frames, the REPL history and port warnings.
-//!
-//! Two levels:
-//! - [`Level::Strict`] (transcripts, `-v`, errors, diffs): every member the model marks
-//!   `sensitive` (even `Username`), plus every credential.
-//! - [`Level::Credentials`] (the REPL's and `eval`'s echo by default): credentials only, so the
-//!   user's own data (user names, attributes) stays visible.
-//!
-//! A credential is a string value under a name that carries one, wherever it sits, including the
-//! free-form maps the model cannot mark (`ProviderDetails.client_secret`, Apple's `private_key`,
-//! `AuthParameters.PASSWORD`, `ChallengeResponses.NEW_PASSWORD`, `ChallengeParameters.SECRET_BLOCK`).
+//! [`Secrets`]: the policy of one model (the embedded one, or `--model FILE`), which every
+//! output that can hold a request or response value asks.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde_json::Value;
 
+use super::Level;
+use super::names::{is_credential_name, is_signed_url_name, with_folded};
+use super::values::query_starred;
+use super::{echo, fold, text};
+
 use crate::model::{Model, Operation, Problem, REDACTED};
-
-/// How much is hidden.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// Credentials only: passwords, tokens, keys, secrets, one-time codes.
-    Credentials,
-    /// Credentials and every member the model marks sensitive.
-    Strict,
-}
-
-/// Name fragments (lower-case, without `_`, `-` and spaces) that mark a credential.
-const CREDENTIAL_FRAGMENTS: &[&str] = &[
-    "password",
-    "secret",
-    "privatekey",
-    "sessiontoken",
-    "securitytoken",
-    "accesstoken",
-    "idtoken",
-    "refreshtoken",
-    "signature",
-];
-
-/// Whole names (folded) that mark a credential.
-const CREDENTIAL_NAMES: &[&str] = &[
-    "token",
-    "session",
-    "confirmationcode",
-    "usercode",
-    "code",
-    "answer",
-    "smsmfacode",
-    "softwaretokenmfacode",
-    "emailotpcode",
-    "mfacode",
-    "otpcode",
-    "srpa",
-    "srpb",
-    "salt",
-    "authorization",
-];
-
-/// Names (folded) whose text is a presigned URL: its query (signature, credential, session
-/// token) is a secret, so every query value is starred; the scheme, host and path stay.
-const SIGNED_URL_NAMES: &[&str] = &["presignedurl"];
-
-/// Whether a member of this name holds a presigned URL.
-pub fn is_signed_url_name(name: &str) -> bool {
-    with_folded(name, |folded| SIGNED_URL_NAMES.contains(&folded))
-}
-
-/// A presigned URL as it may be shown: every query value starred.
-pub fn signed_url_shown(url: &str) -> String {
-    crate::aws::upload::query_starred(url)
-}
-
-/// Names that contain a fragment above but never hold a secret.
-const NOT_CREDENTIALS: &[&str] = &["nexttoken", "paginationtoken", "secretid"];
-
-/// `name` lower-cased without `_`, `-`, `:` and spaces.
-pub fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, '_' | '-' | ' ' | ':'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Calls `f` with [`fold`]`(name)`, folded on the stack when the name is ASCII and short (every
-/// member name of the model is), so the per-call checks allocate nothing.
-fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 96];
-    let mut len = 0;
-    for b in name.bytes() {
-        if matches!(b, b'_' | b'-' | b' ' | b':') {
-            continue;
-        }
-        if !b.is_ascii() || len == buf.len() {
-            return f(&fold(name));
-        }
-        buf[len] = b.to_ascii_lowercase();
-        len += 1;
-    }
-    match std::str::from_utf8(&buf[..len]) {
-        Ok(folded) => f(folded),
-        Err(_) => f(&fold(name)),
-    }
-}
-
-/// Whether a member of this name holds a credential when its value is text.
-pub fn is_credential_name(name: &str) -> bool {
-    with_folded(name, |folded| {
-        !NOT_CREDENTIALS.contains(&folded)
-            && (CREDENTIAL_NAMES.contains(&folded)
-                || CREDENTIAL_FRAGMENTS.iter().any(|f| folded.contains(f)))
-    })
-}
 
 /// The policy for one model (the embedded one, or `--model FILE`).
 pub struct Secrets {
@@ -136,14 +34,23 @@ impl Secrets {
 
     /// The policy of `model`: the embedded one's is built once per process; a `--model FILE`
     /// (itself kept for the whole process) gets its own, built once.
+    /// Every caller of one run (its call context, its console) gets the same policy.
     pub fn for_model(model: &'static Model) -> &'static Secrets {
         if std::ptr::eq(model, Model::embedded()) {
             return Secrets::embedded();
         }
-        Box::leak(Box::new(Secrets::new(model)))
+        static LOADED: Mutex<Vec<&'static Secrets>> = Mutex::new(Vec::new());
+        let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = loaded.iter().find(|s| std::ptr::eq(s.model, model)) {
+            return known;
+        }
+        let built: &'static Secrets = Box::leak(Box::new(Secrets::new(model)));
+        loaded.push(built);
+        built
     }
 
-    /// The policy of the embedded model, for places that have no run context (code frames).
+    /// The policy of the embedded model: what [`Secrets::for_model`] gives for it, and what
+    /// unit tests use.
     pub fn embedded() -> &'static Secrets {
         static POLICY: OnceLock<Secrets> = OnceLock::new();
         POLICY.get_or_init(|| Secrets::new(Model::embedded()))
@@ -174,7 +81,7 @@ impl Secrets {
                     .map(|(k, x)| {
                         let hidden = self.hides(k, level) && hideable(x, level);
                         let shown = if let (true, Value::String(url)) = (is_signed_url_name(k), x) {
-                            Value::String(signed_url_shown(url))
+                            Value::String(query_starred(url))
                         } else if hidden {
                             Value::String(REDACTED.to_string())
                         } else {
@@ -220,11 +127,11 @@ impl Secrets {
     }
 
     pub fn remember_call(&self, op: &Operation, input: &Value, output: Option<&Value>) {
-        if !super::secrets_echo::sightings_read() {
+        if !echo::sightings_read() {
             return;
         }
         let mut found = |member: &str, text: &str| {
-            super::secrets_echo::remember(member, text, is_credential_name(member));
+            echo::remember(member, text, is_credential_name(member));
         };
         self.model.sensitive_strings(op, false, input, &mut found);
         remember_credentials(input);
@@ -247,7 +154,7 @@ impl Secrets {
 
     /// A text (a selected string, a `print`) as an echo shows it at `level`.
     pub fn echo_text<'a>(&self, text: &'a str, level: Level) -> std::borrow::Cow<'a, str> {
-        match super::secrets_echo::star(text, level) {
+        match echo::star(text, level) {
             Some(starred) => starred.into(),
             None => text.into(),
         }
@@ -256,7 +163,7 @@ impl Secrets {
     /// The credential member a text value was seen under in a call (`TemporaryPassword`,
     /// `ClientSecret`), if it was: `:save` writes an `env(…)` read in its place.
     pub fn seen_credential(&self, text: &str) -> Option<String> {
-        super::secrets_echo::seen_as(text)
+        echo::seen_as(text)
             .filter(|s| s.credential)
             .map(|s| s.member)
     }
@@ -321,18 +228,12 @@ impl Secrets {
     /// A line of script source with every string literal given to a secret name starred out
     /// (keeping its length, so carets stay aligned): `TemporaryPassword: "*****"`.
     pub fn mask_source_line(&self, line: &str) -> String {
-        super::secrets_text::mask_literals(line, &|name| self.hides(name, Level::Strict))
-    }
-
-    /// Whether a piece of typed or logged text holds a secret value: a literal given to a
-    /// credential name, an AWS secret key or token-like run, or an access key id with its secret.
-    pub fn text_holds_secret(&self, text: &str) -> bool {
-        super::secrets_text::holds_secret(text, &is_credential_name)
+        text::mask_literals(line, &|name| self.hides(name, Level::Strict))
     }
 
     /// Free text (a subprocess's stderr, a thrown string) with secret-looking runs replaced.
     pub fn scrub_text(&self, text: &str) -> String {
-        super::secrets_text::scrub(text, &is_credential_name)
+        text::scrub(text, text::FreeText::Message)
     }
 }
 
@@ -371,9 +272,7 @@ fn remember_credentials(v: &Value) {
         Value::Object(map) => {
             for (k, x) in map {
                 match x {
-                    Value::String(s) if is_credential_name(k) => {
-                        super::secrets_echo::remember(k, s, true)
-                    }
+                    Value::String(s) if is_credential_name(k) => echo::remember(k, s, true),
                     other => remember_credentials(other),
                 }
             }
@@ -386,7 +285,7 @@ fn remember_credentials(v: &Value) {
 /// Every text in `v` with the secret values seen so far starred.
 fn star_seen(v: Value) -> Value {
     match v {
-        Value::String(s) => match super::secrets_echo::star(&s, Level::Strict) {
+        Value::String(s) => match echo::star(&s, Level::Strict) {
             Some(starred) => Value::String(starred),
             None => Value::String(s),
         },
@@ -409,7 +308,7 @@ fn credentials_out(v: Value) -> Value {
                             Value::String(REDACTED.to_string())
                         }
                         Value::String(url) if is_signed_url_name(&k) => {
-                            Value::String(signed_url_shown(&url))
+                            Value::String(query_starred(&url))
                         }
                         other => credentials_out(other),
                     };
@@ -438,58 +337,6 @@ mod tests {
         assert!(!holds("DescribeUserPool"));
         // Asked again, the answer comes from what was worked out the first time.
         assert!(holds("DescribeUserPoolClient") && !holds("ListGroups"));
-    }
-
-    #[test]
-    fn folding_on_the_stack_matches_fold() {
-        let long = "Secret_".repeat(30);
-        for name in [
-            "ClientSecret",
-            "SECRET_HASH",
-            "a-b c:d",
-            "",
-            "Émail_Sécret",
-            long.as_str(),
-        ] {
-            assert_eq!(with_folded(name, str::to_string), fold(name), "{name}");
-        }
-    }
-
-    #[test]
-    fn credentials_are_named_wherever_they_sit() {
-        for name in [
-            "Password",
-            "TemporaryPassword",
-            "ProposedPassword",
-            "client_secret",
-            "ClientSecret",
-            "private_key",
-            "AccessToken",
-            "RefreshToken",
-            "IdToken",
-            "Session",
-            "SECRET_HASH",
-            "NEW_PASSWORD",
-            "SECRET_BLOCK",
-            "aws_secret_access_key",
-            "AWS_SESSION_TOKEN",
-            "ConfirmationCode",
-            "UserCode",
-            "PASSWORD_CLAIM_SIGNATURE",
-        ] {
-            assert!(is_credential_name(name), "{name}");
-        }
-        for name in [
-            "NextToken",
-            "PaginationToken",
-            "PoolName",
-            "Username",
-            "client_id",
-            "team_id",
-            "MinimumLength",
-        ] {
-            assert!(!is_credential_name(name), "{name}");
-        }
     }
 
     #[test]
