@@ -643,3 +643,32 @@ fn a_failing_credential_process_does_not_echo_its_stderr() {
     );
     assert_eq!(s.hits(), 0);
 }
+
+#[test]
+fn a_config_file_that_does_not_parse_is_a_configuration_error_naming_the_line() {
+    let s = FaultServer::start(vec![Act::Reply(200, r#"{"UserPools":[]}"#)]);
+    let t = Test::new()
+        .file("aws/config", "[profile dev]\nregion = us-west-2\n[broken\n")
+        .script(SCRIPT);
+    let config_path = t.path().join("aws/config").display().to_string();
+    let out = t
+        .env("AWS_CONFIG_FILE", &config_path)
+        .env("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER")
+        .env("AWS_SECRET_ACCESS_KEY", "faultsecretfaultsecret")
+        .args([
+            "run",
+            "--profile",
+            "dev",
+            "--endpoint-url",
+            &s.url,
+            "script.rhai",
+        ])
+        .run();
+    assert_eq!(out.code, 7, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    crate::support::assert_golden(
+        "profile_parse_error.err",
+        &out.stderr.replace(&config_path, "CONFIG"),
+    );
+    assert_eq!(s.hits(), 0);
+}

@@ -16,7 +16,7 @@ use super::credentials::{CredentialSource, from_environment, resolve_offline, re
 use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 use super::errors::{AwsError, decode_error_response, error_chain};
 use super::network::{NetworkKind, classify};
-use super::profile;
+use super::profile::{self, Profiles};
 use super::retry::{
     NO_RETRY_INCREMENT, RETRY_COST, RetryMode, RetryQuota, TIMEOUT_RETRY_COST, backoff, retry_after,
 };
@@ -431,12 +431,10 @@ impl Client {
         self.state
             .get_or_try_init(|| async {
                 let named = profile::named_profile(self.settings.profile.as_deref(), &process_env);
-                profile::check_exists(named.as_deref(), &process_env)?;
-                let extras = profile::extras(
-                    named.as_deref().unwrap_or("default"),
-                    &self.service.env_name.to_ascii_lowercase(),
-                    &process_env,
-                )?;
+                let profiles = Profiles::load(named.as_deref().unwrap_or("default"), &process_env)?;
+                profiles.check_exists()?;
+                let extras =
+                    profiles.extras(&self.service.env_name.to_ascii_lowercase(), &process_env)?;
                 let config_error = |message: String| AwsError::Credentials {
                     message: format!("configuration error: {message}"),
                 };
@@ -449,8 +447,10 @@ impl Client {
                     .attempts_with(&process_env, extras.max_attempts, mode)
                     .map_err(config_error)?;
                 let config = if self.settings.offline {
-                    resolve_offline(&self.settings, &process_env)
-                } else if let Some(config) = from_environment(&self.settings, &process_env) {
+                    resolve_offline(&self.settings, &profiles, &process_env)
+                } else if let Some(config) =
+                    from_environment(&self.settings, &profiles, &process_env)
+                {
                     config
                 } else {
                     resolve_real(&self.settings).await?
