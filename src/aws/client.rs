@@ -240,6 +240,16 @@ impl Client {
         })
     }
 
+    /// Whether the resolved endpoint is AWS's own (a host under `amazonaws.com`), not an
+    /// emulator's or a test server's, however it was chosen (flag, environment, profile).
+    pub(crate) async fn endpoint_is_aws(&self) -> bool {
+        self.state().await.is_ok_and(|state| {
+            state.endpoint.host_str().is_some_and(|host| {
+                host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn")
+            })
+        })
+    }
+
     /// Dry run: resolve, build and sign the request exactly as `transmit` would; send nothing.
     pub(crate) async fn sign_only(
         &self,
