@@ -5,6 +5,8 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 use tokio::sync::Notify;
 
+use crate::exit;
+
 /// A cloneable handle to the process-wide interruption state.
 #[derive(Clone, Default)]
 pub struct Interrupt {
@@ -16,6 +18,8 @@ struct Inner {
     flag: AtomicBool,
     exit_code: AtomicI32,
     notify: Notify,
+    /// SIGTERM exits the process at once (see [`Interrupt::set_idle`]).
+    idle: AtomicBool,
 }
 
 impl Interrupt {
@@ -67,8 +71,15 @@ impl Interrupt {
         }
     }
 
-    /// Routes SIGINT (Ctrl-C, exit 130) and SIGTERM (exit 143) to this handle, from a small
-    /// thread that waits for them.
+    /// While `idle` (the REPL waiting at its prompt, where nothing polls the flag), SIGTERM
+    /// exits the process at once with 143 instead of setting the flag.
+    pub fn set_idle(&self, idle: bool) {
+        self.inner.idle.store(idle, Ordering::SeqCst);
+    }
+
+    /// The one signal setup: routes SIGINT (Ctrl-C, exit 130) and SIGTERM (exit 143, or at
+    /// once while [`Interrupt::set_idle`]) to this handle, from a small thread that waits for
+    /// them.
     pub fn install_signal_handler(&self) {
         use signal_hook::consts::{SIGINT, SIGTERM};
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
@@ -79,7 +90,13 @@ impl Interrupt {
             .name("signals".into())
             .spawn(move || {
                 for signal in signals.forever() {
-                    this.trigger_with_code(if signal == SIGTERM { 143 } else { 130 });
+                    if signal != SIGTERM {
+                        this.trigger_with_code(exit::INTERRUPTED);
+                    } else if this.inner.idle.load(Ordering::SeqCst) {
+                        std::process::exit(exit::TERMINATED);
+                    } else {
+                        this.trigger_with_code(exit::TERMINATED);
+                    }
                 }
             });
         // Without the thread the defaults stay: the process still stops, only less tidily.

@@ -643,3 +643,65 @@ fn a_failing_credential_process_does_not_echo_its_stderr() {
     );
     assert_eq!(s.hits(), 0);
 }
+
+#[test]
+fn a_config_file_that_does_not_parse_is_a_configuration_error_naming_the_line() {
+    let s = FaultServer::start(vec![Act::Reply(200, r#"{"UserPools":[]}"#)]);
+    let t = Test::new()
+        .file("aws/config", "[profile dev]\nregion = us-west-2\n[broken\n")
+        .script(SCRIPT);
+    let config_path = t.path().join("aws/config").display().to_string();
+    let out = t
+        .env("AWS_CONFIG_FILE", &config_path)
+        .env("AWS_ACCESS_KEY_ID", "AKIDTESTPOOLER")
+        .env("AWS_SECRET_ACCESS_KEY", "faultsecretfaultsecret")
+        .args([
+            "run",
+            "--profile",
+            "dev",
+            "--endpoint-url",
+            &s.url,
+            "script.rhai",
+        ])
+        .run();
+    assert_eq!(out.code, 7, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    crate::support::assert_golden(
+        "profile_parse_error.err",
+        &out.stderr.replace(&config_path, "CONFIG"),
+    );
+    assert_eq!(s.hits(), 0);
+}
+
+#[test]
+fn a_profiles_endpoint_url_is_not_asked_for_the_services_quota() {
+    use crate::support::server::{Reply, Server};
+    let server = Server::start(vec![Reply::json(200, r#"{"User":{"Username":"ann"}}"#)]);
+    let config = format!(
+        "[profile dev]\nregion = us-west-2\naws_access_key_id = AKIDPROFILE\n\
+         aws_secret_access_key = profilesecretprofilesecret\nendpoint_url = {}\n",
+        server.url
+    );
+    let t = Test::new().file("aws/config", &config).script(
+        "let r = cognito.admin_create_user(#{ UserPoolId: \"us-west-2_abc\", Username: \"ann\" });\n\
+         print(r.User.Username);\n",
+    );
+    let config_path = t.path().join("aws/config").display().to_string();
+    let out = t
+        .env("AWS_CONFIG_FILE", &config_path)
+        .args(["run", "--profile", "dev", "script.rhai"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "ann\n");
+    assert_eq!(out.stderr, "");
+    let targets: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.header("x-amz-target").unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        targets,
+        ["AWSCognitoIdentityProviderService.AdminCreateUser"],
+        "GetProvisionedLimit is for AWS's own endpoint only"
+    );
+}

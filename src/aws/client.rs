@@ -16,7 +16,7 @@ use super::credentials::{CredentialSource, from_environment, resolve_offline, re
 use super::endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 use super::errors::{AwsError, decode_error_response, error_chain};
 use super::network::{NetworkKind, classify};
-use super::profile;
+use super::profile::{self, Profiles};
 use super::retry::{
     NO_RETRY_INCREMENT, RETRY_COST, RetryMode, RetryQuota, TIMEOUT_RETRY_COST, backoff, retry_after,
 };
@@ -240,6 +240,16 @@ impl Client {
         })
     }
 
+    /// Whether the resolved endpoint is AWS's own (a host under `amazonaws.com`), not an
+    /// emulator's or a test server's, however it was chosen (flag, environment, profile).
+    pub(crate) async fn endpoint_is_aws(&self) -> bool {
+        self.state().await.is_ok_and(|state| {
+            state.endpoint.host_str().is_some_and(|host| {
+                host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn")
+            })
+        })
+    }
+
     /// Dry run: resolve, build and sign the request exactly as `transmit` would; send nothing.
     pub(crate) async fn sign_only(
         &self,
@@ -431,12 +441,10 @@ impl Client {
         self.state
             .get_or_try_init(|| async {
                 let named = profile::named_profile(self.settings.profile.as_deref(), &process_env);
-                profile::check_exists(named.as_deref(), &process_env)?;
-                let extras = profile::extras(
-                    named.as_deref().unwrap_or("default"),
-                    &self.service.env_name.to_ascii_lowercase(),
-                    &process_env,
-                )?;
+                let profiles = Profiles::load(named.as_deref().unwrap_or("default"), &process_env)?;
+                profiles.check_exists()?;
+                let extras =
+                    profiles.extras(&self.service.env_name.to_ascii_lowercase(), &process_env)?;
                 let config_error = |message: String| AwsError::Credentials {
                     message: format!("configuration error: {message}"),
                 };
@@ -449,8 +457,10 @@ impl Client {
                     .attempts_with(&process_env, extras.max_attempts, mode)
                     .map_err(config_error)?;
                 let config = if self.settings.offline {
-                    resolve_offline(&self.settings, &process_env)
-                } else if let Some(config) = from_environment(&self.settings, &process_env) {
+                    resolve_offline(&self.settings, &profiles, &process_env)
+                } else if let Some(config) =
+                    from_environment(&self.settings, &profiles, &process_env)
+                {
                     config
                 } else {
                     resolve_real(&self.settings).await?

@@ -1,7 +1,5 @@
 //! The region and credential chains: aws-config for real runs, a network-free variant for dry runs.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use aws_config::{BehaviorVersion, Region};
@@ -11,6 +9,7 @@ use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvid
 use tokio::sync::Mutex;
 
 use super::errors::{AwsError, error_chain};
+use super::profile::Profiles;
 use super::settings::{Settings, StaticCredentials};
 use crate::secrets::text::{FreeText, scrub};
 
@@ -236,9 +235,10 @@ pub(crate) async fn resolve_real(settings: &Settings) -> Result<ResolvedConfig, 
 /// A real run whose environment holds both keys and a region, with no profile asked for: the
 /// standard chain would stop at the environment anyway, so skip building it (aws-config loads
 /// TLS roots and HTTP clients for its other providers, most of a short run's start-up).
-/// Profile-level `endpoint_url` and `use_fips_endpoint` still come from the config file.
+/// Profile-level `endpoint_url` and `use_fips_endpoint` still come from `profiles`.
 pub(crate) fn from_environment(
     settings: &Settings,
+    profiles: &Profiles,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Option<ResolvedConfig> {
     let set = |name: &str| env(name).is_some_and(|v| !v.trim().is_empty());
@@ -250,59 +250,38 @@ pub(crate) fn from_environment(
         || set("AWS_DEFAULT_REGION");
     let plain = settings.profile.is_none() && !set("AWS_PROFILE") && settings.credentials.is_none();
     (plain && region_known && set("AWS_ACCESS_KEY_ID") && set("AWS_SECRET_ACCESS_KEY"))
-        .then(|| resolve_offline(settings, env))
+        .then(|| resolve_offline(settings, profiles, env))
 }
 
-/// The offline chains: environment and the shared files only, never the network, and never
-/// failing (us-east-1 and placeholder credentials when nothing is configured). Dry runs use it.
+/// The offline chains: environment and the shared files (`profiles`, the selected profile)
+/// only, never the network, and never failing (us-east-1 and placeholder credentials when
+/// nothing is configured). Dry runs use it.
 pub(crate) fn resolve_offline(
     settings: &Settings,
+    profiles: &Profiles,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> ResolvedConfig {
-    let profile = settings
-        .profile
-        .clone()
-        .or_else(|| env("AWS_PROFILE"))
-        .unwrap_or_else(|| "default".to_string());
-    let read = |path: Option<PathBuf>| {
-        path.and_then(|p| std::fs::read_to_string(p).ok())
-            .unwrap_or_default()
-    };
-    let config = profile_properties(
-        &read(config_path(env, "AWS_CONFIG_FILE", "config")),
-        &profile,
-        true,
-    );
-    let creds_file = profile_properties(
-        &read(config_path(
-            env,
-            "AWS_SHARED_CREDENTIALS_FILE",
-            "credentials",
-        )),
-        &profile,
-        false,
-    );
-
+    let profile = profiles.name();
     let region = settings
         .region
         .clone()
         .filter(|r| !r.trim().is_empty())
         .or_else(|| env("AWS_REGION"))
         .or_else(|| env("AWS_DEFAULT_REGION"))
-        .or_else(|| config.get("region").cloned())
+        .or_else(|| profiles.get("region").map(str::to_string))
         .map(|r| r.trim().to_string())
         .filter(|r| !r.is_empty())
         .unwrap_or_else(|| "us-east-1".to_string());
 
-    let from_props = |props: &HashMap<String, String>| match (
-        props.get("aws_access_key_id"),
-        props.get("aws_secret_access_key"),
+    let from_profile = match (
+        profiles.get("aws_access_key_id"),
+        profiles.get("aws_secret_access_key"),
     ) {
         (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => {
             Some(StaticCredentials::new(
-                id.clone(),
-                secret.clone(),
-                props.get("aws_session_token").cloned(),
+                id.to_string(),
+                secret.to_string(),
+                profiles.get("aws_session_token").map(str::to_string),
             ))
         }
         _ => None,
@@ -320,7 +299,7 @@ pub(crate) fn resolve_offline(
             to_credentials(&c, "EnvironmentVariable"),
             "EnvironmentVariable".to_string(),
         )
-    } else if let Some(c) = from_props(&creds_file).or_else(|| from_props(&config)) {
+    } else if let Some(c) = from_profile {
         (
             to_credentials(&c, "ProfileFile"),
             format!("profile {profile} (static keys)"),
@@ -336,11 +315,11 @@ pub(crate) fn resolve_offline(
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
     ResolvedConfig {
         region,
-        profile_endpoint: config
+        profile_endpoint: profiles
             .get("endpoint_url")
             .filter(|_| !ignore_endpoints)
-            .cloned(),
-        profile_use_fips: config
+            .map(str::to_string),
+        profile_use_fips: profiles
             .get("use_fips_endpoint")
             .map(|v| v.eq_ignore_ascii_case("true")),
         credentials: CredentialSource::Fixed {
@@ -350,62 +329,14 @@ pub(crate) fn resolve_offline(
     }
 }
 
-/// `$VAR`, else `~/.aws/{file}`.
-pub(crate) fn config_path(
-    env: &dyn Fn(&str) -> Option<String>,
-    var: &str,
-    file: &str,
-) -> Option<PathBuf> {
-    let home = || env("HOME").or_else(|| env("USERPROFILE"));
-    match env(var) {
-        Some(path) => match path.strip_prefix("~/") {
-            Some(rest) => home().map(|h| PathBuf::from(h).join(rest)),
-            None => Some(PathBuf::from(path)),
-        },
-        None => home().map(|h| PathBuf::from(h).join(".aws").join(file)),
-    }
-}
-
-/// The top-level `key = value` properties of one profile in a shared config (`[profile x]`,
-/// `[default]`) or credentials (`[x]`) file. Nested sub-properties are skipped.
-pub(crate) fn profile_properties(
-    text: &str,
-    wanted: &str,
-    config_file: bool,
-) -> HashMap<String, String> {
-    let mut props = HashMap::new();
-    let mut in_section = false;
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
-            continue;
-        }
-        if let Some(header) = trimmed.strip_prefix('[') {
-            let name = header.split(']').next().unwrap_or_default().trim();
-            let name = if config_file {
-                match name.strip_prefix("profile ") {
-                    Some(rest) => Some(rest.trim()),
-                    None => (name == "default").then_some(name),
-                }
-            } else {
-                Some(name)
-            };
-            in_section = name == Some(wanted);
-            continue;
-        }
-        if !in_section || line.starts_with(char::is_whitespace) {
-            continue;
-        }
-        if let Some((key, value)) = trimmed.split_once('=') {
-            props.insert(key.trim().to_ascii_lowercase(), value.trim().to_string());
-        }
-    }
-    props
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No shared files: the `default` profile of nothing.
+    fn none() -> Profiles {
+        Profiles::load("default", &|_| None).expect("no files parse")
+    }
 
     #[test]
     fn the_source_is_read_from_the_recorded_features_not_the_debug_text() {
@@ -434,21 +365,21 @@ mod tests {
             ("HOME", "/nonexistent"),
         ]);
         let settings = Settings::default();
-        let resolved = from_environment(&settings, &full).expect("environment suffices");
+        let resolved = from_environment(&settings, &none(), &full).expect("environment suffices");
         assert_eq!(resolved.region, "eu-west-1");
         assert!(matches!(
             resolved.credentials,
             CredentialSource::Fixed { ref source, .. } if source == "EnvironmentVariable"
         ));
         let no_region = env(&[("AWS_ACCESS_KEY_ID", "A"), ("AWS_SECRET_ACCESS_KEY", "s")]);
-        assert!(from_environment(&settings, &no_region).is_none());
+        assert!(from_environment(&settings, &none(), &no_region).is_none());
         let with_profile = Settings {
             profile: Some("dev".into()),
             ..Settings::default()
         };
-        assert!(from_environment(&with_profile, &full).is_none());
+        assert!(from_environment(&with_profile, &none(), &full).is_none());
         let only_key = env(&[("AWS_ACCESS_KEY_ID", "A"), ("AWS_REGION", "eu-west-1")]);
-        assert!(from_environment(&settings, &only_key).is_none());
+        assert!(from_environment(&settings, &none(), &only_key).is_none());
     }
 
     #[test]
@@ -467,26 +398,6 @@ mod tests {
             assert!(!loud.contains(secret), "{secret} in {loud}");
         }
         assert_eq!(without_stderr("no stderr here", false), "no stderr here");
-    }
-
-    #[test]
-    fn parses_profiles() {
-        let config = "[default]\nregion = eu-west-1\n[profile dev]\nregion=us-west-2\n\
-                      s3 =\n  region = nope\naws_access_key_id = AKID\n[sso-session x]\nregion = no\n";
-        let dev = profile_properties(config, "dev", true);
-        assert_eq!(dev.get("region").map(String::as_str), Some("us-west-2"));
-        assert_eq!(
-            dev.get("aws_access_key_id").map(String::as_str),
-            Some("AKID")
-        );
-        let default = profile_properties(config, "default", true);
-        assert_eq!(default.get("region").map(String::as_str), Some("eu-west-1"));
-        let creds = "[dev]\naws_access_key_id = A\n; comment\naws_secret_access_key = S\n";
-        let dev = profile_properties(creds, "dev", false);
-        assert_eq!(
-            dev.get("aws_secret_access_key").map(String::as_str),
-            Some("S")
-        );
     }
 
     #[tokio::test]
@@ -519,7 +430,8 @@ mod tests {
             offline: true,
             ..Settings::default()
         };
-        let resolved = resolve_offline(&settings, &env);
+        let profiles = Profiles::load("dev", &env).expect("the files parse");
+        let resolved = resolve_offline(&settings, &profiles, &env);
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(resolved.region, "ap-south-1");
         assert_eq!(
@@ -540,7 +452,7 @@ mod tests {
             offline: true,
             ..Settings::default()
         };
-        let resolved = resolve_offline(&settings, &|_| None);
+        let resolved = resolve_offline(&settings, &none(), &|_| None);
         assert_eq!(resolved.region, "us-east-1");
         assert!(matches!(
             resolved.credentials,

@@ -23,11 +23,11 @@ pub mod upload;
 pub use answer::Answer;
 pub(crate) use client::Request;
 pub use client::{Attempt, Client, Gate, Outcome, Resolved, SignedRequest, Ungated};
-pub(crate) use credentials::profile_properties;
 pub use endpoint::{EndpointConfig, choose_endpoint, validate_endpoint};
 pub use errors::AwsError;
 pub use limited_json::{Build, Json, ResponseLimits, Unread};
 pub use network::NetworkKind;
+pub(crate) use profile::Profiles;
 pub use retry::RetryMode;
 pub use settings::{Settings, StaticCredentials};
 
@@ -35,7 +35,7 @@ pub use settings::{Settings, StaticCredentials};
 pub(crate) fn shared_config_path(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Option<std::path::PathBuf> {
-    credentials::config_path(env, "AWS_CONFIG_FILE", "config")
+    profile::config_path(env, "AWS_CONFIG_FILE", "config")
 }
 
 /// What the client needs to know about the service it talks to (from the API model's metadata).

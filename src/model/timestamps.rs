@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use aws_smithy_types::DateTime;
+use aws_smithy_types::date_time::Format;
 use serde_json::Value;
 
 use super::shapes::Kind;
@@ -57,96 +59,56 @@ fn with_iso(value: &Value, names: &[&str], depth: usize) -> Value {
     }
 }
 
-/// Epoch seconds as `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (UTC), or `None` outside years 0..=9999.
+/// Epoch seconds as `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (UTC, rounded to the millisecond, the
+/// fraction always three digits when there is one), or `None` outside years 1..=9999.
 pub fn iso8601(secs: f64) -> Option<String> {
-    if !secs.is_finite() || !(-62_167_219_200.0..253_402_300_800.0).contains(&secs) {
+    if !secs.is_finite() || !(-62_135_596_800.0..253_402_300_800.0).contains(&secs) {
         return None;
     }
     let millis = (secs * 1000.0).round() as i64;
-    let (whole, ms) = (millis.div_euclid(1000), millis.rem_euclid(1000));
-    let (days, rest) = (whole.div_euclid(86_400), whole.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
-    let time = format!(
-        "{:02}:{:02}:{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    );
-    let frac = if ms == 0 {
-        String::new()
-    } else {
-        format!(".{ms:03}")
-    };
-    Some(format!("{y:04}-{m:02}-{d:02}T{time}{frac}Z"))
+    let text = DateTime::from_millis(millis).fmt(Format::DateTime).ok()?;
+    // The crate trims trailing zeros (`.5Z`); people and transcripts have always seen `.500Z`.
+    Some(match text.find('.') {
+        Some(dot) => {
+            let digits = text.len() - dot - 2;
+            format!(
+                "{}{}Z",
+                &text[..text.len() - 1],
+                "0".repeat(3 - digits.min(3))
+            )
+        }
+        None => text,
+    })
 }
 
 /// ISO 8601 text (`2026-12-01`, `2026-12-01T12:58:01.949Z`, `…+02:00`) as epoch seconds, or
 /// `None` when it is not a date the forms of [`super::formats`] accept or names no real day.
+/// The forms RFC 3339 leaves out (a date alone, no seconds, a space, no zone, `+02`, `+0200`)
+/// are written out in full and read by `aws_smithy_types::DateTime`.
 pub fn parse_iso8601(text: &str) -> Option<f64> {
     if !super::formats::is_iso8601(text) {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<i64>().ok();
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let days = days_from_civil(y, m, d);
-    if !(1..=12).contains(&m) || civil_from_days(days) != (y, m, d) {
-        return None;
-    }
-    let mut secs = days as f64 * 86_400.0;
-    if text.len() == 10 {
-        return Some(secs);
-    }
-    let (h, min) = (num(11..13)?, num(14..16)?);
-    let mut rest = &text[16..];
-    let mut sec = 0.0;
-    if let Some(after) = rest.strip_prefix(':') {
-        let end = after
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(after.len());
-        sec = after[..end].parse::<f64>().ok()?;
-        rest = &after[end..];
-    }
-    if h > 23 || min > 59 || sec >= 61.0 {
-        return None;
-    }
-    secs += (h * 3600 + min * 60) as f64 + sec;
-    let offset = match rest.as_bytes().first() {
-        Some(sign @ (b'+' | b'-')) => {
-            let digits: String = rest[1..].chars().filter(char::is_ascii_digit).collect();
-            let (oh, om) = (
-                digits.get(0..2)?.parse::<i64>().ok()?,
-                digits.get(2..4).map_or(Some(0), |m| m.parse().ok())?,
-            );
-            let offset = (oh * 3600 + om * 60) as f64;
-            if *sign == b'+' { offset } else { -offset }
-        }
-        _ => 0.0,
+    let rfc3339 = if text.len() == 10 {
+        format!("{text}T00:00:00Z")
+    } else {
+        let (date, time) = (&text[..10], &text[11..]);
+        let zone_at = time[5..]
+            .find(['Z', 'z', '+', '-'])
+            .map_or(time.len(), |i| i + 5);
+        let (clock, zone) = time.split_at(zone_at);
+        let seconds = if clock.len() == 5 { ":00" } else { "" };
+        let zone = match zone.as_bytes() {
+            [] | [b'Z' | b'z'] => "Z".to_string(),
+            [_, _, _] => format!("{zone}:00"),
+            [_, _, _, _, _] => format!("{}:{}", &zone[..3], &zone[3..]),
+            _ => zone.to_string(),
+        };
+        format!("{date}T{clock}{seconds}{zone}")
     };
-    Some(secs - offset)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (the inverse of [`civil_from_days`]).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let (era, yoe) = (y.div_euclid(400), y.rem_euclid(400));
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The proleptic Gregorian date of `days` since 1970-01-01 (eras of 400 years).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    DateTime::from_str(&rfc3339, Format::DateTimeWithOffset)
+        .ok()
+        .map(|t| t.as_secs_f64())
 }
 
 #[cfg(test)]
@@ -165,6 +127,12 @@ mod tests {
             Some("2000-02-29T00:00:00Z")
         );
         assert_eq!(iso8601(-86_400.0).as_deref(), Some("1969-12-31T00:00:00Z"));
+        assert_eq!(iso8601(1.5).as_deref(), Some("1970-01-01T00:00:01.500Z"));
+        assert_eq!(iso8601(0.05).as_deref(), Some("1970-01-01T00:00:00.050Z"));
+        assert_eq!(
+            iso8601(253_402_300_799.0).as_deref(),
+            Some("9999-12-31T23:59:59Z")
+        );
         assert_eq!(iso8601(f64::NAN), None);
         assert_eq!(iso8601(1e30), None);
     }
@@ -178,6 +146,14 @@ mod tests {
         );
         assert_eq!(parse_iso8601("2000-02-29T02:00+02:00"), Some(951_782_400.0));
         assert_eq!(parse_iso8601("1969-12-31"), Some(-86_400.0));
+        for same in [
+            "2000-02-29 02:00:00+0200",
+            "2000-02-29t02:00+02",
+            "2000-02-28T19:00:00-0500",
+            "2000-02-29T00:00z",
+        ] {
+            assert_eq!(parse_iso8601(same), Some(951_782_400.0), "{same}");
+        }
         assert_eq!(parse_iso8601("2026-02-30"), None);
         assert_eq!(parse_iso8601("2026-13-01"), None);
         assert_eq!(parse_iso8601("2026-12-01T24:00Z"), None);

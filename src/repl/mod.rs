@@ -14,7 +14,6 @@ pub mod redact;
 pub mod save;
 pub mod scan;
 pub mod session;
-pub mod terminate;
 
 use std::io::{IsTerminal as _, Read as _};
 use std::path::{Path, PathBuf};
@@ -86,16 +85,14 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
         pager: true,
     };
     println!("pooler repl: :help for commands, Tab to complete, Ctrl-D to quit");
-    let at_prompt = terminate::AtPrompt::default();
-    terminate::watch(&at_prompt);
     let mut count = 0usize;
     loop {
         if interrupt.is_set() && interrupt.exit_code() == exit::TERMINATED {
             return exit::TERMINATED;
         }
-        at_prompt.set(true);
+        interrupt.set_idle(true);
         let input = read_input(&mut editor, prompt(ctx.global.dry_run));
-        at_prompt.set(false);
+        interrupt.set_idle(false);
         let text = match input {
             Input::Text(text) => text,
             Input::Cleared => continue,

@@ -85,12 +85,8 @@ pub fn service(
             exit::USAGE
         })?;
     let pacer = Pacer::new(&quotas);
-    // The service's own quota is asked only of AWS itself, never of an emulator or a test
-    // endpoint, and never in a dry run.
-    let custom_endpoint = global.endpoint_url.is_some()
-        || std::env::var_os("AWS_ENDPOINT_URL").is_some()
-        || std::env::var_os("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").is_some();
-    pacer.set_provisioned_lookup(!dry_run && !custom_endpoint);
+    // Never in a dry run; the call service also keeps it to AWS's own endpoint.
+    pacer.set_provisioned_lookup(!dry_run);
     let calls_mode = match mode {
         Mode::Plan => service::Mode::Plan,
         _ if dry_run => service::Mode::DryRun,

@@ -403,8 +403,14 @@ impl Service {
     }
 
     /// Asks the service for the quota of `op`'s category once per run (GetProvisionedLimit),
-    /// when the pacer wants to know; AccessDenied ends the asking.
+    /// when the pacer wants to know and the endpoint is AWS's; AccessDenied ends the asking.
     async fn consult_quota(&self, op: &Operation) {
+        // The service's own quota is asked only of AWS itself, never of an emulator or a test
+        // endpoint, whether the flag, the environment or the profile named it.
+        if !self.client.endpoint_is_aws().await {
+            self.ctx.pacer.set_provisioned_lookup(false);
+            return;
+        }
         let Some((category, input)) = self.ctx.pacer.provisioned_limit_request(op.name) else {
             return;
         };

@@ -193,7 +193,7 @@ fn parse(table: &QuotaTable, text: &str, source: QuotaSource) -> Result<Parsed, 
 }
 
 /// The `pooler_quotas` setting of `profile` (else `AWS_PROFILE`, else `default`) in the shared
-/// config file (`AWS_CONFIG_FILE`, else `~/.aws/config`), read through `env`.
+/// files (`AWS_CONFIG_FILE`, else `~/.aws/config`, and the credentials file), read through `env`.
 pub fn profile_quotas(
     env: &dyn Fn(&str) -> Option<String>,
     profile: Option<&str>,
@@ -202,10 +202,10 @@ pub fn profile_quotas(
         .map(str::to_string)
         .or_else(|| env("AWS_PROFILE"))
         .unwrap_or_else(|| "default".into());
-    let path = crate::aws::shared_config_path(env)?;
-    let text = std::fs::read_to_string(path).ok()?;
-    crate::aws::profile_properties(&text, &profile, true)
-        .remove("pooler_quotas")
+    let profiles = crate::aws::Profiles::load(&profile, env).ok()?;
+    profiles
+        .get("pooler_quotas")
+        .map(str::to_string)
         .filter(|v| !v.trim().is_empty())
 }
 
