@@ -411,3 +411,29 @@ fn import_users_lists_its_options() {
         ]
     );
 }
+
+/// docs/script-api.md's function reference is the registry's list (`POOLER_BLESS=1` rewrites it).
+#[test]
+fn script_api_reference_is_the_registry() {
+    use pooler::host::reference::{BEGIN, END, markdown};
+    let path = crate::support::repo_root().join("docs/script-api.md");
+    let page = std::fs::read_to_string(&path).unwrap();
+    let (Some(begin), Some(end)) = (page.find(BEGIN), page.find(END)) else {
+        panic!("docs/script-api.md lacks the function reference markers");
+    };
+    let section = &page[begin..end + END.len() + 1];
+    let expected = markdown();
+    if std::env::var_os("POOLER_BLESS").is_some() && section != expected {
+        let rewritten = format!(
+            "{}{expected}{}",
+            &page[..begin],
+            &page[end + END.len() + 1..]
+        );
+        std::fs::write(&path, rewritten).unwrap();
+        return;
+    }
+    assert_eq!(
+        section, expected,
+        "docs/script-api.md differs from the registry"
+    );
+}

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::cognito::{Cognito, site_of};
 use super::error::thrown;
 use super::json_doc::{DocError, JsonDoc, number_from_text};
-use super::registry::Registrar;
+use super::registry::{Registrar, global};
 use crate::aws::{AwsError, NetworkKind};
 use crate::service::CallError;
 
@@ -501,22 +501,48 @@ fn register_rest(engine: &mut Engine) {
 /// Registers the four Chilkat classes; `CkRest` sends with `cognito`. With `region_override`
 /// (`--region` given) the user's region wins over the program's AuthAws region and host.
 pub fn register(reg: &mut Registrar<'_>, cognito: Cognito, region_override: bool) {
-    reg.func("CkJsonObject", CkJsonObject::new)
-        .func("CkStringBuilder", || {
-            CkStringBuilder(Rc::new(RefCell::new(String::new())))
-        })
-        .func("CkAuthAws", CkAuthAws::default)
-        .func("CkRest", move || CkRest {
+    reg.func(
+        global(
+            "CkJsonObject",
+            "CkJsonObject()",
+            "Chilkat's JSON object for ported programs (UpdateString, StringOf, Emit, …)",
+        ),
+        CkJsonObject::new,
+    );
+    reg.func(
+        global(
+            "CkStringBuilder",
+            "CkStringBuilder()",
+            "Chilkat's string builder (Append, GetAsString, …)",
+        ),
+        || CkStringBuilder(Rc::new(RefCell::new(String::new()))),
+    );
+    reg.func(
+        global(
+            "CkAuthAws",
+            "CkAuthAws()",
+            "Chilkat's AWS signing settings (Region, ServiceName; keys come from the AWS chain)",
+        ),
+        CkAuthAws::default,
+    );
+    reg.func(
+        global(
+            "CkRest",
+            "CkRest() / CkRest(client)",
+            "Chilkat's REST object: Connect, AddHeader, FullRequestSb send through pooler's client (or `client`)",
+        ),
+        move || CkRest {
             state: Rc::new(RefCell::new(RestState::default())),
             cognito: cognito.clone(),
             region_override,
-        })
-        // A CkRest that sends through another client (`cognito.with(#{ lenient: true })`).
-        .func("CkRest", move |client: Cognito| CkRest {
-            state: Rc::new(RefCell::new(RestState::default())),
-            cognito: client,
-            region_override,
-        });
+        },
+    )
+    // A CkRest that sends through another client (`cognito.with(#{ lenient: true })`).
+    .or(move |client: Cognito| CkRest {
+        state: Rc::new(RefCell::new(RestState::default())),
+        cognito: client,
+        region_override,
+    });
     let engine = reg.engine();
     register_json(engine);
     register_sb(engine);
