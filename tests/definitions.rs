@@ -13,6 +13,7 @@ use pooler::model::Model;
 use crate::support::Test;
 
 const FILES: &[&str] = &[
+    "chilkat.d.rhai",
     "cognito-operations.d.rhai",
     "cognito.d.rhai",
     "json.d.rhai",
@@ -120,6 +121,7 @@ fn every_registry_function_is_declared_with_its_summary() {
             None => "pooler.d.rhai",
             Some("json") => "json.d.rhai",
             Some("cognito") => "cognito.d.rhai",
+            Some(r) if definitions::CHILKAT.contains(&r) => "chilkat.d.rhai",
             Some(other) => panic!("no file for receiver {other}"),
         };
         let text = &files[file];
@@ -435,5 +437,31 @@ fn script_api_reference_is_the_registry() {
     assert_eq!(
         section, expected,
         "docs/script-api.md differs from the registry"
+    );
+}
+
+/// The Chilkat classes' methods and the getters' other spellings are declared, one file.
+#[test]
+fn chilkat_methods_are_declared() {
+    let files = generated();
+    let text = &files["chilkat.d.rhai"];
+    for decl in [
+        "fn UpdateString(this: CkJsonObject, path: String, text: String) -> ?;",
+        "fn stringOf(this: CkJsonObject, path: String) -> ?;",
+        "fn Append(this: CkStringBuilder, text: String) -> ?;",
+        "fn get_ResponseStatusCode(this: CkRest) -> ?;",
+    ] {
+        assert!(text.lines().any(|l| l == decl), "{decl} missing:\n{text}");
+    }
+    assert_eq!(
+        doc_above(
+            text,
+            "fn UpdateString(this: CkJsonObject, path: String, text: String) -> ?;"
+        ),
+        [
+            "/// Writes text at a path, creating what is missing; true.",
+            "///",
+            "/// `j.UpdateString(path, text)`",
+        ]
     );
 }

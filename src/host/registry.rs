@@ -269,4 +269,49 @@ mod tests {
         }
         assert_eq!(entries().len(), reg.docs().len() + SPELLED.len());
     }
+
+    /// Outside the registrar, an area may register only what is no function of its own: types'
+    /// `to_string`/`to_debug`, operators, `print` of maps and arrays, getters and setters.
+    #[test]
+    fn areas_register_functions_only_through_the_registrar() {
+        fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    files(&path, out);
+                } else {
+                    out.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/host"),
+            &mut paths,
+        );
+        let allowed = ["to_string", "to_debug", "print"];
+        // registry.rs is the registrar (and this test's own text).
+        for path in paths.iter().filter(|p| !p.ends_with("registry.rs")) {
+            let text = std::fs::read_to_string(path).unwrap();
+            for (at, _) in text.match_indices("register_fn(") {
+                let rest = text[at + "register_fn(".len()..].trim_start();
+                let name = rest.strip_prefix('"').and_then(|r| r.split('"').next());
+                let Some(name) = name else {
+                    // `register_fn(name, …)`: the registrar itself.
+                    assert!(
+                        path.ends_with("registry.rs"),
+                        "{}: {rest:.40}",
+                        path.display()
+                    );
+                    continue;
+                };
+                let operator = name.chars().all(|c| "=!<>+-*/%".contains(c));
+                assert!(
+                    allowed.contains(&name) || operator,
+                    "{}: `{name}` is registered outside the registrar",
+                    path.display()
+                );
+            }
+        }
+    }
 }
