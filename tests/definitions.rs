@@ -13,6 +13,7 @@ use pooler::model::Model;
 use crate::support::Test;
 
 const FILES: &[&str] = &[
+    "chilkat.d.rhai",
     "cognito-operations.d.rhai",
     "cognito.d.rhai",
     "json.d.rhai",
@@ -120,6 +121,7 @@ fn every_registry_function_is_declared_with_its_summary() {
             None => "pooler.d.rhai",
             Some("json") => "json.d.rhai",
             Some("cognito") => "cognito.d.rhai",
+            Some(r) if definitions::CHILKAT.contains(&r) => "chilkat.d.rhai",
             Some(other) => panic!("no file for receiver {other}"),
         };
         let text = &files[file];
@@ -408,6 +410,58 @@ fn import_users_lists_its_options() {
             "/// - `dry_run`: true: check the file and validate the calls, create no job",
             "/// - `method`: \"job\" (default: Cognito's import jobs) or \"admin-create-user\" (one call per user)",
             "/// - `send_invitation`: true or false: with admin-create-user, send Cognito's invitation (default false)",
+        ]
+    );
+}
+
+/// docs/script-api.md's function reference is the registry's list (`POOLER_BLESS=1` rewrites it).
+#[test]
+fn script_api_reference_is_the_registry() {
+    use pooler::host::reference::{BEGIN, END, markdown};
+    let path = crate::support::repo_root().join("docs/script-api.md");
+    let page = std::fs::read_to_string(&path).unwrap();
+    let (Some(begin), Some(end)) = (page.find(BEGIN), page.find(END)) else {
+        panic!("docs/script-api.md lacks the function reference markers");
+    };
+    let section = &page[begin..end + END.len() + 1];
+    let expected = markdown();
+    if std::env::var_os("POOLER_BLESS").is_some() && section != expected {
+        let rewritten = format!(
+            "{}{expected}{}",
+            &page[..begin],
+            &page[end + END.len() + 1..]
+        );
+        std::fs::write(&path, rewritten).unwrap();
+        return;
+    }
+    assert_eq!(
+        section, expected,
+        "docs/script-api.md differs from the registry"
+    );
+}
+
+/// The Chilkat classes' methods and the getters' other spellings are declared, one file.
+#[test]
+fn chilkat_methods_are_declared() {
+    let files = generated();
+    let text = &files["chilkat.d.rhai"];
+    for decl in [
+        "fn UpdateString(this: CkJsonObject, path: String, text: String) -> ?;",
+        "fn stringOf(this: CkJsonObject, path: String) -> ?;",
+        "fn Append(this: CkStringBuilder, text: String) -> ?;",
+        "fn get_ResponseStatusCode(this: CkRest) -> ?;",
+    ] {
+        assert!(text.lines().any(|l| l == decl), "{decl} missing:\n{text}");
+    }
+    assert_eq!(
+        doc_above(
+            text,
+            "fn UpdateString(this: CkJsonObject, path: String, text: String) -> ?;"
+        ),
+        [
+            "/// Writes text at a path, creating what is missing; true.",
+            "///",
+            "/// `j.UpdateString(path, text)`",
         ]
     );
 }

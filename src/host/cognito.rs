@@ -9,10 +9,10 @@ use serde_json::Value;
 use super::convert::{ScriptValue, to_dynamic_dated, to_json};
 use super::error::{change_map, thrown};
 use super::member_hint::tag_answer;
-use super::registry::Registrar;
+use super::registry::{OptDoc, Registrar, method};
 use crate::model::{Model, Operation};
 use crate::service::bulk::{Opts, Summary};
-use crate::service::ensure::{ALL, Kind, Outcome};
+use crate::service::ensure::{Kind, Outcome, kinds};
 use crate::service::{CallError, CallOptions, Service, Site};
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
@@ -331,9 +331,90 @@ fn with_pool(pool_id: &str, users: Array) -> Res<Array> {
         .collect()
 }
 
+/// The options of the bulk helpers (`each`, `admin_create_users`), read by
+/// `service::bulk::Opts::from_json`.
+pub const BULK_OPTIONS: &[OptDoc] = &[
+    OptDoc {
+        name: "concurrency",
+        about: "requests in flight at most, 1 to 256 (default: what the quota needs)",
+    },
+    OptDoc {
+        name: "on_exists",
+        about: "\"skip\" (default) or \"fail\" when the item already exists",
+    },
+    OptDoc {
+        name: "resume",
+        about: "a journal file: items done in an earlier run are not sent again",
+    },
+    OptDoc {
+        name: "key",
+        about: "the input member naming each item in the summary and journal (default Username)",
+    },
+    OptDoc {
+        name: "max_retries",
+        about: "retries per item beyond the first attempt, 0 to 100 (default: --max-attempts)",
+    },
+    OptDoc {
+        name: "progress",
+        about: "true or false: a progress line on stderr (default: when stderr is a terminal)",
+    },
+];
+
+/// Each `ensure_*` function: its kind, signature and summary.
+const ENSURES: [(&Kind, &str, &str); 9] = [
+    (
+        &kinds::USER_POOL,
+        "cognito.ensure_user_pool(desired)",
+        "creates the pool or updates what differs; never resets",
+    ),
+    (
+        &kinds::CLIENT,
+        "cognito.ensure_user_pool_client(desired)",
+        "creates or updates an app client, found by ClientName",
+    ),
+    (
+        &kinds::DOMAIN,
+        "cognito.ensure_user_pool_domain(desired)",
+        "creates or updates the pool's domain",
+    ),
+    (
+        &kinds::GROUP,
+        "cognito.ensure_group(desired)",
+        "creates or updates a group, found by GroupName",
+    ),
+    (
+        &kinds::RESOURCE_SERVER,
+        "cognito.ensure_resource_server(desired)",
+        "creates or updates a resource server, found by Identifier",
+    ),
+    (
+        &kinds::IDENTITY_PROVIDER,
+        "cognito.ensure_identity_provider(desired)",
+        "creates or updates an identity provider, found by ProviderName",
+    ),
+    (
+        &kinds::MFA_CONFIG,
+        "cognito.ensure_mfa_config(desired)",
+        "sets the pool's MFA configuration when it differs",
+    ),
+    (
+        &kinds::TERMS,
+        "cognito.ensure_terms(desired)",
+        "creates or updates an app client's terms document, found by ClientId and TermsName",
+    ),
+    (
+        &kinds::BRANDING,
+        "cognito.ensure_managed_login_branding(desired)",
+        "creates or updates an app client's managed login branding, found by ClientId",
+    ),
+];
+
 /// Registers the `cognito` type, one method per operation of `model`, and the helpers.
 pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
-    reg.engine().register_type_with_name::<Cognito>("cognito");
+    reg.engine()
+        .register_type_with_name::<Cognito>("cognito")
+        .register_fn("to_string", |c: &mut Cognito| c.describe())
+        .register_fn("to_debug", |c: &mut Cognito| c.describe());
     for op in model.operations() {
         let name = op.snake_name;
         reg.operation(
@@ -346,57 +427,71 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
             c.invoke(&ctx, op, &Dynamic::UNIT)
         });
     }
+    let doc = |name, signature, summary| method("cognito", name, signature, summary);
     reg.func(
-        "invoke",
+        doc(
+            "invoke",
+            "c.invoke(name) / c.invoke(name, input)",
+            "cognito.call under another name, for clients in other variables",
+        ),
         |ctx: NativeCallContext, c: &mut Cognito, name: &str, input: Dynamic| {
             let op = c.op(name)?;
             c.invoke(&ctx, op, &input)
         },
-    );
+    )
+    .or(|ctx: NativeCallContext, c: &mut Cognito, name: &str| {
+        let op = c.op(name)?;
+        c.invoke(&ctx, op, &Dynamic::UNIT)
+    });
     reg.func(
-        "invoke",
-        |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
-            let op = c.op(name)?;
-            c.invoke(&ctx, op, &Dynamic::UNIT)
-        },
-    );
-    reg.func(
-        "paginate",
+        doc(
+            "paginate",
+            "cognito.paginate(name) / cognito.paginate(name, input)",
+            "every item of a paginated operation, following the tokens",
+        ),
         |ctx: NativeCallContext, c: &mut Cognito, name: &str, input: Dynamic| {
             c.paginate(&ctx, name, &input)
         },
-    );
-    reg.func(
-        "paginate",
-        |ctx: NativeCallContext, c: &mut Cognito, name: &str| {
-            c.paginate(&ctx, name, &Dynamic::UNIT)
-        },
-    );
-    reg.func("with", |c: &mut Cognito, overrides: RhaiMap| {
-        c.with(overrides)
+    )
+    .or(|ctx: NativeCallContext, c: &mut Cognito, name: &str| {
+        c.paginate(&ctx, name, &Dynamic::UNIT)
     });
-    reg.func("to_string", |c: &mut Cognito| c.describe());
-    reg.func("to_debug", |c: &mut Cognito| c.describe());
     reg.func(
-        "each",
+        doc(
+            "with",
+            "cognito.with(#{region, profile, endpoint_url, lenient})",
+            "another client with some settings changed (lenient: send unknown members)",
+        ),
+        |c: &mut Cognito, overrides: RhaiMap| c.with(overrides),
+    );
+    reg.func(
+        doc(
+            "each",
+            "cognito.each(name, inputs) / cognito.each(name, inputs, opts)",
+            "runs an operation once per input, paced, resumable; returns a summary",
+        )
+        .with_options(BULK_OPTIONS),
         |ctx: NativeCallContext, c: &mut Cognito, op: &str, inputs: Array, opts: RhaiMap| {
             c.each(&ctx, op, inputs, opts)
         },
-    );
-    reg.func(
-        "each",
+    )
+    .or(
         |ctx: NativeCallContext, c: &mut Cognito, op: &str, inputs: Array| {
             c.each(&ctx, op, inputs, RhaiMap::new())
         },
     );
     reg.func(
-        "admin_create_users",
+        doc(
+            "admin_create_users",
+            "cognito.admin_create_users(pool_id, users) / cognito.admin_create_users(pool_id, users, opts)",
+            "creates many users (skips those that exist); returns a summary",
+        )
+        .with_options(BULK_OPTIONS),
         |ctx: NativeCallContext, c: &mut Cognito, pool: &str, users: Array, opts: RhaiMap| {
             c.each(&ctx, "AdminCreateUser", with_pool(pool, users)?, opts)
         },
-    );
-    reg.func(
-        "admin_create_users",
+    )
+    .or(
         |ctx: NativeCallContext, c: &mut Cognito, pool: &str, users: Array| {
             c.each(
                 &ctx,
@@ -406,21 +501,65 @@ pub fn register(reg: &mut Registrar<'_>, model: &'static Model) {
             )
         },
     );
-    reg.func("prune", |c: &mut Cognito, pool: &str, kinds: Array| {
-        c.prune(pool, kinds)
-    });
     reg.func(
-        "ensure_setting",
+        doc(
+            "prune",
+            "cognito.prune(pool_id, [\"groups\", \"app_clients\", ...])",
+            "the script owns these kinds of an ensured pool: deletes what no ensure_* named (a plan says would delete)",
+        ),
+        |c: &mut Cognito, pool: &str, kinds: Array| c.prune(pool, kinds),
+    );
+    reg.func(
+        doc(
+            "ensure_setting",
+            "cognito.ensure_setting(read, write, desired)",
+            "reads a setting with `read`, writes it whole with `write` only when what `desired` mentions differs",
+        ),
         |ctx: NativeCallContext, c: &mut Cognito, read: &str, write: &str, desired: Dynamic| {
             c.ensure_setting(&ctx, read, write, &desired)
         },
     );
-    for kind in ALL {
+    for (kind, signature, summary) in ENSURES {
         reg.func(
-            kind.function,
+            doc(kind.function, signature, summary),
             move |ctx: NativeCallContext, c: &mut Cognito, desired: Dynamic| {
                 c.ensure(&ctx, kind, &desired)
             },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bulk options documented are the ones `Opts` reads, and its error lists them all.
+    #[test]
+    fn bulk_options_are_the_ones_opts_reads() {
+        use crate::service::bulk::Opts;
+        use serde_json::json;
+        let sample = |name: &str| match name {
+            "concurrency" | "max_retries" => json!(2),
+            "progress" => json!(false),
+            "on_exists" => json!("skip"),
+            _ => json!("text"),
+        };
+        for o in BULK_OPTIONS {
+            assert!(
+                Opts::from_json(&json!({ o.name: sample(o.name) })).is_ok(),
+                "{}",
+                o.name
+            );
+        }
+        let Err(unknown) = Opts::from_json(&json!({"bogus": 1})) else {
+            panic!("bogus accepted");
+        };
+        let names: Vec<&str> = BULK_OPTIONS.iter().map(|o| o.name).collect();
+        assert!(
+            unknown
+                .to_string()
+                .ends_with(&format!("({})", names.join(", "))),
+            "{unknown}"
         );
     }
 }

@@ -5,7 +5,7 @@
 
 use rhai::{EvalAltResult, FLOAT, INT};
 
-use super::registry::Registrar;
+use super::registry::{Registrar, global};
 
 /// A point in time, as epoch seconds (UTC), the way the service sends timestamps.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
@@ -62,10 +62,24 @@ pub fn register(reg: &mut Registrar<'_>) {
             secs: a.secs - s as f64,
         })
         .register_fn("-", |a: Date, s: FLOAT| Date { secs: a.secs - s });
-    reg.func("now", now);
-    reg.func("date", |text: &str| parse(text));
-    reg.func("date", |secs: INT| Date { secs: secs as f64 });
-    reg.func("date", |secs: FLOAT| Date { secs });
-    reg.func("days", |n: INT| n * 86_400);
-    reg.func("days", |n: FLOAT| n * 86_400.0);
+    reg.func(global("now", "now()", "the current time, as a date"), now);
+    reg.func(
+        global(
+            "date",
+            "date(text) / date(epoch_seconds)",
+            "a date from ISO 8601 text (`date(\"2026-12-01\")`) or epoch seconds",
+        ),
+        |text: &str| parse(text),
+    )
+    .or(|secs: INT| Date { secs: secs as f64 })
+    .or(|secs: FLOAT| Date { secs });
+    reg.func(
+        global(
+            "days",
+            "days(n)",
+            "n days in seconds, to add to or subtract from a date (`now() - days(30)`)",
+        ),
+        |n: INT| n * 86_400,
+    )
+    .or(|n: FLOAT| n * 86_400.0);
 }

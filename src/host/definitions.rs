@@ -59,6 +59,14 @@ pub fn files(model: &Model, stdlib: &[(&str, &str)]) -> Vec<DefFile> {
             ),
         },
         DefFile {
+            name: "chilkat.d.rhai".into(),
+            text: methods_of(
+                &entries,
+                CHILKAT,
+                "Methods of the Chilkat classes of ported programs (`CkJsonObject()`, `CkRest()`, …).",
+            ),
+        },
+        DefFile {
             name: "cognito-operations.d.rhai".into(),
             text: operations(model),
         },
@@ -131,10 +139,18 @@ fn globals(entries: &[FnDoc]) -> String {
 
 /// The methods documented on `receiver`.
 fn methods(entries: &[FnDoc], receiver: &str, about: &str) -> String {
+    methods_of(entries, &[receiver], about)
+}
+
+/// The Chilkat classes, whose methods share one file.
+pub const CHILKAT: &[&str] = &["CkJsonObject", "CkStringBuilder", "CkAuthAws", "CkRest"];
+
+/// The methods documented on any of `receivers`.
+fn methods_of(entries: &[FnDoc], receivers: &[&str], about: &str) -> String {
     let mut out = header(about, "module static;");
     let decls = entries
         .iter()
-        .filter(|d| d.receiver == Some(receiver))
+        .filter(|d| d.receiver.is_some_and(|r| receivers.contains(&r)))
         .flat_map(declarations)
         .collect();
     push_sorted(&mut out, decls);

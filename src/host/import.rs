@@ -2,7 +2,7 @@
 //! work is in `crate::service::import`). Returns `#{job_id, status, imported, skipped, failed,
 //! users, jobs}`; a bad file or a failed call throws `#{type, message}`; Ctrl-C stops the
 //! running job and ends the script (exit 130).
-//! opts: the names of `registry::IMPORT_OPTIONS` (`:help import_users` lists them).
+//! opts: the names of `IMPORT_OPTIONS` (`:help import_users` lists them).
 //! Either method then restores the groups and disabled state of `FILE.csv.state.jsonl`
 //! (the summary's `groups_added` and `disabled`).
 
@@ -11,7 +11,7 @@ use std::time::Duration;
 use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, Position};
 
 use super::cognito::Cognito;
-use super::registry::{IMPORT_OPTIONS, Registrar};
+use super::registry::{OptDoc, Registrar, method};
 use crate::exit;
 use crate::service::import::{self, ImportError, Job, Options, Summary, restore};
 
@@ -237,13 +237,86 @@ impl Cognito {
     }
 }
 
+/// The options of `import_users`, read by [`check_options`] (which refuses any other).
+pub const IMPORT_OPTIONS: &[OptDoc] = &[
+    OptDoc {
+        name: "CloudWatchLogsRoleArn",
+        about: "the role that lets Cognito write the job's CloudWatch Logs (import jobs)",
+    },
+    OptDoc {
+        name: "job_name",
+        about: "jobs are named NAME-1, NAME-2, … (default pooler-import)",
+    },
+    OptDoc {
+        name: "max_users_per_job",
+        about: "split the file into jobs of at most this many users (default 500,000)",
+    },
+    OptDoc {
+        name: "max_bytes_per_job",
+        about: "split the file into jobs of at most this many bytes (default 100 MB)",
+    },
+    OptDoc {
+        name: "poll_seconds",
+        about: "seconds between DescribeUserImportJob calls, 0.01 to 3600 (default 5)",
+    },
+    OptDoc {
+        name: "dry_run",
+        about: "true: check the file and validate the calls, create no job",
+    },
+    OptDoc {
+        name: "method",
+        about: "\"job\" (default: Cognito's import jobs) or \"admin-create-user\" (one call per user)",
+    },
+    OptDoc {
+        name: "send_invitation",
+        about: "true or false: with admin-create-user, send Cognito's invitation (default false)",
+    },
+];
+
 /// Registers `cognito.import_users(pool_id, csv_path)` and `(pool_id, csv_path, opts)`.
 pub fn register(reg: &mut Registrar<'_>) {
     reg.func(
-        "import_users",
+        method(
+            "cognito",
+            "import_users",
+            "cognito.import_users(pool_id, csv_path) / cognito.import_users(pool_id, csv_path, opts)",
+            "moves users in with Cognito's CSV import jobs (or AdminCreateUser: opts.method \"admin-create-user\"), then restores groups and disabled state from FILE.csv.state.jsonl; returns #{job_id, status, imported, skipped, failed}",
+        )
+        .with_options(IMPORT_OPTIONS),
         |c: &mut Cognito, pool: &str, csv: &str, opts: RhaiMap| c.import_users(pool, csv, &opts),
-    );
-    reg.func("import_users", |c: &mut Cognito, pool: &str, csv: &str| {
+    )
+    .or(|c: &mut Cognito, pool: &str, csv: &str| {
         c.import_users(pool, csv, &RhaiMap::new())
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The import options documented are the ones `import::options` accepts, and its error
+    /// lists them all.
+    #[test]
+    fn import_options_are_the_ones_import_users_reads() {
+        use rhai::{Dynamic, Map};
+        let sample = |name: &str| match name {
+            "max_users_per_job" | "max_bytes_per_job" | "poll_seconds" => Dynamic::from_int(2),
+            "dry_run" | "send_invitation" => Dynamic::TRUE,
+            "method" => Dynamic::from("job"),
+            _ => Dynamic::from("text"),
+        };
+        for o in IMPORT_OPTIONS {
+            let mut opts = Map::new();
+            opts.insert(o.name.into(), sample(o.name));
+            assert!(check_options(&opts).is_ok(), "{}", o.name);
+        }
+        let mut bogus = Map::new();
+        bogus.insert("bogus".into(), Dynamic::TRUE);
+        let err = check_options(&bogus).unwrap_err().to_string();
+        let names: Vec<&str> = IMPORT_OPTIONS.iter().map(|o| o.name).collect();
+        assert!(
+            err.contains(&format!("(known: {})", names.join(", "))),
+            "{err}"
+        );
+    }
 }

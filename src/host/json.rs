@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::convert::{to_dynamic, to_json};
 use super::json_doc::{DocError, JsonDoc, number_from_text};
-use super::registry::Registrar;
+use super::registry::{Registrar, global, method};
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
 
@@ -92,55 +92,148 @@ fn from_map(map: RhaiMap) -> Result<JsonDoc> {
 /// Registers `json()` and its methods and properties.
 pub fn register(reg: &mut Registrar<'_>) {
     reg.engine().register_type_with_name::<JsonDoc>("json");
-    reg.func("json", JsonDoc::new);
-    reg.func("json", |text: ImmutableString| from_text(&text));
-    reg.func("json", from_map);
-    reg.func("json", |doc: JsonDoc| doc);
+    reg.func(
+        global(
+            "json",
+            "json() / json(text) / json(map)",
+            "a JSON document that keeps member order (Chilkat's CkJsonObject)",
+        ),
+        JsonDoc::new,
+    )
+    .or(|text: ImmutableString| from_text(&text))
+    .or(from_map)
+    .or(|doc: JsonDoc| doc);
 
-    reg.func("update_string", update_string);
-    reg.func("update_int", update_int);
-    reg.func("update_bool", update_bool);
-    reg.func("update_number", update_number);
-    reg.func("update", update_any);
-    reg.func("update_null", |d: &mut JsonDoc, p: &str| {
-        write(d, p, Value::Null)
-    });
-    reg.func("update_new_object", |d: &mut JsonDoc, p: &str| {
-        write(d, p, Value::Object(serde_json::Map::new()))
-    });
-    reg.func("update_new_array", |d: &mut JsonDoc, p: &str| {
-        write(d, p, Value::Array(Vec::new()))
-    });
+    let doc = |name, signature, summary| method("json", name, signature, summary);
+    reg.func(
+        doc(
+            "update_string",
+            "doc.update_string(path, text)",
+            "writes text at a path, creating what is missing",
+        ),
+        update_string,
+    );
+    reg.func(
+        doc(
+            "update_int",
+            "doc.update_int(path, n)",
+            "writes an integer at a path",
+        ),
+        update_int,
+    );
+    reg.func(
+        doc(
+            "update_bool",
+            "doc.update_bool(path, b)",
+            "writes true or false at a path",
+        ),
+        update_bool,
+    );
+    reg.func(
+        doc(
+            "update_number",
+            "doc.update_number(path, n)",
+            "writes a number (or numeric text) at a path",
+        ),
+        update_number,
+    );
+    reg.func(
+        doc(
+            "update",
+            "doc.update(path, value)",
+            "writes any value (map, array, …) at a path",
+        ),
+        update_any,
+    );
+    reg.func(
+        doc(
+            "update_null",
+            "doc.update_null(path)",
+            "writes null at a path",
+        ),
+        |d: &mut JsonDoc, p: &str| write(d, p, Value::Null),
+    );
+    reg.func(
+        doc(
+            "update_new_object",
+            "doc.update_new_object(path)",
+            "writes an empty object at a path",
+        ),
+        |d: &mut JsonDoc, p: &str| write(d, p, Value::Object(serde_json::Map::new())),
+    );
+    reg.func(
+        doc(
+            "update_new_array",
+            "doc.update_new_array(path)",
+            "writes an empty array at a path",
+        ),
+        |d: &mut JsonDoc, p: &str| write(d, p, Value::Array(Vec::new())),
+    );
 
-    reg.func("string_of", |d: &mut JsonDoc, p: &str| {
-        d.string_of(p).map_err(fail)
-    });
-    reg.func("int_of", |d: &mut JsonDoc, p: &str| -> Result<INT> {
-        d.int_of(p).map_err(fail)
-    });
-    reg.func("bool_of", |d: &mut JsonDoc, p: &str| {
-        d.bool_of(p).map_err(fail)
-    });
-    reg.func("size_of_array", |d: &mut JsonDoc, p: &str| -> Result<INT> {
-        d.size_of_array(p).map_err(fail)
-    });
-    reg.func("has_member", |d: &mut JsonDoc, p: &str| {
-        d.has_member(p).map_err(fail)
-    });
-    reg.func("delete", |d: &mut JsonDoc, p: &str| {
-        d.delete(p).map_err(fail)
-    });
-    reg.func("get", |d: &mut JsonDoc, p: &str| -> Result<Dynamic> {
-        Ok(d.get(p).map_err(fail)?.map_or(Dynamic::UNIT, to_dynamic))
-    });
+    reg.func(
+        doc("string_of", "doc.string_of(path)", "the text at a path"),
+        |d: &mut JsonDoc, p: &str| d.string_of(p).map_err(fail),
+    );
+    reg.func(
+        doc("int_of", "doc.int_of(path)", "the integer at a path"),
+        |d: &mut JsonDoc, p: &str| -> Result<INT> { d.int_of(p).map_err(fail) },
+    );
+    reg.func(
+        doc("bool_of", "doc.bool_of(path)", "the boolean at a path"),
+        |d: &mut JsonDoc, p: &str| d.bool_of(p).map_err(fail),
+    );
+    reg.func(
+        doc(
+            "size_of_array",
+            "doc.size_of_array(path)",
+            "the length of the array at a path (-1 when none)",
+        ),
+        |d: &mut JsonDoc, p: &str| -> Result<INT> { d.size_of_array(p).map_err(fail) },
+    );
+    reg.func(
+        doc(
+            "has_member",
+            "doc.has_member(path)",
+            "whether a path exists",
+        ),
+        |d: &mut JsonDoc, p: &str| d.has_member(p).map_err(fail),
+    );
+    reg.func(
+        doc("delete", "doc.delete(path)", "removes a member"),
+        |d: &mut JsonDoc, p: &str| d.delete(p).map_err(fail),
+    );
+    reg.func(
+        doc(
+            "get",
+            "doc.get(path)",
+            "the value at a path as a Rhai value",
+        ),
+        |d: &mut JsonDoc, p: &str| -> Result<Dynamic> {
+            Ok(d.get(p).map_err(fail)?.map_or(Dynamic::UNIT, to_dynamic))
+        },
+    );
 
-    reg.func("emit", |d: &mut JsonDoc| d.emit());
-    reg.func("emit_compact", |d: &mut JsonDoc| d.emit_compact());
-    reg.func("to_map", |d: &mut JsonDoc| to_dynamic(&d.root));
-    reg.func("to_string", |d: &mut JsonDoc| d.emit());
-    reg.func("to_debug", |d: &mut JsonDoc| {
-        format!("json({})", d.emit_compact())
-    });
+    reg.func(
+        doc("emit", "doc.emit()", "the document as pretty JSON"),
+        |d: &mut JsonDoc| d.emit(),
+    );
+    reg.func(
+        doc(
+            "emit_compact",
+            "doc.emit_compact()",
+            "the document as one line of JSON",
+        ),
+        |d: &mut JsonDoc| d.emit_compact(),
+    );
+    reg.func(
+        doc("to_map", "doc.to_map()", "the document as a Rhai map"),
+        |d: &mut JsonDoc| to_dynamic(&d.root),
+    );
+    reg.engine()
+        .register_fn("to_string", |d: &mut JsonDoc| d.emit())
+        .register_fn("to_debug", |d: &mut JsonDoc| {
+            format!("json({})", d.emit_compact())
+        });
 
     reg.engine().register_get_set(
         "i",

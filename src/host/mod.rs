@@ -14,6 +14,7 @@ pub mod member_hint;
 pub mod missing;
 pub mod output;
 pub mod path;
+pub mod reference;
 pub mod registry;
 pub mod tokens;
 pub mod util;

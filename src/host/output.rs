@@ -4,7 +4,7 @@
 use rhai::{Array, Dynamic, EvalAltResult, Map, Position};
 
 use super::convert::{to_dynamic, to_json, to_json_shown};
-use super::registry::Registrar;
+use super::registry::{Registrar, global};
 
 /// Pretty JSON for a map or array, timestamps as ISO 8601; Rhai's own text if it holds
 /// something JSON cannot (a function pointer, a client).
@@ -47,5 +47,12 @@ pub fn register(reg: &mut Registrar<'_>) {
     engine.register_fn("to_string", |a: &mut Array| {
         json_text(&Dynamic::from_array(a.clone()), false)
     });
-    reg.func("query", query);
+    reg.func(
+        global(
+            "query",
+            "query(value, expr)",
+            "selects from a map or array with JMESPath, like --query (`query(r, \"UserPools[].Id\")`)",
+        ),
+        query,
+    );
 }

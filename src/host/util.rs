@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use rhai::{Array, Dynamic, EvalAltResult, FLOAT, INT, ImmutableString, Map as RhaiMap};
 
 use super::convert::to_dynamic;
-use super::registry::Registrar;
+use super::registry::{Registrar, global};
 use crate::interrupt::Interrupt;
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
@@ -186,31 +186,62 @@ fn env_of(name: &str, real: bool) -> Result<Dynamic> {
 /// script's directory; empty or `.` for the working directory).
 /// `real`: calls are sent for real, so an unset `POOLER_SECRET_…` variable is an error.
 pub fn register(reg: &mut Registrar<'_>, interrupt: &Interrupt, base: PathBuf, real: bool) {
-    reg.func("env", move |name: &str| env_of(name, real));
     reg.func(
-        "env",
-        |name: &str, default: ImmutableString| -> ImmutableString {
-            std::env::var(name).map_or(default, Into::into)
-        },
-    );
-    reg.func("exit", |code: INT| exit_with(code, None));
-    reg.func("exit", || exit_with(0, None));
-    reg.func("exit", |value: Dynamic| {
-        exit_with(1, Some(value.to_string()))
+        global(
+            "env",
+            "env(name) / env(name, default)",
+            "an environment variable, () or the default when unset",
+        ),
+        move |name: &str| env_of(name, real),
+    )
+    .or(|name: &str, default: ImmutableString| -> ImmutableString {
+        std::env::var(name).map_or(default, Into::into)
     });
     let files = Files {
         base,
         interrupt: interrupt.clone(),
     };
     let f = files.clone();
-    reg.func("read_file", move |path: &str| f.read_text(path));
+    reg.func(
+        global(
+            "read_file",
+            "read_file(path)",
+            "a file's text; relative paths are relative to the script",
+        ),
+        move |path: &str| f.read_text(path),
+    );
     let f = files.clone();
-    reg.func("read_json", move |path: &str| f.read_json(path));
-    reg.func("read_csv", move |path: &str| files.read_csv(path));
+    reg.func(
+        global(
+            "read_json",
+            "read_json(path)",
+            "a JSON file as a map or array",
+        ),
+        move |path: &str| f.read_json(path),
+    );
+    reg.func(
+        global(
+            "read_csv",
+            "read_csv(path)",
+            "a CSV file with a header row, as an array of maps",
+        ),
+        move |path: &str| files.read_csv(path),
+    );
     let slept = interrupt.clone();
-    reg.func("sleep", move |seconds: INT| {
-        sleep_for(&slept, seconds as f64)
-    });
-    let slept = interrupt.clone();
-    reg.func("sleep", move |seconds: FLOAT| sleep_for(&slept, seconds));
+    let slept_float = interrupt.clone();
+    reg.func(
+        global("sleep", "sleep(seconds)", "waits; Ctrl-C stops it"),
+        move |seconds: INT| sleep_for(&slept, seconds as f64),
+    )
+    .or(move |seconds: FLOAT| sleep_for(&slept_float, seconds));
+    reg.func(
+        global(
+            "exit",
+            "exit(code) / exit(message)",
+            "ends the script with that exit code (a message exits 1)",
+        ),
+        |code: INT| exit_with(code, None),
+    )
+    .or(|| exit_with(0, None))
+    .or(|value: Dynamic| exit_with(1, Some(value.to_string())));
 }

@@ -27,7 +27,8 @@ pub struct Context<'a> {
     pub pager: bool,
 }
 
-const HELP: &str = "\
+/// What `:help` says before the commands.
+const INTRO: &str = "\
 Type Rhai statements or expressions; the value of an expression is printed.
 Variables, constants, functions and imported modules stay for the whole session.
 `ans` holds the last value shown (`ans.UserPools[0].Id`).
@@ -35,64 +36,246 @@ An unfinished input (open bracket or string) stays one block: Enter adds an inde
 the block runs when it is complete, and Up recalls it whole.
 Tab completes functions, variables, the keys of map values (`pools.`), module members
 (`attrs::`), `cognito.` operations, json() methods, the members of the map passed to a cognito
-method and their enum values; the hint shows required members.
+method and their enum values; the hint shows required members.";
 
-  :help [NAME]        this text, or one script function or operation
-  :ops [FILTER]       list the operations whose name contains FILTER
-  :describe NAME [--response]
-                      an operation's input (or output), or a shape: members, types, limits
-  :vars               the variables in the session and their types
-  :load FILE          run a script file into the session
-  :save FILE          write the inputs that ran without error as a script for `pooler run`
-  :save! FILE         the same, replacing FILE if it exists
-  :history            the inputs kept in the history, oldest first
-  :dry-run on|off     sign and validate calls but send nothing (on), or send them (off)
-  :redact [strict|credentials]
-                      what printed values hide: credentials only (the default: passwords,
-                      tokens, keys, secrets), or also what the model marks sensitive (user names,
-                      attribute values), as transcripts and -v do
-  :pager [on|off]     whether a value longer than the terminal goes through $PAGER
-                      (less -FRX when unset; on by default, never when output is no terminal)
-  :clear              forget every variable, function and imported module
-  :quit               leave (Ctrl-D on an empty line does too)
+/// What `:help` says after them.
+const OUTRO: &str =
+    "Ctrl-C stops a running input and keeps the session; at the prompt it clears the line.";
 
-Ctrl-C stops a running input and keeps the session; at the prompt it clears the line.";
+/// What a command gets: its argument (trimmed), the session, the context and the line
+/// editor's history (oldest first).
+pub struct Call<'c, 'a> {
+    pub arg: &'c str,
+    pub session: &'c mut Session,
+    pub ctx: &'c mut Context<'a>,
+    pub history: &'c [String],
+}
 
-/// Runs the command `line` (which starts with `:`).
-pub fn run(line: &str, session: &mut Session, ctx: &mut Context<'_>) -> Control {
+/// One REPL command: its names (the first is listed and completed, the others are short
+/// forms), the arguments `:help` shows, its help (lines after the first are continued under
+/// it) and what it does.
+pub struct Command {
+    pub names: &'static [&'static str],
+    pub args: &'static str,
+    pub help: &'static str,
+    /// What Tab completes after the name.
+    pub completes: Completes,
+    run: fn(&mut Call<'_, '_>) -> Control,
+}
+
+/// What a command's argument completes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completes {
+    Nothing,
+    /// Operations (CamelCase or snake_case) and shapes.
+    OperationOrShape,
+    /// The registry's script functions.
+    Function,
+    /// File paths.
+    Path,
+    /// One of these words.
+    Words(&'static [&'static str]),
+}
+
+impl Command {
+    /// The name `:help` lists and completion offers.
+    pub fn name(&self) -> &'static str {
+        self.names[0]
+    }
+}
+
+/// Every REPL command, in the order `:help` lists them: dispatch, `:help` and completion all
+/// read this table.
+pub const COMMANDS: &[Command] = &[
+    Command {
+        names: &[":help", ":h", ":?"],
+        args: "[NAME]",
+        help: "this text, or one script function or operation",
+        completes: Completes::Function,
+        run: |c| {
+            if c.arg.is_empty() {
+                println!("{}\n\n{}", help_text(), functions());
+            } else {
+                help_on(c.ctx.model, c.arg);
+            }
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":ops"],
+        args: "[FILTER]",
+        help: "list the operations whose name contains FILTER",
+        completes: Completes::Nothing,
+        run: |c| {
+            let lines = c.ctx.model.ops_listing(c.arg);
+            if lines.is_empty() {
+                eprintln!("no operation matches `{}`", c.arg);
+            }
+            for line in lines {
+                println!("{line}");
+            }
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":describe"],
+        args: "NAME [--response]",
+        help: "an operation's input (or output), or a shape: members, types, limits",
+        completes: Completes::OperationOrShape,
+        run: |c| {
+            describe(c.ctx.model, c.arg);
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":vars"],
+        args: "",
+        help: "the variables in the session and their types",
+        completes: Completes::Nothing,
+        run: |c| {
+            vars(c.session);
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":load"],
+        args: "FILE",
+        help: "run a script file into the session",
+        completes: Completes::Path,
+        run: |c| load(c.session, c.arg, c.ctx.color, &c.ctx.global.shape()),
+    },
+    Command {
+        names: &[":save"],
+        args: "FILE",
+        help: "write the inputs that ran without error as a script for `pooler run`",
+        completes: Completes::Path,
+        run: |c| {
+            save(c.session, c.arg, false);
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":save!"],
+        args: "FILE",
+        help: "the same, replacing FILE if it exists",
+        completes: Completes::Path,
+        run: |c| {
+            save(c.session, c.arg, true);
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":history"],
+        args: "",
+        help: "the inputs kept in the history, oldest first",
+        completes: Completes::Nothing,
+        run: |c| {
+            history(c.history.iter().map(String::as_str));
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":dry-run"],
+        args: "on|off",
+        help: "sign and validate calls but send nothing (on), or send them (off)",
+        completes: Completes::Words(&["on", "off"]),
+        run: |c| {
+            dry_run(c.session, c.ctx, c.arg);
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":redact"],
+        args: "[strict|credentials]",
+        help: "what printed values hide: credentials only (the default: passwords,
+tokens, keys, secrets), or also what the model marks sensitive (user names,
+attribute values), as transcripts and -v do",
+        completes: Completes::Words(&["strict", "credentials"]),
+        run: |c| {
+            redact(c.arg);
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":pager"],
+        args: "[on|off]",
+        help: "whether a value longer than the terminal goes through $PAGER
+(less -FRX when unset; on by default, never when output is no terminal)",
+        completes: Completes::Words(&["on", "off"]),
+        run: |c| {
+            pager(c.ctx, c.arg);
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":clear"],
+        args: "",
+        help: "forget every variable, function and imported module",
+        completes: Completes::Nothing,
+        run: |c| {
+            c.session.clear();
+            println!("session cleared");
+            Control::Continue
+        },
+    },
+    Command {
+        names: &[":quit", ":q", ":exit"],
+        args: "",
+        help: "leave (Ctrl-D on an empty line does too)",
+        completes: Completes::Nothing,
+        run: |_| Control::Quit(crate::exit::SUCCESS),
+    },
+];
+
+/// Where a command's help starts: the column after `  :name ARGS`, when that fits.
+const HELP_COLUMN: usize = 22;
+
+/// The text of `:help` without the script functions: the intro, one entry per command, the
+/// outro.
+pub fn help_text() -> String {
+    let mut out = format!("{INTRO}\n\n");
+    let indent = " ".repeat(HELP_COLUMN);
+    for command in COMMANDS {
+        let head = format!("  {} {}", command.name(), command.args);
+        let head = head.trim_end();
+        let mut lines = command.help.lines();
+        let first = lines.next().unwrap_or_default();
+        if head.len() < HELP_COLUMN {
+            let _ = writeln!(out, "{head:<HELP_COLUMN$}{first}");
+        } else {
+            let _ = writeln!(out, "{head}\n{indent}{first}");
+        }
+        for line in lines {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+    }
+    let _ = write!(out, "\n{OUTRO}");
+    out
+}
+
+/// Runs the command `line` (which starts with `:`); `history` is the line editor's, oldest
+/// first.
+pub fn run(
+    line: &str,
+    session: &mut Session,
+    ctx: &mut Context<'_>,
+    history: &[String],
+) -> Control {
     let line = line.trim();
     let (name, arg) = match line.split_once(char::is_whitespace) {
         Some((name, arg)) => (name, arg.trim()),
         None => (line, ""),
     };
-    match name {
-        ":help" | ":h" | ":?" if arg.is_empty() => println!("{HELP}\n\n{}", functions()),
-        ":help" | ":h" | ":?" => help_on(ctx.model, arg),
-        ":quit" | ":q" | ":exit" => return Control::Quit(crate::exit::SUCCESS),
-        ":ops" => {
-            let lines = ctx.model.ops_listing(arg);
-            if lines.is_empty() {
-                eprintln!("no operation matches `{arg}`");
-            }
-            for line in lines {
-                println!("{line}");
-            }
-        }
-        ":describe" => describe(ctx.model, arg),
-        ":vars" => vars(session),
-        ":load" => return load(session, arg, ctx.color, &ctx.global.shape()),
-        ":save" => save(session, arg, false),
-        ":save!" => save(session, arg, true),
-        ":dry-run" => dry_run(session, ctx, arg),
-        ":redact" => redact(arg),
-        ":pager" => pager(ctx, arg),
-        ":clear" => {
-            session.clear();
-            println!("session cleared");
-        }
-        _ => eprintln!("error: unknown command `{name}` (:help lists the commands)"),
-    }
-    Control::Continue
+    let Some(command) = COMMANDS.iter().find(|c| c.names.contains(&name)) else {
+        eprintln!("error: unknown command `{name}` (:help lists the commands)");
+        return Control::Continue;
+    };
+    (command.run)(&mut Call {
+        arg,
+        session,
+        ctx,
+        history,
+    })
 }
 
 /// `:redact`, `:redact strict`, `:redact credentials`.
@@ -244,7 +427,7 @@ fn save(session: &Session, file: &str, force: bool) {
 
 /// `:history`: the entries of the line editor's history, numbered, oldest first; a block is
 /// shown with its lines indented under its number.
-pub fn history<'a>(entries: impl Iterator<Item = &'a str>) {
+fn history<'a>(entries: impl Iterator<Item = &'a str>) {
     let mut any = false;
     for (i, entry) in entries.enumerate() {
         any = true;
@@ -343,5 +526,30 @@ fn dry_run(session: &mut Session, ctx: &mut Context<'_>, arg: &str) {
             println!("dry run {what}");
         }
         Err(_) => eprintln!("error: the dry-run setting was not changed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `:help`'s text, generated from the table, is the golden one.
+    #[test]
+    fn help_text_is_the_golden_one() {
+        let golden = include_str!("../../tests/golden/repl_help.out");
+        assert_eq!(format!("{}\n", help_text()), golden);
+    }
+
+    /// Every name and short form belongs to one command only.
+    #[test]
+    fn command_names_are_unique() {
+        let mut names: Vec<&str> = COMMANDS
+            .iter()
+            .flat_map(|c| c.names.iter().copied())
+            .collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count);
     }
 }

@@ -50,23 +50,6 @@ pub fn registry_names(receiver: Option<&str>) -> Vec<String> {
         .collect()
 }
 
-/// The REPL's commands, for completion after `:`.
-pub const COMMANDS: &[&str] = &[
-    ":help",
-    ":ops",
-    ":describe",
-    ":vars",
-    ":load",
-    ":save",
-    ":save!",
-    ":history",
-    ":dry-run",
-    ":redact",
-    ":pager",
-    ":clear",
-    ":quit",
-];
-
 const KEYWORDS: &[&str] = &[
     "let", "const", "fn", "if", "else", "for", "in", "while", "loop", "break", "continue",
     "return", "throw", "try", "catch", "import", "export", "as", "true", "false", "switch",
@@ -169,16 +152,21 @@ fn filtered(mut list: Vec<String>, prefix: &str) -> Vec<Choice> {
 }
 
 fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
+    use super::commands::{COMMANDS, Completes};
     let trimmed = line.trim_start();
     let offset = line.len() - trimmed.len();
-    match trimmed.split_once(' ') {
-        None => {
-            let list = COMMANDS.iter().map(|c| c.to_string()).collect();
-            (offset, filtered(list, trimmed))
-        }
-        Some((":describe", rest)) => {
-            let rest_trimmed = rest.trim_start();
-            let start = line.len() - rest_trimmed.len();
+    let Some((name, rest)) = trimmed.split_once(' ') else {
+        let list = COMMANDS.iter().map(|c| c.name().to_string()).collect();
+        return (offset, filtered(list, trimmed));
+    };
+    let completes = COMMANDS
+        .iter()
+        .find(|c| c.names.contains(&name))
+        .map_or(Completes::Nothing, |c| c.completes);
+    let rest_trimmed = rest.trim_start();
+    let start = line.len() - rest_trimmed.len();
+    match completes {
+        Completes::OperationOrShape => {
             let snake = rest_trimmed.starts_with(|c: char| c.is_ascii_lowercase());
             let mut list: Vec<String> = model
                 .operations()
@@ -203,29 +191,19 @@ fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
             }
             (start, filtered(list, rest_trimmed))
         }
-        Some((":help", rest)) => {
-            let rest_trimmed = rest.trim_start();
-            let start = line.len() - rest_trimmed.len();
+        Completes::Function => {
             let list = registry::entries()
                 .into_iter()
                 .map(|e| e.name.to_string())
                 .collect();
             (start, filtered(list, rest_trimmed))
         }
-        Some((":load" | ":save" | ":save!", rest)) => {
-            let rest_trimmed = rest.trim_start();
-            let start = line.len() - rest_trimmed.len();
-            (start, paths::complete(rest_trimmed))
+        Completes::Path => (start, paths::complete(rest_trimmed)),
+        Completes::Words(words) => {
+            let list = words.iter().map(|w| w.to_string()).collect();
+            (start, filtered(list, rest_trimmed))
         }
-        Some((":dry-run" | ":pager", rest)) => {
-            let rest_trimmed = rest.trim_start();
-            let start = line.len() - rest_trimmed.len();
-            (
-                start,
-                filtered(vec!["on".into(), "off".into()], rest_trimmed),
-            )
-        }
-        Some(_) => (line.len(), Vec::new()),
+        Completes::Nothing => (line.len(), Vec::new()),
     }
 }
 
@@ -567,5 +545,16 @@ mod tests {
             choices(":describe create_user_pool_c"),
             vec!["create_user_pool_client"]
         );
+    }
+
+    /// Command names and their arguments complete from the one command table.
+    #[test]
+    fn commands_and_their_words_come_from_the_table() {
+        assert_eq!(choices(":re"), vec![":redact"]);
+        assert_eq!(choices(":s"), vec![":save", ":save!"]);
+        assert_eq!(choices(":redact s"), vec!["strict"]);
+        assert_eq!(choices(":pager o"), vec!["off", "on"]);
+        assert_eq!(choices(":h UpdateStr"), vec!["UpdateString"]);
+        assert_eq!(choices(":vars x"), Vec::<String>::new());
     }
 }

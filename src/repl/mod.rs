@@ -106,10 +106,9 @@ pub fn run(global: &Global, model: &'static Model, interrupt: &Interrupt) -> i32
             return exit::TERMINATED;
         }
         interrupt.reset();
-        if text.trim() == ":history" {
-            commands::history(editor.history().iter().map(String::as_str));
-        } else if text.trim_start().starts_with(':') {
-            if let Control::Quit(code) = commands::run(&text, &mut session, &mut ctx) {
+        if text.trim_start().starts_with(':') {
+            let history: Vec<String> = editor.history().iter().cloned().collect();
+            if let Control::Quit(code) = commands::run(&text, &mut session, &mut ctx, &history) {
                 return code;
             }
         } else {

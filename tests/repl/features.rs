@@ -356,6 +356,29 @@ fn long_values_go_through_the_pager_until_pager_off() {
     assert_eq!(log, paged, "paged once, the whole value");
 }
 
+/// The Chilkat methods are in the registry: `:help UpdateString` shows one.
+#[test]
+fn help_shows_a_chilkat_method() {
+    let repl = Repl::new();
+    let mut pty = repl.start();
+    pty.line(":help UpdateString");
+    pty.settle();
+    let screen = pty.screen();
+    pty.eof();
+    assert_eq!(pty.wait(), 0);
+    assert_eq!(
+        screen
+            .split_once("pooler[dry]> :help UpdateString\n")
+            .map(|(_, rest)| rest),
+        Some(
+            "j.UpdateString(path, text)\n  \
+             writes text at a path, creating what is missing; true\n\
+             pooler[dry]> "
+        ),
+        "{screen}"
+    );
+}
+
 #[test]
 fn help_import_users_lists_its_options() {
     let repl = Repl::new();
