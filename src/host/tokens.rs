@@ -1,5 +1,6 @@
 //! The one token mapper Rhai allows per engine: the keyword adjustments the `cognito` API needs,
-//! and an interrupt check that ends a long compilation (Rhai's parser has no other hook).
+//! and an interrupt check that ends a long compilation (Rhai's parser has no other hook), with
+//! the one way to compile that reports an interrupt during Rhai's optimizer pass the same way.
 
 use rhai::{LexError, Token};
 
@@ -19,13 +20,34 @@ pub fn install(engine: &mut rhai::Engine, interrupt: &Interrupt) {
     #[allow(deprecated)]
     engine.on_parse_token(move |token, _, _| {
         if interrupt.is_set() {
-            let stop = format!("{INTERRUPTED}{}", interrupt.exit_code());
-            return Token::LexError(Box::new(LexError::Runtime(stop)));
+            return Token::LexError(Box::new(stop(&interrupt)));
         }
         let (next, token) = adjust(token, seen.get());
         seen.set(next);
         token
     });
+}
+
+/// The error a compilation stopped by `interrupt` ends with (see [`interrupted`]).
+fn stop(interrupt: &Interrupt) -> LexError {
+    LexError::Runtime(format!("{INTERRUPTED}{}", interrupt.exit_code()))
+}
+
+/// Compiles `text` with `engine`, whose mapper [`install`] set up with `interrupt`. Ctrl-C or
+/// SIGTERM during the parse stops it at the next token; during Rhai's optimizer pass, which
+/// follows the parse, the engine's progress callback stops the pass (vendor/rhai/PATCHES.md)
+/// and the compilation ends with the same error as in the parse, never with a half-optimized
+/// script to run.
+pub fn compile(
+    engine: &rhai::Engine,
+    text: &str,
+    interrupt: &Interrupt,
+) -> Result<rhai::AST, rhai::ParseError> {
+    let ast = engine.compile(text)?;
+    if interrupt.is_set() {
+        return Err(stop(interrupt).into_err(rhai::Position::NONE));
+    }
+    Ok(ast)
 }
 
 /// Two Rhai keywords stand in the way of DESIGN's names, so the token stream is adjusted:

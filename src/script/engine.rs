@@ -58,6 +58,10 @@ pub fn build(setup: &EngineSetup<'_>) -> Engine {
             .is_set()
             .then(|| Dynamic::from_int(INT::from(interrupt.exit_code())))
     });
-    engine.set_module_resolver(Resolver::new(setup.base_dir.clone(), setup.sources.clone()));
+    engine.set_module_resolver(Resolver::new(
+        setup.base_dir.clone(),
+        setup.sources.clone(),
+        setup.interrupt.clone(),
+    ));
     engine
 }

@@ -11,6 +11,7 @@ use rhai::{Dynamic, Engine, EvalAltResult, Map, Module, ModuleResolver, Position
 
 use super::sources::Sources;
 use super::stdlib;
+use crate::interrupt::Interrupt;
 
 /// The `type` of the error value an import cycle throws (see [`cycle_message`]).
 const CYCLE_TYPE: &str = "ImportCycle";
@@ -19,6 +20,7 @@ const CYCLE_TYPE: &str = "ImportCycle";
 pub struct Resolver {
     base_dir: PathBuf,
     sources: Sources,
+    interrupt: Interrupt,
     cache: RefCell<HashMap<String, Shared<Module>>>,
     /// The modules being loaded, outermost first: (shown name, identity).
     loading: RefCell<Vec<(String, PathBuf)>>,
@@ -51,10 +53,12 @@ impl Drop for Loading<'_> {
 
 impl Resolver {
     /// Files are looked up relative to the importing file, or to `base_dir` for the main input.
-    pub fn new(base_dir: PathBuf, sources: Sources) -> Self {
+    /// `interrupt` stops a module's compilation as it stops the main script's.
+    pub fn new(base_dir: PathBuf, sources: Sources, interrupt: Interrupt) -> Self {
         Self {
             base_dir,
             sources,
+            interrupt,
             cache: RefCell::new(HashMap::new()),
             loading: RefCell::new(Vec::new()),
         }
@@ -140,15 +144,16 @@ impl ModuleResolver for Resolver {
         let in_module = |err: Box<EvalAltResult>| -> Box<EvalAltResult> {
             EvalAltResult::ErrorInModule(name.clone(), err, pos).into()
         };
-        let mut ast = engine.compile(&text).map_err(|e| {
-            match crate::host::tokens::interrupted(e.err_type()) {
-                // Stopped by Ctrl-C or SIGTERM: reported like an interrupt while running.
-                Some(code) => {
-                    EvalAltResult::ErrorTerminated(Dynamic::from_int(code.into()), pos).into()
+        let mut ast =
+            crate::host::tokens::compile(engine, &text, &self.interrupt).map_err(|e| {
+                match crate::host::tokens::interrupted(e.err_type()) {
+                    // Stopped by Ctrl-C or SIGTERM: reported like an interrupt while running.
+                    Some(code) => {
+                        EvalAltResult::ErrorTerminated(Dynamic::from_int(code.into()), pos).into()
+                    }
+                    None => in_module(e.into()),
                 }
-                None => in_module(e.into()),
-            }
-        })?;
+            })?;
         ast.set_source(name.as_str());
         let mut module = Module::eval_ast_as_new(Scope::new(), &ast, engine).map_err(in_module)?;
         module.set_id(name.as_str());

@@ -69,6 +69,11 @@ impl Runner {
         report.exit_code()
     }
 
+    /// Compiles `text`; an interrupt while compiling is an error (`host::tokens::compile`).
+    fn compile(&self, text: &str) -> Result<rhai::AST, rhai::ParseError> {
+        crate::host::tokens::compile(&self.engine, text, &self.calls.interrupt)
+    }
+
     /// Compiles and runs the script at `file`.
     pub fn run_file(&self, file: &Path) -> i32 {
         let name = file.display().to_string();
@@ -89,7 +94,7 @@ impl Runner {
             Ok(text) => {
                 let text = without_bom(text);
                 self.sources.insert(&name, &text);
-                match self.engine.compile(&text) {
+                match self.compile(&text) {
                     Ok(_) => exit::SUCCESS,
                     Err(e) => self.report(&diagnostics::from_parse_error(&e, &name)),
                 }
@@ -104,7 +109,7 @@ impl Runner {
     /// Compiles and runs `text` (shown as `name` in errors); returns the exit code and the value.
     pub fn run_text(&self, name: &str, text: &str) -> (i32, Option<Dynamic>) {
         self.sources.insert(name, text);
-        let mut ast = match self.engine.compile(text) {
+        let mut ast = match self.compile(text) {
             Ok(ast) => ast,
             Err(e) => return (self.report(&diagnostics::from_parse_error(&e, name)), None),
         };

@@ -57,6 +57,11 @@ struct OptimizerState<'a> {
     caches: Caches,
     /// Optimization level.
     optimization_level: OptimizationLevel,
+    /// Statements visited so far, the counter given to the progress callback (pooler patch).
+    #[cfg(not(feature = "unchecked"))]
+    visited: u64,
+    /// The progress callback asked to stop: what is left stays as parsed (pooler patch).
+    stopped: bool,
 }
 
 impl<'a> OptimizerState<'a> {
@@ -85,7 +90,36 @@ impl<'a> OptimizerState<'a> {
             global: _global,
             caches: Caches::new(),
             optimization_level,
+            #[cfg(not(feature = "unchecked"))]
+            visited: 0,
+            stopped: false,
         }
+    }
+    /// Asks the engine's progress callback whether to go on: `Some` stops the pass, leaving
+    /// what is left unoptimized (pooler patch: a huge script's optimization can be
+    /// interrupted). Returns whether the pass is stopped.
+    #[inline]
+    pub fn stop_now(&mut self) -> bool {
+        #[cfg(not(feature = "unchecked"))]
+        if !self.stopped {
+            if let Some(progress) = self.engine.progress.as_ref() {
+                self.stopped = progress(self.visited).is_some();
+            }
+        }
+        self.stopped
+    }
+    /// Counts one statement visited and, at the first and then every 256th, calls
+    /// [`stop_now`][Self::stop_now] (pooler patch). Returns whether the pass is stopped.
+    #[inline]
+    pub fn should_stop(&mut self) -> bool {
+        #[cfg(not(feature = "unchecked"))]
+        {
+            self.visited += 1;
+            if self.visited % 256 == 1 {
+                return self.stop_now();
+            }
+        }
+        self.stopped
     }
     /// Set the [`AST`] state to be dirty (i.e. changed).
     #[inline(always)]
@@ -156,7 +190,7 @@ fn optimize_stmt_block(
     is_internal: bool,
     reduce_return: bool,
 ) -> StmtBlockContainer {
-    if statements.is_empty() {
+    if statements.is_empty() || state.stopped {
         return statements;
     }
 
@@ -172,6 +206,10 @@ fn optimize_stmt_block(
     while let Some(n) = statements.iter().position(
         |s| matches!(s, Stmt::Block(block, ..) if !block.iter().any(Stmt::is_block_dependent)),
     ) {
+        // Each flattening moves every statement: ask every time (pooler patch)
+        if state.stop_now() {
+            break;
+        }
         let (first, second) = statements.split_at_mut(n);
         let mut stmt = second[0].take();
         let stmts = match stmt {
@@ -213,6 +251,9 @@ fn optimize_stmt_block(
         // Optimize each statement in the block
         let len = statements.len();
         statements.iter_mut().enumerate().for_each(|(index, stmt)| {
+            if state.should_stop() {
+                return;
+            }
             match stmt {
                 Stmt::Var(x, options, ..) => {
                     optimize_expr(&mut x.1, state, false);
@@ -231,6 +272,13 @@ fn optimize_stmt_block(
             }
         });
 
+        // Stopped by the progress callback: the rest stays as it is (pooler patch)
+        if state.stopped {
+            state.rewind_var(orig_constants_len);
+            state.propagate_constants = orig_propagate_constants;
+            break;
+        }
+
         // Remove all pure statements except the last one
         let mut index = 0;
         let mut last_non_pure = statements
@@ -241,6 +289,10 @@ fn optimize_stmt_block(
 
         while index < statements.len() {
             if preserve_result && index >= statements.len() - 1 {
+                break;
+            }
+            // A removal moves the statements after it (pooler patch)
+            if state.should_stop() {
                 break;
             }
             match &statements[index] {
