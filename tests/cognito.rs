@@ -286,6 +286,33 @@ fn paginate_follows_the_token_across_pages() {
 }
 
 #[test]
+fn paginate_items_have_their_timestamps_as_dates_on_every_page() {
+    let server = Server::start(vec![
+        Reply::json(
+            200,
+            r#"{"Users": [{"Username": "a", "UserCreateDate": 1700000000}], "PaginationToken": "t1"}"#,
+        ),
+        Reply::json(
+            200,
+            r#"{"Users": [{"Username": "b", "UserCreateDate": 1700000000.5}]}"#,
+        ),
+    ]);
+    let out = against(&server)
+        .script(
+            "let users = cognito.paginate(\"ListUsers\", #{ UserPoolId: \"us-west-2_abc\" });\n\
+             for u in users { print(`${u.Username} ${type_of(u.UserCreateDate)} ${u.UserCreateDate}`); }\n",
+        )
+        .args(["run", "script.rhai"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "a date 2023-11-14T22:13:20Z\nb date 2023-11-14T22:13:20.500Z\n"
+    );
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
 fn call_by_name_matches_the_method() {
     let server = Server::start(vec![Reply::json(200, r#"{"Groups": []}"#)]);
     let out = against(&server)

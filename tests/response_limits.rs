@@ -20,6 +20,72 @@ fn list_pools(body: String, limit: &[&str]) -> crate::support::Output {
         .run()
 }
 
+/// Runs a script printing `EXPR` and then its own peak RSS in KB (`VmHWM`, read from
+/// /proc/self/status: the test binary's memory, shared before the exec, is not in it) against a
+/// server answering `body` once; returns the output and the peak.
+fn run_measuring_peak(body: &str, expr: &str) -> (crate::support::Output, i64) {
+    let server = Server::start(vec![Reply::json(200, body)]);
+    let script = format!(
+        "print({expr});\n\
+         let hwm = read_file(\"/proc/self/status\").split(\"\\n\")\
+         .filter(|l| l.starts_with(\"VmHWM:\"))[0];\n\
+         print(hwm.split(\" \").filter(|w| w != \"\")[1]);\n"
+    );
+    let out = Test::new()
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
+        .env("AWS_REGION", "us-west-2")
+        .script(&script)
+        .args(["--endpoint-url", server.url.as_str(), "run", "script.rhai"])
+        .run();
+    let (first, peak) = out.stdout.split_once('\n').unwrap_or(("", ""));
+    let peak = peak
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("no peak: {out:?}"));
+    let out = crate::support::Output {
+        stdout: format!("{first}\n"),
+        ..out
+    };
+    (out, peak)
+}
+
+/// Peak memory above a one-element answer, for an answer of 999,999 zeros (2 MB, just under
+/// the array limit) read by `expr`: it stays under 10x the body (the issue's bound).
+fn peak_stays_under_ten_times_the_body(expr: &str) {
+    let (small, small_kb) = run_measuring_peak(&zeros(1), expr);
+    assert_eq!(
+        (small.code, small.stdout.as_str(), small.stderr.as_str()),
+        (0, "1\n", "")
+    );
+    let body = zeros(999_999);
+    let (large, large_kb) = run_measuring_peak(&body, expr);
+    assert_eq!(
+        (large.code, large.stdout.as_str(), large.stderr.as_str()),
+        (0, "999999\n", "")
+    );
+    let extra = (large_kb - small_kb) * 1024;
+    let times = extra as f64 / body.len() as f64;
+    assert!(
+        times < 10.0,
+        "{extra} bytes above the small answer: {times:.1}x the body"
+    );
+}
+
+#[test]
+fn a_call_answered_with_999999_zeros_peaks_under_ten_times_the_body() {
+    peak_stays_under_ten_times_the_body(
+        "cognito.list_user_pools(#{MaxResults: 60}).UserPools.len()",
+    );
+}
+
+#[test]
+fn paginate_answered_with_999999_zeros_peaks_under_ten_times_the_body() {
+    peak_stays_under_ten_times_the_body(
+        "cognito.paginate(\"ListUserPools\", #{MaxResults: 60}).len()",
+    );
+}
+
 fn zeros(n: usize) -> String {
     let mut body = String::from("{\"UserPools\":[");
     body.push_str(&vec!["0"; n].join(","));

@@ -6,7 +6,7 @@
 use rhai::{Array, Dynamic, EvalAltResult, INT, Map as RhaiMap, NativeCallContext};
 use serde_json::Value;
 
-use super::convert::{ScriptValue, to_dynamic_dated, to_json};
+use super::convert::{ScriptValue, to_json};
 use super::error::{change_map, thrown};
 use super::member_hint::tag_answer;
 use super::registry::{OptDoc, Registrar, method};
@@ -96,11 +96,6 @@ impl Cognito {
         thrown(err, self.service.ctx().secrets)
     }
 
-    /// A response as the script reads it: its timestamps are dates.
-    fn dated(&self, value: &Value) -> Dynamic {
-        to_dynamic_dated(value, self.service.ctx().model.timestamp_member_names())
-    }
-
     fn op(&self, name: &str) -> Res<&'static Operation> {
         self.service.operation(name).map_err(|e| self.fail(e))
     }
@@ -136,17 +131,17 @@ impl Cognito {
             (|| {
                 let op = self.op(name)?;
                 let json = input_json(op.name, input).map_err(|e| self.fail(e))?;
+                let model = self.service.ctx().model;
+                let names = model.timestamp_member_names();
                 let items = self
                     .service
-                    .paginate(op, &json, site_of(ctx).as_ref())
+                    .paginate_into(op, &json, site_of(ctx).as_ref(), &ScriptValue::dated(names))
                     .map_err(|e| self.fail(e))?;
-                let model = self.service.ctx().model;
                 let item_shape = model.page_item_shape(op);
                 Ok(Dynamic::from_array(
                     items
-                        .iter()
-                        .map(|v| {
-                            let mut item = self.dated(v);
+                        .into_iter()
+                        .map(|mut item| {
                             tag_answer(model, &mut item, item_shape);
                             item
                         })

@@ -113,7 +113,7 @@ fn convert(value: &Dynamic, path: &mut String, shown: bool) -> Result<Value, Con
 
 /// Builds the script's value straight from a response body, as [`to_dynamic`] converts (the
 /// call service decodes into it, so a response is never held as a `Value` too); with the
-/// model's timestamp member names, as [`to_dynamic_dated`] does.
+/// model's timestamp member names, each number under one of them is a `date`.
 pub struct ScriptValue<'a> {
     timestamps: Option<&'a [&'a str]>,
 }
@@ -185,18 +185,25 @@ impl crate::aws::Build for ScriptValue<'_> {
     }
 }
 
+impl crate::service::Pages for ScriptValue<'_> {
+    fn split(&self, page: Dynamic, items: &str, token: &str) -> (Vec<Dynamic>, Option<String>) {
+        let Some(mut page) = page.try_cast::<RhaiMap>() else {
+            return (Vec::new(), None);
+        };
+        let list = page
+            .remove(items)
+            .and_then(|list| list.try_cast::<Array>())
+            .unwrap_or_default();
+        let next = page
+            .remove(token)
+            .and_then(|next| next.into_string().ok())
+            .filter(|next| !next.is_empty());
+        (list, next)
+    }
+}
+
 /// JSON to a Rhai value: objects become maps, `null` becomes `()`, integers stay integers.
 pub fn to_dynamic(value: &Value) -> Dynamic {
-    build(value, None)
-}
-
-/// The same, with each number under a member named in `timestamps` (the model's timestamp
-/// members) as a `date`.
-pub fn to_dynamic_dated(value: &Value, timestamps: &[&str]) -> Dynamic {
-    build(value, Some(timestamps))
-}
-
-fn build(value: &Value, timestamps: Option<&[&str]>) -> Dynamic {
     match value {
         Value::Null => Dynamic::UNIT,
         Value::Bool(b) => Dynamic::from_bool(*b),
@@ -205,19 +212,11 @@ fn build(value: &Value, timestamps: Option<&[&str]>) -> Dynamic {
             None => Dynamic::from_float(n.as_f64().unwrap_or(f64::NAN)),
         },
         Value::String(s) => Dynamic::from(s.clone()),
-        Value::Array(items) => {
-            Dynamic::from_array(items.iter().map(|v| build(v, timestamps)).collect())
-        }
+        Value::Array(items) => Dynamic::from_array(items.iter().map(to_dynamic).collect()),
         Value::Object(map) => {
             let mut out = RhaiMap::new();
             for (k, v) in map {
-                let item = match (v.as_f64(), timestamps) {
-                    (Some(secs), Some(names)) if names.binary_search(&k.as_str()).is_ok() => {
-                        Dynamic::from(Date { secs })
-                    }
-                    _ => build(v, timestamps),
-                };
-                out.insert(k.as_str().into(), item);
+                out.insert(k.as_str().into(), to_dynamic(v));
             }
             Dynamic::from_map(out)
         }

@@ -32,6 +32,7 @@ use std::rc::Rc;
 pub use call::{CallOptions, Check, Wire};
 pub use error::CallError;
 pub use notice::{Notice, Observer, Silent, Site};
+pub use paginate::Pages;
 pub use transcript::Transcript;
 
 use crate::aws;
