@@ -98,6 +98,18 @@ fn a_bulk_item_answered_with_999999_zeros_peaks_under_ten_times_the_body() {
     peak_stays_under_ten_times_the_body(expr, "1\n", "1\n");
 }
 
+#[test]
+fn a_chilkat_request_answered_with_999999_zeros_peaks_under_ten_times_the_body() {
+    let expr = r#"{
+        let rest = CkRest();
+        rest.Connect("cognito-idp.us-west-2.amazonaws.com", 443, true, true);
+        rest.AddHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserPools");
+        rest.FullRequestString("POST", "/", "{\"MaxResults\":60}").len()
+    }"#;
+    // The text handed back is the body: `{"UserPools":[0,…]}`.
+    peak_stays_under_ten_times_the_body(expr, "17\n", "2000013\n");
+}
+
 fn zeros(n: usize) -> String {
     let mut body = String::from("{\"UserPools\":[");
     body.push_str(&vec!["0"; n].join(","));

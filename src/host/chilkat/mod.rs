@@ -195,7 +195,8 @@ impl CkRest {
         let options = crate::service::CallOptions::default()
             .site(site.as_ref())
             .detail(&wire);
-        let result = service.call(op, body, &options);
+        // The body goes back as text: decoded straight into it, no `Value` in between.
+        let result = service.call_into(op, body, &options, &crate::aws::JsonText);
         let wire = wire.into_inner();
         let header: String = wire
             .headers
@@ -204,10 +205,10 @@ impl CkRest {
             .collect();
         let status = wire.status.map_or(0, INT::from);
         match result {
-            Ok(value) => Ok(Exchange {
+            Ok(body) => Ok(Exchange {
                 status,
                 header,
-                body: value.to_string(),
+                body,
                 error: None,
                 connect_fail: 0,
             }),
