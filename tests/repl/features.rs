@@ -63,20 +63,24 @@ fn tab_completes_load_paths_and_describe_names() {
     assert_eq!(pty.wait(), 0);
 }
 
-/// `:help NAME` shows the function's options from the registry.
-#[test]
-fn help_each_lists_its_options() {
+/// What the REPL shows after `:help NAME` (the REPL exits 0 afterwards).
+fn help_screen(name: &str) -> Option<String> {
     let repl = Repl::new();
     let mut pty = repl.start();
-    pty.line(":help each");
+    pty.line(&format!(":help {name}"));
     pty.settle();
     let screen = pty.screen();
     pty.eof();
     assert_eq!(pty.wait(), 0);
+    let shown = screen.split_once(&format!("pooler[dry]> :help {name}\n"));
+    shown.map(|(_, rest)| rest.to_string())
+}
+
+/// `:help NAME` shows the function's options from the registry.
+#[test]
+fn help_each_lists_its_options() {
     assert_eq!(
-        screen
-            .split_once("pooler[dry]> :help each\n")
-            .map(|(_, rest)| rest),
+        help_screen("each").as_deref(),
         Some(
             "cognito.each(name, inputs) / cognito.each(name, inputs, opts)\n  \
              runs an operation once per input, paced, resumable; returns a summary\n  \
@@ -89,7 +93,6 @@ fn help_each_lists_its_options() {
              progress     true or false: a progress line on stderr (default: when stderr is a terminal)\n\
              pooler[dry]> "
         ),
-        "{screen}"
     );
 }
 
@@ -359,23 +362,13 @@ fn long_values_go_through_the_pager_until_pager_off() {
 /// The Chilkat methods are in the registry: `:help UpdateString` shows one.
 #[test]
 fn help_shows_a_chilkat_method() {
-    let repl = Repl::new();
-    let mut pty = repl.start();
-    pty.line(":help UpdateString");
-    pty.settle();
-    let screen = pty.screen();
-    pty.eof();
-    assert_eq!(pty.wait(), 0);
     assert_eq!(
-        screen
-            .split_once("pooler[dry]> :help UpdateString\n")
-            .map(|(_, rest)| rest),
+        help_screen("UpdateString").as_deref(),
         Some(
             "j.UpdateString(path, text)\n  \
              writes text at a path, creating what is missing; true\n\
              pooler[dry]> "
         ),
-        "{screen}"
     );
 }
 
