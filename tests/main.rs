@@ -2,6 +2,7 @@
 
 mod support;
 
+mod answer_shape;
 mod bad_scripts;
 mod bulk;
 mod cli;

@@ -110,6 +110,17 @@ fn a_chilkat_request_answered_with_999999_zeros_peaks_under_ten_times_the_body()
     peak_stays_under_ten_times_the_body(expr, "17\n", "2000013\n");
 }
 
+#[test]
+fn ensure_answered_with_999999_zeros_peaks_under_ten_times_the_body() {
+    // pooler's own reader refuses the answer at its first item instead of building it.
+    let expr = r#"{
+        let seen = "made";
+        try { cognito.ensure_user_pool(#{PoolName: "p"}); } catch (e) { seen = e.type; }
+        seen
+    }"#;
+    peak_stays_under_ten_times_the_body(expr, "InvalidResponseError\n", "InvalidResponseError\n");
+}
+
 fn zeros(n: usize) -> String {
     let mut body = String::from("{\"UserPools\":[");
     body.push_str(&vec!["0"; n].join(","));

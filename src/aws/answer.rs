@@ -58,6 +58,16 @@ impl Answer {
         build_success_body(self.status, &self.body, self.limits, builder)
     }
 
+    /// The body as it came (checked JSON).
+    pub fn bytes(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The HTTP status it came with.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
     /// The body as serde_json's `Value`.
     pub fn json(&self) -> Result<Value, AwsError> {
         self.build(&Json)

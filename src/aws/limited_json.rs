@@ -77,6 +77,10 @@ pub trait Build {
     /// Whether the body is read at all: [`Unread`] says no, and its answer is never decoded
     /// again after the check on arrival.
     const READS: bool = true;
+    /// Whether pooler itself reads the answer and relies on its shape (the service's own
+    /// readers: ensure, plan, export, import); such an answer is first read against the
+    /// operation's output shape. A script's value is built from whatever the service said.
+    const RELIES_ON_SHAPE: bool = false;
     type Value;
     /// An array being filled.
     type Array;
@@ -128,6 +132,7 @@ impl Build for Unread {
 pub struct Json;
 
 impl Build for Json {
+    const RELIES_ON_SHAPE: bool = true;
     type Value = Value;
     type Array = Vec<Value>;
     type Map = Map<String, Value>;

@@ -7,6 +7,7 @@
 //! [`Model::from_json`]. Every walk over shapes is bounded in depth, so recursive shapes and
 //! deeply nested input cannot overflow the stack.
 
+mod answer_check;
 mod answer_shapes;
 mod describe;
 mod doc_text;

@@ -304,7 +304,9 @@ fn thrown_report(value: &Dynamic, report: &mut Report, secrets: &Secrets) {
     };
     let status = field(&map, "status");
     let request_id = field(&map, "request_id");
-    match (status.is_empty(), request_id.is_empty()) {
+    // An invalid response's message names its status already.
+    let told = !status.is_empty() && message.contains(&format!("(HTTP {status})"));
+    match (status.is_empty() || told, request_id.is_empty()) {
         (false, false) => write!(message, " (HTTP {status}, request id {request_id})"),
         (false, true) => write!(message, " (HTTP {status})"),
         _ => Ok(()),

@@ -319,13 +319,31 @@ impl Service {
             (Err(AwsError::Interrupted), _) => Err(CallError::interrupted(interrupt)),
             (Err(error), _) => Err(failed(error)),
             (Ok(_), Err(e)) => Err(e),
-            (Ok(answer), Ok(())) => answer.build(builder).map_err(failed),
+            (Ok(answer), Ok(())) => self.read_answer(op, &answer, builder).map_err(failed),
         };
         let wire = Wire {
             status: outcome.status,
             headers: outcome.headers,
         };
         (result, wire)
+    }
+
+    /// A sent call's answer decoded into what `builder` builds; for pooler's own readers, only
+    /// once it has been read against the operation's output shape.
+    fn read_answer<B: aws::Build>(
+        &self,
+        op: &Operation,
+        answer: &aws::Answer,
+        builder: &B,
+    ) -> Result<B::Value, AwsError> {
+        if B::RELIES_ON_SHAPE {
+            let checked = self.ctx.model.check_answer(op, answer.bytes());
+            checked.map_err(|message| AwsError::InvalidResponse {
+                status: answer.status(),
+                message,
+            })?;
+        }
+        answer.build(builder)
     }
 
     /// A dry run or a planned write: signed (a dry run) or reported (a plan), never sent;
