@@ -11,6 +11,7 @@
 pub mod access;
 pub mod bulk;
 mod call;
+pub mod call_tally;
 pub mod ensure;
 pub mod error;
 pub mod export;
@@ -21,7 +22,6 @@ pub mod notice;
 pub mod pace;
 mod paginate;
 pub mod plan;
-pub mod progress;
 mod record;
 pub mod transcript;
 pub mod unread;
