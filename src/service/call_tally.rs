@@ -1,12 +1,17 @@
 //! What a run has done so far, call by call, for the summary printed when SIGINT or SIGTERM
 //! stops it ("interrupted after 3 calls: CreateUserPool 1 ok; AdminCreateUser 1 ok, 1 stopped").
+//! The tally lives in the run's `Context`, so two runs in one process count apart; the summary
+//! is printed after the run returns, never from the signal handler.
 
-use std::sync::Mutex;
+use std::cell::RefCell;
 
-/// Per operation, in first-call order: (name, ok, failed, stopped by the interruption, lookups
-/// of a bulk run that found nothing).
-static CALLS: Mutex<Vec<Counts>> = Mutex::new(Vec::new());
+/// One run's calls per operation, in first-call order.
+#[derive(Debug, Default)]
+pub struct CallTally {
+    calls: RefCell<Vec<Counts>>,
+}
 
+/// (name, ok, failed, stopped by the interruption, lookups of a bulk run that found nothing).
 type Counts = (String, u64, u64, u64, u64);
 
 /// How one call ended, as the summary counts it.
@@ -33,52 +38,52 @@ impl Ended {
     }
 }
 
-/// Notes one finished call.
-pub fn note(operation: &str, ended: Ended) {
-    let Ok(mut calls) = CALLS.lock() else { return };
-    let i = match calls.iter().position(|c| c.0 == operation) {
-        Some(i) => i,
-        None => {
-            calls.push((operation.to_string(), 0, 0, 0, 0));
-            calls.len() - 1
+impl CallTally {
+    /// Notes one finished call.
+    pub fn note(&self, operation: &str, ended: Ended) {
+        let mut calls = self.calls.borrow_mut();
+        let i = match calls.iter().position(|c| c.0 == operation) {
+            Some(i) => i,
+            None => {
+                calls.push((operation.to_string(), 0, 0, 0, 0));
+                calls.len() - 1
+            }
+        };
+        let c = &mut calls[i];
+        match ended {
+            Ended::Ok => c.1 += 1,
+            Ended::Failed => c.2 += 1,
+            Ended::Stopped => c.3 += 1,
+            Ended::Probed => c.4 += 1,
         }
-    };
-    let c = &mut calls[i];
-    match ended {
-        Ended::Ok => c.1 += 1,
-        Ended::Failed => c.2 += 1,
-        Ended::Stopped => c.3 += 1,
-        Ended::Probed => c.4 += 1,
     }
-}
 
-/// The one-line summary of every call noted so far.
-pub fn summary() -> String {
-    let Ok(calls) = CALLS.lock() else {
-        return "interrupted".to_string();
-    };
-    let total: u64 = calls.iter().map(|c| c.1 + c.2 + c.3 + c.4).sum();
-    if total == 0 {
-        return "interrupted before any call was made".to_string();
-    }
-    let parts: Vec<String> = calls
-        .iter()
-        .map(|(op, ok, failed, stopped, probed)| {
-            let counts: Vec<String> = [
-                (ok, "ok"),
-                (probed, "looked up, not there yet"),
-                (failed, "failed"),
-                (stopped, "stopped"),
-            ]
+    /// The one-line summary of every call noted so far.
+    pub fn summary(&self) -> String {
+        let calls = self.calls.borrow();
+        let total: u64 = calls.iter().map(|c| c.1 + c.2 + c.3 + c.4).sum();
+        if total == 0 {
+            return "interrupted before any call was made".to_string();
+        }
+        let parts: Vec<String> = calls
             .iter()
-            .filter(|(n, _)| **n > 0)
-            .map(|(n, what)| format!("{n} {what}"))
+            .map(|(op, ok, failed, stopped, probed)| {
+                let counts: Vec<String> = [
+                    (ok, "ok"),
+                    (probed, "looked up, not there yet"),
+                    (failed, "failed"),
+                    (stopped, "stopped"),
+                ]
+                .iter()
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, what)| format!("{n} {what}"))
+                .collect();
+                format!("{op} {}", counts.join(", "))
+            })
             .collect();
-            format!("{op} {}", counts.join(", "))
-        })
-        .collect();
-    let s = if total == 1 { "" } else { "s" };
-    format!("interrupted after {total} call{s}: {}", parts.join("; "))
+        let s = if total == 1 { "" } else { "s" };
+        format!("interrupted after {total} call{s}: {}", parts.join("; "))
+    }
 }
 
 #[cfg(test)]
@@ -87,13 +92,23 @@ mod tests {
 
     #[test]
     fn a_lookup_that_finds_nothing_is_a_probe_not_a_failure() {
-        note("ProbeTestGetUser", Ended::Probed);
-        note("ProbeTestGetUser", Ended::Probed);
-        note("ProbeTestGetUser", Ended::Failed);
-        let s = summary();
+        let tally = CallTally::default();
+        tally.note("ProbeTestGetUser", Ended::Probed);
+        tally.note("ProbeTestGetUser", Ended::Probed);
+        tally.note("ProbeTestGetUser", Ended::Failed);
+        let s = tally.summary();
         assert!(
             s.contains("ProbeTestGetUser 2 looked up, not there yet, 1 failed"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn two_runs_count_apart() {
+        let first = CallTally::default();
+        first.note("CreateUserPool", Ended::Ok);
+        let second = CallTally::default();
+        assert_eq!(second.summary(), "interrupted before any call was made");
+        assert!(first.summary().contains("CreateUserPool 1 ok"));
     }
 }

@@ -41,7 +41,8 @@ impl Service {
         ctx.mfa_traps
             .note(r.op.name, r.request, decoded.as_ref(), r.dry_run);
         ctx.secrets.remember_call(r.op, r.request, decoded.as_ref());
-        call_tally::note(r.op.name, call_tally::Ended::of(r.error, r.probe));
+        ctx.call_tally
+            .note(r.op.name, call_tally::Ended::of(r.error, r.probe));
         if !logged && ctx.transcript.is_none() {
             // Nothing records this call: no redacted copy of the response is made.
             return Ok(());
