@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use pooler::host::json_doc::JsonDoc;
+use pooler::json_doc::JsonDoc;
 use pooler::model::Model;
 
 #[path = "common/timing.rs"]

@@ -389,7 +389,7 @@ fn run_script(
         runner.run_file(file)
     };
     if (code == exit::INTERRUPTED || code == exit::TERMINATED) && interrupt.is_set() {
-        eprintln!("{}", service::progress::summary());
+        eprintln!("{}", runner.calls.call_tally.summary());
     }
     if mode == Mode::Check && code == exit::SUCCESS && runner.calls.problems() > 0 {
         eprintln!(

@@ -15,8 +15,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value;
 
-use pooler::host::json_doc::JsonDoc;
-use pooler::host::path;
+use pooler::json_doc::JsonDoc;
+use pooler::json_doc::path_grammar as path;
 use pooler::model::Model;
 use pooler::port::lang::PROFILES;
 use pooler::port::scan::scan;

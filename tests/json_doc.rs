@@ -1,7 +1,7 @@
 //! The json() document: every method, path edge cases, order and number fidelity, through the
 //! library and through scripts.
 
-use pooler::host::json_doc::{DocError, JsonDoc};
+use pooler::json_doc::{DocError, JsonDoc};
 use serde_json::json;
 
 use crate::support::run_script;
@@ -204,20 +204,20 @@ fn numbers_keep_integer_and_float_identity() {
     let mut d = JsonDoc::parse(r#"{"big": 9007199254740993, "f": 1.0, "neg": -5}"#).unwrap();
     d.update(
         "n",
-        serde_json::Value::Number(pooler::host::json_doc::number_from_text("42").unwrap()),
+        serde_json::Value::Number(pooler::json_doc::number_from_text("42").unwrap()),
     )
     .unwrap();
     d.update(
         "x",
-        serde_json::Value::Number(pooler::host::json_doc::number_from_text("2.50").unwrap()),
+        serde_json::Value::Number(pooler::json_doc::number_from_text("2.50").unwrap()),
     )
     .unwrap();
     assert_eq!(
         d.emit_compact(),
         r#"{"big":9007199254740993,"f":1.0,"neg":-5,"n":42,"x":2.5}"#
     );
-    assert!(pooler::host::json_doc::number_from_text("12abc").is_err());
-    assert!(pooler::host::json_doc::number_from_text("NaN").is_err());
+    assert!(pooler::json_doc::number_from_text("12abc").is_err());
+    assert!(pooler::json_doc::number_from_text("NaN").is_err());
 }
 
 #[test]

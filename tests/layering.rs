@@ -55,7 +55,7 @@ fn modules() -> BTreeMap<String, Vec<PathBuf>> {
 
 #[test]
 fn service_aws_and_model_never_use_rhai() {
-    // The crate (`use rhai`, `rhai::…`), not a word such as `rhai_text` (Rhai source as text).
+    // The crate (`use rhai`, `rhai::…`), not a word such as `rhai_literal` (Rhai source as text).
     let rhai_crate = regex::Regex::new(r"\brhai::|\buse rhai\b|\brhai\s*\{").unwrap();
     for module in ["service", "aws", "secrets", "model"] {
         for file in &modules()[module] {

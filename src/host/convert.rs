@@ -4,7 +4,7 @@ use rhai::{Array, Dynamic, Map as RhaiMap};
 use serde_json::{Map, Number, Value};
 
 use super::date::Date;
-use super::json_doc::JsonDoc;
+use crate::json_doc::JsonDoc;
 
 /// Why a Rhai value could not become JSON, with the JSON path of the offending member.
 #[derive(Debug, Clone, PartialEq)]

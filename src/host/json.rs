@@ -5,8 +5,8 @@ use rhai::{Dynamic, EvalAltResult, INT, ImmutableString, Map as RhaiMap};
 use serde_json::Value;
 
 use super::convert::{to_dynamic, to_json};
-use super::json_doc::{DocError, JsonDoc, number_from_text};
 use super::registry::{Registrar, global, method};
+use crate::json_doc::{DocError, JsonDoc, number_from_text};
 
 type Result<T> = std::result::Result<T, Box<EvalAltResult>>;
 

@@ -105,7 +105,7 @@ impl Files {
 
     fn read_json(&self, path: &str) -> Result<Dynamic> {
         let text = self.read_text(path)?;
-        let value = super::json_doc::parse_text(&text)
+        let value = crate::json_doc::parse_text(&text)
             .map_err(|e| format!("`{path}` is not valid JSON: {e}"))?;
         Ok(to_dynamic(&value))
     }

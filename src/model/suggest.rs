@@ -4,7 +4,7 @@
 use std::collections::{HashSet, VecDeque};
 
 use super::shapes::{Kind, ShapeId};
-use super::{MAX_DEPTH, Model, paths};
+use super::{MAX_DEPTH, Model, member_path};
 
 /// The candidate closest to `word`: equal ignoring case first, else the smallest edit
 /// distance (with transpositions) that is small for the word's length.
@@ -62,7 +62,7 @@ fn find(model: &Model, root: ShapeId, limit: usize, matches: impl Fn(&str) -> bo
         match &model.shape(id).kind {
             Kind::Structure(members) => {
                 for m in *members {
-                    let p = paths::member(&path, m.name);
+                    let p = member_path::member(&path, m.name);
                     if matches(m.name) {
                         out.push(p.clone());
                         if out.len() >= limit {

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::formats::{base64_len, is_iso8601};
 use super::shapes::{Kind, Shape, ShapeId, fmt_limit};
-use super::{MAX_DEPTH, Model, Operation, Problem, paths, suggest};
+use super::{MAX_DEPTH, Model, Operation, Problem, member_path, suggest};
 
 impl Model {
     /// Every problem of `input` for `op`, in a stable order (missing members first, then the
@@ -29,7 +29,7 @@ impl Model {
                 Value::Object(map) => {
                     for k in map.keys() {
                         v.problems.push(Problem::unknown(
-                            &paths::member("", k),
+                            &member_path::member("", k),
                             format!("unknown member `{k}`: {} takes no input", op.name),
                         ));
                     }
@@ -114,13 +114,13 @@ impl Validator<'_> {
             if m.required && map.get(m.name).is_none_or(Value::is_null) {
                 let ty = self.model.shape(m.shape).type_name();
                 self.error(
-                    &paths::member(path, m.name),
+                    &member_path::member(path, m.name),
                     format!("missing required member `{}` ({ty})", m.name),
                 );
             }
         }
         for (k, v) in map {
-            let here = paths::member(path, k);
+            let here = member_path::member(path, k);
             match shape.member(k) {
                 Some(m) => {
                     if !v.is_null() {
@@ -141,10 +141,10 @@ impl Validator<'_> {
         if let Some(root) = self.root {
             // Places other than this very structure (a case-insensitive match here is
             // already the "did you mean").
-            let parent = paths::generic(parent);
+            let parent = member_path::generic(parent);
             let elsewhere: Vec<String> = suggest::locations(self.model, root, name, 4)
                 .into_iter()
-                .filter(|p| paths::parent(p) != parent)
+                .filter(|p| member_path::parent(p) != parent)
                 .take(3)
                 .collect();
             if !elsewhere.is_empty() {
@@ -179,7 +179,7 @@ impl Validator<'_> {
         };
         self.size(shape, items.len(), "item", path);
         for (i, v) in items.iter().enumerate() {
-            let here = paths::index(path, i);
+            let here = member_path::index(path, i);
             if v.is_null() {
                 self.error(&here, "a list item cannot be null".to_string());
             } else {
@@ -210,7 +210,7 @@ impl Validator<'_> {
         };
         self.size(shape, map.len(), "entry", path);
         for (k, v) in map {
-            let here = paths::key(path, k);
+            let here = member_path::key(path, k);
             self.string_content(self.model.shape(key), k, &here, "key");
             if v.is_null() {
                 self.error(&here, "a map value cannot be null".to_string());
@@ -537,7 +537,7 @@ fn subject(path: &str) -> String {
     if path.is_empty() {
         "the input".to_string()
     } else {
-        format!("`{}`", paths::last_segment(path))
+        format!("`{}`", member_path::last_segment(path))
     }
 }
 

@@ -7,8 +7,9 @@ use super::expr::Part;
 use super::extract::{BranchKind, Event, Lit, Program};
 use super::names::{Getter, Method};
 use super::reads::{self, Loops};
-use super::rhai_text::{string, var};
+use super::script_names::var;
 use super::{Header, request};
+use crate::rhai_literal::string;
 
 fn lit(l: &Lit) -> String {
     match l {

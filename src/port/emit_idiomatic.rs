@@ -8,15 +8,16 @@ use super::expr::Part;
 use super::extract::{BranchKind, Event, Program};
 use super::names::{Getter, Method};
 use super::reads::{self, Idx, Loops};
-use super::rhai_text;
+use super::script_names;
 use super::{Header, request};
+use crate::rhai_literal;
 
 /// The Rhai expression for a read of `segs` from `resp`, inside the loops already open.
 fn path_expr(segs: &[reads::Seg]) -> String {
     let mut base = "resp".to_string();
     for seg in segs {
         if !seg.name.is_empty() {
-            base = rhai_text::member(&base, &seg.name);
+            base = script_names::member(&base, &seg.name);
         }
         for idx in &seg.idx {
             base = match idx {
@@ -72,8 +73,8 @@ impl Reader {
     fn part(&self, p: &Part, ctx: Ctx) -> (bool, String) {
         let catch = ctx == Ctx::Catch;
         let text = match p {
-            Part::Lit(s) => return (true, rhai_text::string(s)),
-            Part::Var(v) => rhai_text::var(v),
+            Part::Lit(s) => return (true, rhai_literal::string(s)),
+            Part::Var(v) => script_names::var(v),
             Part::Get(g, _) => match (g, catch) {
                 (Getter::Status, true) => "e.status".into(),
                 (Getter::Status, false) => "200".into(),
@@ -161,7 +162,7 @@ impl Reader {
                 out.push_str(&format!(
                     "{}let {} = {};\n",
                     self.pad(),
-                    rhai_text::var(var),
+                    script_names::var(var),
                     self.expr(parts, ctx)
                 ));
             }
@@ -177,7 +178,7 @@ impl Reader {
                     out.push_str(&format!(
                         "{}// REVIEW: could not read the path {}\n",
                         self.pad(),
-                        rhai_text::string(path)
+                        rhai_literal::string(path)
                     ));
                     return;
                 };
@@ -192,7 +193,7 @@ impl Reader {
                     Some(v) => out.push_str(&format!(
                         "{}let {} = {expr};\n",
                         self.pad(),
-                        rhai_text::var(v)
+                        script_names::var(v)
                     )),
                     None => out.push_str(&format!("{}print({expr});\n", self.pad())),
                 }
@@ -272,14 +273,14 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
     if let Some(region) = &h.region {
         out.push_str(&format!(
             "// The original sent to {region}; delete this line to use the region from --region or the AWS configuration.\nlet cognito = cognito.with(#{{ region: {} }});\n\n",
-            rhai_text::string(region)
+            rhai_literal::string(region)
         ));
     }
     out.push_str(&h.review_block());
     let (unknown, client) = h.client();
     let call = match &h.snake {
         Some(snake) => format!("{client}.{snake}("),
-        None => format!("{client}.call({}, ", rhai_text::string(&h.operation)),
+        None => format!("{client}.call({}, ", rhai_literal::string(&h.operation)),
     };
     let mut reader = Reader {
         resp_obj: request::response_object(p),
@@ -296,7 +297,7 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
     reader.close(&mut out);
     if !super::sends(p) {
         let mut map = String::new();
-        rhai_text::value(body, 0, &mut map);
+        rhai_literal::json_value(body, 0, &mut map);
         out.push_str(&format!(
             "// The original program ends here, before it sends the request: nothing is sent.\nlet request = {map};\n"
         ));
@@ -306,11 +307,11 @@ pub fn emit(p: &Program, h: &Header, body: &Value) -> String {
     out.push_str(unknown);
     if !guarded {
         let mut map = String::new();
-        rhai_text::value(body, 0, &mut map);
+        rhai_literal::json_value(body, 0, &mut map);
         out.push_str(&format!("let resp = {call}{map});\n"));
     } else {
         let mut map = String::new();
-        rhai_text::value(body, 1, &mut map);
+        rhai_literal::json_value(body, 1, &mut map);
         out.push_str(&format!(
             "let resp = #{{}};\ntry {{\n    resp = {call}{map});\n}} catch (e) {{\n"
         ));

@@ -17,8 +17,8 @@ mod lenient;
 pub mod names;
 pub mod reads;
 pub mod request;
-pub mod rhai_text;
 pub mod scan;
+pub mod script_names;
 pub mod stmt;
 
 use extract::Review;

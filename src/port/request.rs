@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::expr::Part;
 use super::extract::{Event, Lit, Program, Review};
 use super::names::Method;
-use crate::host::json_doc::{JsonDoc, number_from_text};
+use crate::json_doc::{JsonDoc, number_from_text};
 
 /// The object the request is built on: the first one written to.
 pub fn request_object(p: &Program) -> Option<&str> {

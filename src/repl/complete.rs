@@ -6,10 +6,11 @@
 
 use crate::host::registry;
 use crate::model::{MemberInfo, Model, Operation};
+use crate::rhai_literal::keywords::KEYWORDS_TO_OFFER;
 use crate::script::stdlib;
 
+use super::file_completion;
 use super::keys::KeyTree;
-use super::paths;
 use super::scan::{self, Open};
 
 /// What the session knows about its names, refreshed after every input.
@@ -49,11 +50,6 @@ pub fn registry_names(receiver: Option<&str>) -> Vec<String> {
         .map(|e| e.name.to_string())
         .collect()
 }
-
-const KEYWORDS: &[&str] = &[
-    "let", "const", "fn", "if", "else", "for", "in", "while", "loop", "break", "continue",
-    "return", "throw", "try", "catch", "import", "export", "as", "true", "false", "switch",
-];
 
 /// Completions for `text` with the cursor at its end: the byte offset where the replaced word
 /// starts and the choices, sorted.
@@ -110,7 +106,7 @@ pub fn complete(text: &str, model: &Model, names: &Names) -> (usize, Vec<Choice>
     let mut list: Vec<String> = names.functions.clone();
     list.extend(names.variables.iter().map(|(n, _)| n.clone()));
     list.extend(["cognito", "args"].map(String::from));
-    list.extend(KEYWORDS.iter().map(|k| k.to_string()));
+    list.extend(KEYWORDS_TO_OFFER.iter().map(|k| k.to_string()));
     (start, filtered(list, word))
 }
 
@@ -198,7 +194,7 @@ fn complete_command(line: &str, model: &Model) -> (usize, Vec<Choice>) {
                 .collect();
             (start, filtered(list, rest_trimmed))
         }
-        Completes::Path => (start, paths::complete(rest_trimmed)),
+        Completes::Path => (start, file_completion::complete(rest_trimmed)),
         Completes::Words(words) => {
             let list = words.iter().map(|w| w.to_string()).collect();
             (start, filtered(list, rest_trimmed))

@@ -3,12 +3,12 @@
 
 pub mod commands;
 pub mod complete;
+pub mod file_completion;
 pub mod helper;
 pub mod history;
 pub mod indent;
 pub mod keys;
 pub mod pager;
-pub mod paths;
 pub mod print;
 pub mod redact;
 pub mod save;

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::host::cognito::Cognito;
 use crate::host::convert::to_json_shown;
-use crate::host::json_doc::JsonDoc;
+use crate::json_doc::JsonDoc;
 use crate::model::Model;
 use crate::output::{Format, Shape};
 use crate::secrets::Secrets;

@@ -6,7 +6,7 @@ use rhai::{AST, Caches, Dynamic, GlobalRuntimeState, Scope};
 use super::complete::Names;
 use super::keys::KeyTree;
 use super::save::Saved;
-use crate::host::json_doc::JsonDoc;
+use crate::json_doc::JsonDoc;
 use crate::script::diagnostics::{self, Class};
 use crate::script::runner::Runner;
 

@@ -11,6 +11,7 @@
 pub mod access;
 pub mod bulk;
 mod call;
+pub mod call_tally;
 pub mod ensure;
 pub mod error;
 pub mod export;
@@ -21,7 +22,6 @@ pub mod notice;
 pub mod pace;
 mod paginate;
 pub mod plan;
-pub mod progress;
 mod record;
 pub mod transcript;
 pub mod unread;
@@ -72,6 +72,8 @@ pub struct Context {
     pub secrets: &'static Secrets,
     /// What a plan found (`pooler plan`).
     pub plan_tally: plan::PlanTally,
+    /// This run's calls, for the summary an interruption prints.
+    pub call_tally: call_tally::CallTally,
     /// What this run's `ensure_*` calls declared, for the undeclared-object check.
     pub declared: ensure::undeclared::Declared,
     /// The MFA trap warnings waiting for the end of the run.
@@ -115,6 +117,7 @@ impl Context {
             interrupt,
             secrets: Secrets::for_model(model),
             plan_tally: plan::PlanTally::default(),
+            call_tally: call_tally::CallTally::default(),
             declared: Default::default(),
             mfa_traps: Default::default(),
             runtime: OnceCell::new(),

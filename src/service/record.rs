@@ -1,11 +1,11 @@
 //! The last stage of the pipeline: what a call did goes into the transcript (one JSON line),
-//! the `-v` log and the run's progress tally, every value through the secret policy.
+//! the `-v` log and the run's call tally (the interrupt summary), every value through the secret policy.
 
 use serde_json::Value;
 
 use super::call::pretty;
 use super::transcript::Entry;
-use super::{CallError, Notice, Service, progress};
+use super::{CallError, Notice, Service, call_tally};
 use crate::aws::{Answer, Attempt, AwsError};
 use crate::model::Operation;
 
@@ -41,7 +41,8 @@ impl Service {
         ctx.mfa_traps
             .note(r.op.name, r.request, decoded.as_ref(), r.dry_run);
         ctx.secrets.remember_call(r.op, r.request, decoded.as_ref());
-        progress::note(r.op.name, progress::Ended::of(r.error, r.probe));
+        ctx.call_tally
+            .note(r.op.name, call_tally::Ended::of(r.error, r.probe));
         if !logged && ctx.transcript.is_none() {
             // Nothing records this call: no redacted copy of the response is made.
             return Ok(());

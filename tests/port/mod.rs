@@ -203,7 +203,7 @@ fn nested_read_loop_runs_over_a_real_response() {
 /// The expected request of a seed, derived from its `Update*` calls with a regex and
 /// pooler's `JsonDoc` (independent of the porter's scanner and extractor).
 fn seed_request(text: &str) -> Value {
-    use pooler::host::json_doc::JsonDoc;
+    use pooler::json_doc::JsonDoc;
     let call = regex::Regex::new(
         r#"\.Update(String|Int|Bool|Number|Null|NewObject|NewArray)\("([^"]*)"(?:,\s*("[^"]*"|[^)]*))?\)"#,
     )

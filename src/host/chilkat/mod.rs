@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use super::cognito::{Cognito, site_of};
 use super::error::thrown;
-use super::json_doc::{DocError, JsonDoc};
 use crate::aws::{AwsError, NetworkKind};
+use crate::json_doc::{DocError, JsonDoc};
 use crate::service::CallError;
 
 mod register;

@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::{CkAuthAws, CkJsonObject, CkRest, CkStringBuilder, RestState, Result, fail};
 use crate::host::cognito::Cognito;
-use crate::host::json_doc::{DocError, number_from_text};
 use crate::host::registry::{FnDoc, Registrar, global, method};
+use crate::json_doc::{DocError, number_from_text};
 
 const fn json(name: &'static str, signature: &'static str, summary: &'static str) -> FnDoc {
     method("CkJsonObject", name, signature, summary)

@@ -4,8 +4,8 @@
 
 pub mod clean;
 pub mod read;
-pub mod rhai_text;
 pub mod script;
+pub mod script_values;
 pub mod state;
 pub mod users;
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::clean;
 use super::read::Pool;
-use super::rhai_text::{Arns, ENV_MARK, quote};
+use super::script_values::{Arns, ENV_MARK, quote};
 use crate::model::Model;
 
 const FIXED: &str = "fixed at creation: the service cannot change it later";

@@ -34,8 +34,8 @@ mod concurrency;
 mod config;
 mod keys;
 mod meter;
-mod progress;
 mod provisioned;
+mod rate_line;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -56,8 +56,8 @@ use provisioned::Provisioned;
 
 pub use concurrency::{Concurrency, MAX_IN_FLIGHT, MIN_IN_FLIGHT};
 pub use config::{QuotaConfig, QuotaError, QuotaSource, profile_quotas};
-pub use progress::{PaceStatus, progress_line};
 pub use provisioned::LimitLookupError;
+pub use rate_line::{PaceStatus, progress_line};
 
 /// Throttling answers a paced call retries (at the cut rate) beyond the default attempts; set
 /// attempts (`--max-attempts`, `AWS_MAX_ATTEMPTS`, the profile) bound every attempt instead.

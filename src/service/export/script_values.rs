@@ -1,6 +1,7 @@
-//! JSON values as Rhai literals: maps as `#{ Key: value }` one member a line, short scalar
-//! lists inline, strings escaped; ARNs with the pool's region and account read them from the
-//! `region` / `account` variables; secret placeholders become `env("NAME")` reads.
+//! The values of an exported script: maps as `#{ Key: value }` one member a line, short scalar
+//! lists inline; ARNs with the pool's region and account read them from the `region` /
+//! `account` variables; secret placeholders become `env("NAME")` reads. Strings and keys are
+//! written by `crate::rhai_literal`.
 
 use serde_json::Value;
 
@@ -13,7 +14,7 @@ pub struct Arns {
     pub account: String,
 }
 
-pub use crate::rhai_text::{key, string as quote};
+pub use crate::rhai_literal::{key, string as quote};
 
 impl Arns {
     /// A string value: an ARN in the pool's region or account as an interpolated string,

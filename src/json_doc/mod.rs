@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Number, Value};
 
-use super::path::{self, Index, IndexVar, PathError, Step};
+pub mod path_grammar;
+
+use path_grammar::{self as path, Index, IndexVar, PathError, Step};
 
 /// A JSON document whose root is an object, with Chilkat's `I`/`J`/`K` and `DelimiterChar`.
 #[derive(Debug, Clone, PartialEq)]
