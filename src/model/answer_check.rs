@@ -11,7 +11,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::shapes::{Kind, ShapeId};
-use super::{Model, Operation, paths};
+use super::{Model, Operation, member_path};
 
 impl Model {
     /// Checks the 2xx body `body` of `op` against the output shape; the error says where the
@@ -77,9 +77,9 @@ impl Place<'_> {
     fn path(&self) -> String {
         match self {
             Place::Root => String::new(),
-            Place::Member(parent, name) => paths::member(&parent.path(), name),
-            Place::Index(parent, i) => paths::index(&parent.path(), *i),
-            Place::Key(parent, key) => paths::key(&parent.path(), key),
+            Place::Member(parent, name) => member_path::member(&parent.path(), name),
+            Place::Index(parent, i) => member_path::index(&parent.path(), *i),
+            Place::Key(parent, key) => member_path::key(&parent.path(), key),
         }
     }
 }
