@@ -28,8 +28,7 @@ fn run(server: &Server, script: &str) -> crate::support::Output {
 }
 
 fn target(seen: &crate::support::server::Seen) -> String {
-    let t = seen.header("x-amz-target").unwrap_or_default();
-    t.rsplit('.').next().unwrap_or_default().to_string()
+    seen.operation().to_string()
 }
 
 #[test]

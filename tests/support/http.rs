@@ -4,6 +4,12 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 
+/// The operation an `X-Amz-Target` value names:
+/// `AWSCognitoIdentityProviderService.AdminCreateUser` → `AdminCreateUser`.
+pub fn operation_of(target: &str) -> &str {
+    target.rsplit('.').next().unwrap_or_default()
+}
+
 /// One request as a test server received it.
 pub struct Request {
     pub method: String,
@@ -23,9 +29,7 @@ impl Request {
 
     /// The operation named by `X-Amz-Target` (`AdminCreateUser`), or "".
     pub fn operation(&self) -> &str {
-        self.header("x-amz-target")
-            .map(|t| t.rsplit('.').next().unwrap_or_default())
-            .unwrap_or_default()
+        operation_of(self.header("x-amz-target").unwrap_or_default())
     }
 
     /// The body as JSON (`null` when it is not).

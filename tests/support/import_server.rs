@@ -289,7 +289,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>, url: &str, header: &[String], 
     let target = headers
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("x-amz-target"))
-        .map(|(_, v)| v.rsplit('.').next().unwrap_or_default().to_string());
+        .map(|(_, v)| super::http::operation_of(v).to_string());
     let seen = Seen {
         operation: if method == "PUT" {
             "PUT".into()

@@ -47,6 +47,11 @@ impl Seen {
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+
+    /// The operation named by `X-Amz-Target` (`AdminCreateUser`), or "".
+    pub fn operation(&self) -> &str {
+        super::http::operation_of(self.header("x-amz-target").unwrap_or_default())
+    }
 }
 
 pub struct Server {
